@@ -1,0 +1,260 @@
+"""The client: one server, its transport, its api tree and its managers."""
+
+from __future__ import annotations
+
+import json as jsonlib
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+from pylxd._async.api import APINode
+from pylxd._async.instance import ContainerManager, InstanceManager, VirtualMachineManager
+from pylxd._async.operation import OperationManager
+from pylxd._core.endpoint import Cert, Endpoint, default_certs, pinned_server_cert, resolve_endpoint
+from pylxd._core.envelope import check_response, metadata
+from pylxd._core.tls import build_ssl_context, certificate_base64
+from pylxd._core.tokens import is_trust_token
+from pylxd._core.urls import with_query
+from pylxd._drivers.aio.http import StreamResponse, Transport
+from pylxd._drivers.aio.websocket import WebSocket, open_websocket
+from pylxd._drivers.response import Response
+from pylxd._drivers.types import Body, TimeoutSpec, split_timeout
+from pylxd.exceptions import (
+    ClientConnectionFailed,
+    Conflict,
+    LXDAPIException,
+    LXDAPIExtensionNotAvailable,
+)
+
+__all__ = ["Client"]
+
+
+class Client:
+    """A client for one LXD (or Incus) server.
+
+    Args:
+        endpoint: a unix socket path or an ``https://host:port`` URL; ``None`` finds the
+            local daemon (``$LXD_DIR``, the snap socket, ``/var/lib/lxd/unix.socket``, Incus).
+        version: the API version.
+        cert: ``(certificate, key)`` PEM paths for HTTPS; ``None`` uses ``lxc``'s own
+            client certificate when one exists.
+        verify: ``True`` (system CAs), ``False`` (no check), a CA bundle path, or the
+            server's certificate to pin. With ``True``, a certificate saved by
+            ``lxc remote add`` for this host is pinned.
+        timeout: seconds (or ``(connect, read)``) for each HTTP request; ``None`` waits forever.
+        project: the project every request is made in.
+
+    The asyncio client connects in ``async with Client() as client`` or
+    ``await client.connect()``.
+    """
+
+    def __init__(
+        self,
+        endpoint: str | None = None,
+        version: str = "1.0",
+        cert: Sequence[str] | None = None,
+        verify: bool | str = True,
+        timeout: TimeoutSpec = None,
+        project: str | None = None,
+        session: None = None,
+    ) -> None:
+        if session is not None:
+            raise TypeError("pylxd does not use requests sessions; pass cert= and verify= instead")
+        if cert is None and endpoint is not None and not endpoint.startswith("/"):
+            cert = default_certs()
+        self.endpoint: Endpoint = resolve_endpoint(endpoint, tls=cert is not None)
+        tls = self.endpoint.scheme == "https"
+        if tls and verify is True:
+            verify = pinned_server_cert(self.endpoint) or True
+        self.cert: Cert | None = Cert(*cert) if cert is not None else None
+        self.verify = verify
+        self.version = version
+        self.timeout = timeout
+        self.project = project
+        try:
+            self._ssl_context = build_ssl_context(self.cert, verify) if tls else None
+        except OSError as exc:
+            raise ClientConnectionFailed(f"cannot load the TLS certificates: {exc}") from exc
+        self._transport = Transport(self.endpoint, self._ssl_context, timeout)
+        self._host_info: dict[str, Any] | None = None
+        self._resources: dict[str, Any] | None = None
+
+        self.api = APINode(self, f"/{version}")
+        self.instances = InstanceManager(self)
+        self.containers = ContainerManager(self)
+        self.virtual_machines = VirtualMachineManager(self)
+        self.operations = OperationManager(self)
+
+    # -- connection ------------------------------------------------------------------
+
+    async def connect(self) -> Client:
+        """Fetch the server's description (``GET /1.0``); fails if the server is unusable.
+
+        Raises:
+            ClientConnectionFailed: unreachable, refused, TLS mismatch, or no projects support.
+        """
+        try:
+            response = await self.api.get()
+            self._host_info = metadata(response)
+        except LXDAPIException as exc:
+            raise ClientConnectionFailed(f"{self.endpoint} refused the connection: {exc}") from exc
+        if self.project not in (None, "default") and not self.has_api_extension("projects"):
+            raise ClientConnectionFailed("Remote server doesn't handle projects")
+        return self
+
+    async def aclose(self) -> None:
+        """Close the connections to the server."""
+        await self._transport.aclose()
+
+    async def __aenter__(self) -> Client:
+        if self._host_info is None:
+            try:
+                await self.connect()
+            except BaseException:
+                await self.aclose()
+                raise
+        return self
+
+    async def __aexit__(self, *exc_info: object) -> None:
+        await self.aclose()
+
+    # -- what the server is ----------------------------------------------------------
+
+    @property
+    def host_info(self) -> dict[str, Any]:
+        """``GET /1.0``'s metadata, as fetched by ``connect()`` (or ``authenticate()``)."""
+        if self._host_info is None:
+            raise ClientConnectionFailed("not connected yet: await client.connect() first")
+        return self._host_info
+
+    @property
+    def trusted(self) -> bool:
+        """Whether the server trusts this client."""
+        return bool(self.host_info.get("auth") == "trusted")
+
+    @property
+    def server_clustered(self) -> bool:
+        """Whether the server is a cluster member."""
+        return bool(self.host_info.get("environment", {}).get("server_clustered", False))
+
+    @property
+    def websocket_url(self) -> str:
+        """``ws+unix://<socket>``, ``ws://host`` or ``wss://host``."""
+        return self.endpoint.websocket_url
+
+    def has_api_extension(self, name: str) -> bool:
+        """Whether the server has the API extension ``name`` (no request)."""
+        return name in self.host_info.get("api_extensions", ())
+
+    def assert_has_api_extension(self, name: str) -> None:
+        """Raise :class:`LXDAPIExtensionNotAvailable` unless the server has ``name``."""
+        if not self.has_api_extension(name):
+            raise LXDAPIExtensionNotAvailable(name)
+
+    async def get_resources(self) -> dict[str, Any]:
+        """The server's hardware (``GET /1.0/resources``), fetched once per client."""
+        if self._resources is None:
+            self.assert_has_api_extension("resources")
+            self._resources = metadata(await self.api.resources.get())
+        return self._resources
+
+    # -- trust -----------------------------------------------------------------------
+
+    async def authenticate(self, secret: str, use_token_auth: bool = True) -> None:
+        """Make the server trust this client's certificate.
+
+        Args:
+            secret: a trust token (``lxc config trust add``) or the trust password.
+            use_token_auth: treat a token-shaped ``secret`` as a token.
+
+        Raises:
+            ClientConnectionFailed: no client certificate, or it cannot be read.
+            LXDAPIException: the server refused the secret (LXD's message).
+        """
+        if self._host_info is not None and self.trusted:
+            return
+        if self.cert is None:
+            raise ClientConnectionFailed("No client certificate specified")
+        try:
+            with open(self.cert.cert) as f:
+                certificate = certificate_base64(f.read())
+        except (OSError, ValueError) as exc:
+            raise ClientConnectionFailed(f"Client certificate not found: {exc}") from exc
+        request: dict[str, Any] = {"type": "client", "certificate": certificate}
+        if self._host_info is None:
+            await self.connect()
+        token = use_token_auth and is_trust_token(secret)
+        if token and self.has_api_extension("explicit_trust_token"):
+            request["trust_token"] = secret.strip()
+        else:
+            # Before explicit_trust_token, LXD takes a token in the password field.
+            request["password"] = secret.strip() if token else secret
+        try:
+            await self.api.certificates.post(json=request)
+        except Conflict:
+            pass  # already in the trust store: nothing to do
+        await self.connect()
+
+    # -- the request funnel ------------------------------------------------------------
+
+    def _prepare(
+        self,
+        path: str,
+        params: Mapping[str, Any] | None,
+        json: Any,
+        data: Body,
+        headers: Mapping[str, str] | None,
+    ) -> tuple[str, Body, Mapping[str, str] | None]:
+        if self.project is not None and (params is None or "project" not in params):
+            params = {**(params or {}), "project": self.project}
+        if json is not None:
+            data = jsonlib.dumps(json).encode()
+            headers = {"Content-Type": "application/json", **(headers or {})}
+        return with_query(path, params), data, headers
+
+    async def _request(
+        self,
+        method: str,
+        path: str,
+        *,
+        params: Mapping[str, Any] | None = None,
+        json: Any = None,
+        data: Body = None,
+        headers: Mapping[str, str] | None = None,
+        timeout: TimeoutSpec = None,
+    ) -> Response:
+        """Send one request and raise LXD's error if it failed."""
+        url, body, headers = self._prepare(path, params, json, data, headers)
+        response = await self._transport.request(
+            method, url, body=body, headers=headers, timeout=timeout
+        )
+        return check_response(response)
+
+    async def _stream(
+        self,
+        method: str,
+        path: str,
+        *,
+        params: Mapping[str, Any] | None = None,
+        data: Body = None,
+        headers: Mapping[str, str] | None = None,
+        timeout: TimeoutSpec = None,
+    ) -> StreamResponse:
+        """Send one request whose response body is streamed; raise LXD's error if it failed."""
+        url, body, headers = self._prepare(path, params, None, data, headers)
+        stream = await self._transport.stream(
+            method, url, body=body, headers=headers, timeout=timeout
+        )
+        if stream.status_code >= 400:
+            try:
+                check_response(await stream.read())
+            finally:
+                await stream.aclose()
+        return stream
+
+    async def _websocket(self, path: str) -> WebSocket:
+        """Open a websocket on ``path`` with this client's TLS settings."""
+        connect_timeout, _read = split_timeout(self.timeout)
+        return await open_websocket(self.endpoint, path, self._ssl_context, connect_timeout)
+
+    def __repr__(self) -> str:
+        return f"<Client {self.endpoint}>"

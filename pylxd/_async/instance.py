@@ -1,0 +1,311 @@
+"""Instances (containers and virtual machines): the model and ``client.instances``."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping, Sequence
+from typing import TYPE_CHECKING, Any, ClassVar, Generic, TypeVar
+
+from pylxd._async import exec as exec_session
+from pylxd._async.api import APINode
+from pylxd._async.model import Model
+from pylxd._core.envelope import metadata, response_operation
+from pylxd._core.exec import ExecuteResult
+from pylxd._core.fields import Attribute
+from pylxd._core.operations import resource_name
+from pylxd.exceptions import NotFound
+
+if TYPE_CHECKING:
+    from pylxd._async.client import Client
+
+__all__ = [
+    "Container",
+    "ContainerManager",
+    "Instance",
+    "InstanceManager",
+    "InstanceState",
+    "VirtualMachine",
+    "VirtualMachineManager",
+]
+
+
+class InstanceState:
+    """``GET …/state`` as attributes (``state.status``, ``state.network['eth0']``)."""
+
+    def __init__(self, data: Mapping[str, Any]) -> None:
+        self.__dict__.update(data)
+
+    def __iter__(self) -> Any:
+        return iter(self.__dict__.items())
+
+    def __repr__(self) -> str:
+        return f"<InstanceState status={self.__dict__.get('status')!r}>"
+
+
+class Instance(Model):
+    """An instance (``/1.0/instances/<name>``).
+
+    State changes (``start``, ``stop``, …) return at once unless ``wait=True``.
+    """
+
+    architecture: Attribute[str] = Attribute()
+    config: Attribute[dict[str, str]] = Attribute()
+    created_at: Attribute[str] = Attribute(readonly=True)
+    devices: Attribute[dict[str, dict[str, str]]] = Attribute()
+    ephemeral: Attribute[bool] = Attribute()
+    expanded_config: Attribute[dict[str, str]] = Attribute(readonly=True)
+    expanded_devices: Attribute[dict[str, dict[str, str]]] = Attribute(readonly=True)
+    name: Attribute[str] = Attribute(readonly=True)
+    description: Attribute[str] = Attribute()
+    profiles: Attribute[list[str]] = Attribute()
+    status: Attribute[str] = Attribute(readonly=True)
+    last_used_at: Attribute[str] = Attribute(readonly=True)
+    location: Attribute[str] = Attribute(readonly=True)
+    status_code: Attribute[int] = Attribute(readonly=True)
+    stateful: Attribute[bool] = Attribute(readonly=True)
+    type: Attribute[str] = Attribute(readonly=True)
+    project: Attribute[str] = Attribute(readonly=True, optional=True)
+
+    _identity = ("name", "project")
+    #: ``type`` sent on create and used to filter listings (``None``: any type).
+    _instance_type: ClassVar[str | None] = None
+
+    @property
+    def api(self) -> APINode:
+        return self.client.api.instances[self._raw_attr("name")]
+
+    # -- finding and creating ---------------------------------------------------------
+
+    @classmethod
+    async def exists(cls, client: Client, name: str) -> bool:
+        """Whether an instance called ``name`` exists."""
+        try:
+            await cls.get(client, name)
+        except NotFound:
+            return False
+        return True
+
+    @classmethod
+    async def get(cls, client: Client, name: str) -> Any:
+        """Fetch one instance (one request).
+
+        Raises:
+            NotFound: no such instance.
+        """
+        return cls(client, **metadata(await client.api.instances[name].get()))
+
+    @classmethod
+    async def all(
+        cls, client: Client, recursion: int = 1, fields: Sequence[str] | None = None
+    ) -> list[Any]:
+        """Every instance (of this type), complete, in one request.
+
+        Args:
+            recursion: ``1`` (default) returns complete objects; ``0`` returns names only
+                (the blocking client fetches the rest on first access); ``2`` adds state.
+            fields: with ``recursion=2``, only these state fields (if the server can).
+        """
+        if isinstance(fields, (str, bytes)):
+            raise TypeError("fields must be a list of field names, not a string")
+        level: int | str = recursion
+        if fields and recursion == 2 and client.has_api_extension("instances_state_selective_recursion"):
+            level = f"2;fields={','.join(fields)}"
+        params: dict[str, Any] = {"recursion": level}
+        if cls._instance_type is not None and client.has_api_extension("api_filtering"):
+            params["filter"] = f"type eq {cls._instance_type}"
+        listing = metadata(await client.api.instances.get(params=params)) or []
+        if recursion == 0:
+            return [cls(client, name=resource_name({"resources": {"x": [url]}}, "x")) for url in listing]
+        wanted = cls._instance_type
+        return [cls(client, **data) for data in listing if wanted is None or data.get("type") == wanted]
+
+    @classmethod
+    async def create(
+        cls,
+        client: Client,
+        config: Mapping[str, Any],
+        wait: bool = False,
+        target: str | None = None,
+    ) -> Any:
+        """Create an instance from ``config`` (LXD's instance definition).
+
+        Without ``wait`` this returns once LXD accepted the request (the object is then
+        fetched lazily); with ``wait`` it waits for the creation, raising its error, and
+        returns the complete instance. ``target`` picks the cluster member.
+        """
+        config = dict(config)
+        if cls._instance_type is not None:
+            config.setdefault("type", cls._instance_type)
+        response = await client.api.instances.post(json=config, target=target)
+        name = config.get("name") or resource_name(metadata(response) or {}, "instances")
+        operation = response_operation(response)
+        if wait and operation is not None:
+            finished = await client.operations.wait_for_operation(operation)
+            name = name or resource_name({"resources": finished.resources or {}}, "instances")
+        if not name:
+            raise ValueError("LXD did not say what the new instance is called")
+        instance = cls(client, name=name)
+        if wait:
+            await instance.sync()
+        return instance
+
+    # -- changing it --------------------------------------------------------------------
+
+    async def rename(self, name: str, wait: bool = False) -> None:
+        """Rename the instance (it must be stopped)."""
+        await self.post(json={"name": name}, wait=wait)
+        self._values["name"] = name
+
+    async def state(self) -> InstanceState:
+        """The instance's live state: status, network, memory, processes…"""
+        return InstanceState(metadata(await self.api.state.get()))
+
+    async def _set_state(
+        self, action: str, timeout: int, force: bool, wait: bool, stateful: bool | None = None
+    ) -> None:
+        body: dict[str, Any] = {"action": action, "timeout": timeout, "force": force}
+        if stateful is not None:
+            body["stateful"] = stateful
+        response = await self.api.state.put(json=body)
+        if not wait:
+            return
+        await self._wait_if(response, wait)
+        try:
+            await self.sync()
+        except NotFound:
+            if not (action == "stop" and self._raw_attr("ephemeral")):
+                raise  # an ephemeral instance is gone once stopped; anything else is an error
+
+    async def start(
+        self, timeout: int = 30, force: bool = True, wait: bool = False, stateful: bool | None = None
+    ) -> None:
+        """Start the instance."""
+        await self._set_state("start", timeout, force, wait, stateful)
+
+    async def stop(
+        self, timeout: int = 30, force: bool = True, wait: bool = False, stateful: bool | None = None
+    ) -> None:
+        """Stop the instance. Like upstream pylxd, ``force=True`` by default (a kill, not a
+        clean shutdown): pass ``force=False`` to let it shut down within ``timeout``."""
+        await self._set_state("stop", timeout, force, wait, stateful)
+
+    async def restart(self, timeout: int = 30, force: bool = True, wait: bool = False) -> None:
+        """Restart the instance."""
+        await self._set_state("restart", timeout, force, wait)
+
+    async def freeze(self, timeout: int = 30, force: bool = True, wait: bool = False) -> None:
+        """Freeze (suspend) the instance."""
+        await self._set_state("freeze", timeout, force, wait)
+
+    async def unfreeze(self, timeout: int = 30, force: bool = True, wait: bool = False) -> None:
+        """Unfreeze (resume) the instance."""
+        await self._set_state("unfreeze", timeout, force, wait)
+
+    async def execute(
+        self,
+        commands: Sequence[str],
+        environment: Mapping[str, str] | None = None,
+        encoding: str | None = None,
+        decode: bool = True,
+        stdin_payload: Any = None,
+        stdin_encoding: str = "utf-8",
+        stdout_handler: Callable[[Any], Any] | None = None,
+        stderr_handler: Callable[[Any], Any] | None = None,
+        user: int | None = None,
+        group: int | None = None,
+        cwd: str | None = None,
+        timeout: float | None = None,
+    ) -> ExecuteResult:
+        """Run ``commands`` in the instance and wait for it to end.
+
+        Args:
+            commands: the command and its arguments, as for ``subprocess`` (not a string).
+            environment: extra environment variables.
+            encoding: decode output with this codec (UTF-8 by default).
+            decode: return ``str`` (default) or ``bytes``.
+            stdin_payload: ``str``, ``bytes``, a file object or an iterable of chunks.
+            stdin_encoding: how a ``str`` payload is encoded.
+            stdout_handler, stderr_handler: called with each chunk instead of collecting it
+                (constant memory; the result's field is then empty).
+            user, group, cwd: run as this uid/gid, in this directory.
+            timeout: seconds; on expiry the process is killed and
+                :class:`~pylxd.exceptions.TransportTimeout` is raised.
+
+        Returns:
+            ``(exit_code, stdout, stderr)``.
+        """
+        return await exec_session.execute(
+            self,
+            commands,
+            environment,
+            encoding,
+            decode,
+            stdin_payload,
+            stdin_encoding,
+            stdout_handler,
+            stderr_handler,
+            user,
+            group,
+            cwd,
+            timeout,
+        )
+
+
+class Container(Instance):
+    """An instance of type ``container``."""
+
+    _instance_type = "container"
+
+
+class VirtualMachine(Instance):
+    """An instance of type ``virtual-machine``."""
+
+    _instance_type = "virtual-machine"
+
+
+I = TypeVar("I", bound=Instance)
+
+
+class _InstanceManagerBase(Generic[I]):
+    _model: type[I]
+
+    def __init__(self, client: Client) -> None:
+        self._client = client
+
+    async def get(self, name: str) -> I:
+        """Fetch one instance. Raises :class:`~pylxd.exceptions.NotFound`."""
+        instance: I = await self._model.get(self._client, name)
+        return instance
+
+    async def exists(self, name: str) -> bool:
+        """Whether the instance exists."""
+        return await self._model.exists(self._client, name)
+
+    async def all(self, recursion: int = 1, fields: Sequence[str] | None = None) -> list[I]:
+        """Every instance of this type, in one request."""
+        instances: list[I] = await self._model.all(self._client, recursion, fields)
+        return instances
+
+    async def create(
+        self, config: Mapping[str, Any], wait: bool = False, target: str | None = None
+    ) -> I:
+        """Create an instance (see :meth:`Instance.create`)."""
+        instance: I = await self._model.create(self._client, config, wait, target)
+        return instance
+
+
+class InstanceManager(_InstanceManagerBase[Instance]):
+    """``client.instances``: containers and virtual machines alike."""
+
+    _model = Instance
+
+
+class ContainerManager(_InstanceManagerBase[Container]):
+    """``client.containers``: only containers."""
+
+    _model = Container
+
+
+class VirtualMachineManager(_InstanceManagerBase[VirtualMachine]):
+    """``client.virtual_machines``: only virtual machines."""
+
+    _model = VirtualMachine

@@ -1,0 +1,95 @@
+"""The base of every model: fetch, save, delete, and waiting on what they start."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from pylxd._async.api import APINode
+from pylxd._core.envelope import metadata, response_operation
+from pylxd._core.fields import FieldModel
+from pylxd._drivers.aio.flavour import LazyLoad
+from pylxd._drivers.response import Response
+from pylxd.exceptions import NotFound
+
+if TYPE_CHECKING:
+    from pylxd._async.client import Client
+    from pylxd._async.operation import Operation
+
+__all__ = ["Model"]
+
+
+class Model(LazyLoad, FieldModel):
+    """An object on the server.
+
+    Build one from the server's data with ``Model(client, **fields)``. Assigning a field,
+    or editing a dict field in place, makes it ``dirty``; ``save()`` sends it,
+    ``rollback()`` discards it.
+    """
+
+    NotFound = NotFound
+
+    def __init__(self, client: Client, **values: Any) -> None:
+        self.client = client
+        super().__init__(**values)
+
+    @property
+    def api(self) -> APINode:
+        """This object's node in ``client.api``."""
+        raise NotImplementedError
+
+    async def sync(self, rollback: bool = False) -> None:
+        """Fetch the object. Local edits survive unless ``rollback``."""
+        response = await self.api.get()
+        self._apply(metadata(response), complete=True, rollback=rollback)
+
+    async def rollback(self) -> None:
+        """Discard local edits: fetch the object as the server has it."""
+        await self.sync(rollback=True)
+
+    async def save(self, wait: bool = False) -> None:
+        """Send every writable field (``PUT``); with ``wait``, wait for the operation."""
+        if not self._loaded:
+            await self.sync()  # never PUT a sparse object: it would blank what we lack
+        response = await self.api.put(json=self.marshall())
+        await self._wait_if(response, wait)
+        self._mark_clean()
+
+    async def delete(self, wait: bool = False) -> None:
+        """Delete the object on the server; with ``wait``, wait for the operation."""
+        response = await self.api.delete()
+        await self._wait_if(response, wait)
+
+    async def post(self, json: Any = None, wait: bool = False) -> Response:
+        """``POST`` to the object's path."""
+        response = await self.api.post(json=json)
+        await self._wait_if(response, wait)
+        return response
+
+    async def raw_put(self, put_object: dict[str, Any], wait: bool = False) -> Response:
+        """``PUT`` ``put_object`` without reading the object back."""
+        response = await self.api.put(json=put_object)
+        await self._wait_if(response, wait)
+        return response
+
+    async def raw_patch(self, patch_object: dict[str, Any], wait: bool = False) -> Response:
+        """``PATCH`` ``patch_object`` without reading the object back."""
+        response = await self.api.patch(json=patch_object)
+        await self._wait_if(response, wait)
+        return response
+
+    async def put(self, put_object: dict[str, Any], wait: bool = False) -> None:
+        """Replace the object with ``put_object``, then read it back."""
+        await self.raw_put(put_object, wait)
+        await self.sync(rollback=True)
+
+    async def patch(self, patch_object: dict[str, Any], wait: bool = False) -> None:
+        """Merge ``patch_object`` into the object, then read it back."""
+        await self.raw_patch(patch_object, wait)
+        await self.sync(rollback=True)
+
+    async def _wait_if(self, response: Response, wait: bool) -> Operation | None:
+        """Wait for the operation ``response`` started, if any and if asked."""
+        operation = response_operation(response)
+        if operation is None or not wait:
+            return None
+        return await self.client.operations.wait_for_operation(operation)

@@ -1,0 +1,51 @@
+"""LXD's response envelope: errors mapped to exceptions, metadata and operations read out."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from pylxd._drivers.response import Response
+from pylxd.exceptions import Conflict, Forbidden, LXDAPIException, NotFound
+
+__all__ = ["check_response", "metadata", "operation_id"]
+
+_ERRORS_BY_STATUS: dict[int, type[LXDAPIException]] = {
+    403: Forbidden,
+    404: NotFound,
+    409: Conflict,
+}
+
+
+def check_response(response: Response) -> Response:
+    """Return ``response`` if it succeeded, else raise the matching :class:`LXDAPIException`."""
+    if response.status_code < 400:
+        return response
+    raise _ERRORS_BY_STATUS.get(response.status_code, LXDAPIException)(response)
+
+
+def metadata(response: Response) -> Any:
+    """The ``metadata`` of a sync or async envelope."""
+    try:
+        body = response.json()
+    except ValueError as exc:
+        raise LXDAPIException(response, f"not an LXD response: {response.text[:200]!r}") from exc
+    if not isinstance(body, dict) or "metadata" not in body:
+        raise LXDAPIException(response, f"not an LXD response: {response.text[:200]!r}")
+    return body["metadata"]
+
+
+def operation_id(operation: str) -> str:
+    """``/1.0/operations/<id>[?…]`` (or a bare id) → ``<id>``."""
+    return operation.split("?", 1)[0].rstrip("/").rsplit("/", 1)[-1]
+
+
+def response_operation(response: Response) -> str | None:
+    """The operation URL of an async (202) response, or ``None`` for a sync one."""
+    try:
+        body = response.json()
+    except ValueError:
+        return None
+    if isinstance(body, dict) and body.get("type") == "async":
+        op = body.get("operation")
+        return str(op) if op else None
+    return None

@@ -1,0 +1,108 @@
+"""Exec rules: the request body, stdin chunks, output decoding, the result."""
+
+from __future__ import annotations
+
+import codecs
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from typing import Any, NamedTuple
+
+__all__ = ["ExecuteResult", "OutputSink", "exec_request", "stdin_chunks"]
+
+CHUNK = 1 << 16
+
+
+class ExecuteResult(NamedTuple):
+    """What ``execute`` returns: the exit code and the collected output."""
+
+    exit_code: int
+    stdout: str | bytes
+    stderr: str | bytes
+
+
+def exec_request(
+    commands: Sequence[str],
+    environment: Mapping[str, str] | None,
+    user: int | None,
+    group: int | None,
+    cwd: str | None,
+    *,
+    interactive: bool = False,
+    width: int | None = None,
+    height: int | None = None,
+) -> dict[str, Any]:
+    """The body of ``POST /1.0/instances/<name>/exec``.
+
+    Raises:
+        TypeError: ``commands`` is a string (it must be a list, as for ``subprocess``).
+    """
+    if isinstance(commands, (str, bytes)):
+        raise TypeError("execute: commands must be a list of strings, not a string")
+    body: dict[str, Any] = {
+        "command": list(commands),
+        "environment": dict(environment or {}),
+        "wait-for-websocket": True,
+        "interactive": interactive,
+    }
+    # LXD's defaults (root, /root) apply to what is not given.
+    for key, value in (("user", user), ("group", group), ("cwd", cwd)):
+        if value is not None:
+            body[key] = value
+    if width is not None:
+        body["width"] = width
+    if height is not None:
+        body["height"] = height
+    return body
+
+
+def stdin_chunks(payload: Any, encoding: str) -> Iterator[bytes]:
+    """``stdin_payload`` (str, bytes, file object or iterable) → bytes chunks."""
+    if payload is None:
+        return
+    if isinstance(payload, str):
+        payload = payload.encode(encoding)
+    if isinstance(payload, (bytes, bytearray, memoryview)):
+        view = memoryview(payload)
+        for start in range(0, len(view), CHUNK):
+            yield bytes(view[start : start + CHUNK])
+        return
+    if hasattr(payload, "read"):
+        while chunk := payload.read(CHUNK):
+            yield chunk.encode(encoding) if isinstance(chunk, str) else bytes(chunk)
+        return
+    for item in payload:
+        yield item.encode(encoding) if isinstance(item, str) else bytes(item)
+
+
+class OutputSink:
+    """Collects one stream (stdout or stderr), or hands each chunk to a handler.
+
+    With a handler nothing is kept (constant memory) and the result field is empty.
+    """
+
+    def __init__(
+        self, decode: bool, encoding: str | None, handler: Callable[[Any], Any] | None
+    ) -> None:
+        self._decode = decode
+        self._encoding = encoding or "utf-8"
+        self._handler = handler
+        self._chunks: list[bytes] = []
+        self._decoder = codecs.getincrementaldecoder(self._encoding)(errors="replace")
+
+    def write(self, data: bytes) -> None:
+        if self._handler is None:
+            self._chunks.append(data)
+        elif self._decode:
+            text = self._decoder.decode(data)
+            if text:
+                self._handler(text)
+        else:
+            self._handler(data)
+
+    def result(self) -> str | bytes:
+        if self._handler is not None:
+            tail = self._decoder.decode(b"", final=True) if self._decode else ""
+            if tail:
+                self._handler(tail)
+            return "" if self._decode else b""
+        data = b"".join(self._chunks)
+        return data.decode(self._encoding, errors="replace") if self._decode else data

@@ -1,0 +1,253 @@
+"""Model fields: typed descriptors, dirty tracking (in-place edits included), unknown fields.
+
+A model stores the server's values in ``_values``. Mutable values (dicts, lists) are
+snapshotted the first time they are read, so an in-place edit such as
+``instance.config.update(...)`` makes the object dirty without wrapping the dict.
+"""
+
+from __future__ import annotations
+
+import os
+import warnings
+from collections.abc import Callable, Iterator, Mapping
+from typing import Any, ClassVar, Generic, TypeVar, overload
+
+__all__ = ["MISSING", "Attribute", "FieldModel"]
+
+T = TypeVar("T")
+
+
+class _Missing:
+    """The value of a declared field the server did not send (reads as ``None``)."""
+
+    __slots__ = ()
+
+    def __repr__(self) -> str:
+        return "MISSING"
+
+    def __bool__(self) -> bool:
+        return False
+
+
+MISSING: Any = _Missing()
+_NOT_LOADED: Any = object()
+
+
+class Attribute(Generic[T]):
+    """A declared model field.
+
+    Args:
+        readonly: never sent back to the server by ``save()``.
+        optional: sent only when it has a value.
+        validator: coerces a value whose type differs (``validator(value)``).
+        key: the server's name when it is not a Python identifier (``class``).
+    """
+
+    __slots__ = ("key", "name", "optional", "readonly", "validator")
+
+    def __init__(
+        self,
+        validator: Callable[[Any], T] | None = None,
+        *,
+        readonly: bool = False,
+        optional: bool = False,
+        key: str | None = None,
+    ) -> None:
+        self.validator = validator
+        self.readonly = readonly
+        self.optional = optional
+        self.key = key or ""
+        self.name = ""
+
+    def __set_name__(self, owner: type, name: str) -> None:
+        self.name = name
+        self.key = self.key or name
+
+    @overload
+    def __get__(self, obj: None, owner: type) -> Attribute[T]: ...
+    @overload
+    def __get__(self, obj: FieldModel, owner: type) -> T: ...
+    def __get__(self, obj: FieldModel | None, owner: type) -> Attribute[T] | T:
+        if obj is None:
+            return self
+        value: T = obj._read_field(self)
+        return value
+
+    def __set__(self, obj: FieldModel, value: T) -> None:
+        if self.validator is not None and value is not None:
+            value = self.validator(value)
+        obj._write_field(self, value)
+
+
+_seen_warnings: set[tuple[str, str]] = set()
+
+
+def warn_unknown(cls: type, key: str) -> None:
+    """Warn once per class and field (``PYLXD_WARNINGS=none`` silences, ``always`` repeats)."""
+    mode = os.environ.get("PYLXD_WARNINGS", "").lower()
+    if mode == "none":
+        return
+    seen = (cls.__qualname__, key)
+    if mode != "always":
+        if seen in _seen_warnings:
+            return
+        _seen_warnings.add(seen)
+    warnings.warn(
+        f'Attempted to set unknown attribute "{key}" on instance of "{cls.__name__}"',
+        UserWarning,
+        stacklevel=4,
+    )
+
+
+def clone(value: Any) -> Any:
+    """A deep copy of JSON-shaped data (much cheaper than ``copy.deepcopy``)."""
+    if isinstance(value, dict):
+        return {k: clone(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [clone(v) for v in value]
+    return value
+
+
+class FieldModel:
+    """The I/O-free half of every model: field storage, dirty tracking, marshalling.
+
+    Subclasses declare :class:`Attribute` fields; their server keys are collected in
+    ``_fields``. Unknown keys from the server are kept in ``_extra`` (readable as
+    attributes) and warned about once.
+    """
+
+    _fields: ClassVar[dict[str, Attribute[Any]]] = {}
+    _identity: ClassVar[tuple[str, ...]] = ("name",)
+
+    def __init_subclass__(cls, **kwargs: Any) -> None:
+        super().__init_subclass__(**kwargs)
+        fields: dict[str, Attribute[Any]] = {}
+        for klass in reversed(cls.__mro__):
+            for value in vars(klass).values():
+                if isinstance(value, Attribute):
+                    fields[value.key] = value
+        cls._fields = fields
+
+    def __init__(self, **values: Any) -> None:
+        self._values: dict[str, Any] = {}
+        self._snapshots: dict[str, Any] = {}
+        self._changed: set[str] = set()
+        self._extra: dict[str, Any] = {}
+        self._loaded = False
+        self._apply(values, complete=False)
+
+    # -- reading and writing fields ------------------------------------------------
+
+    def _read_field(self, field: Attribute[Any]) -> Any:
+        value = self._values.get(field.key, _NOT_LOADED)
+        if value is _NOT_LOADED:
+            self._field_not_loaded(field.name)
+            value = self._values.get(field.key, MISSING)
+        if value is MISSING:
+            return None
+        if isinstance(value, (dict, list)) and field.key not in self._snapshots:
+            self._snapshots[field.key] = clone(value)
+        return value
+
+    def _write_field(self, field: Attribute[Any], value: Any) -> None:
+        self._values[field.key] = value
+        self._snapshots.pop(field.key, None)
+        self._changed.add(field.key)
+
+    def _field_not_loaded(self, name: str) -> None:
+        """Called when a field is read before the server sent it; the flavour decides."""
+
+    def __getattr__(self, name: str) -> Any:
+        # Only reached for names that are not declared fields: unknown server keys.
+        extra = self.__dict__.get("_extra")
+        if extra is not None and name in extra:
+            return extra[name]
+        raise AttributeError(f"{type(self).__name__!r} object has no attribute {name!r}")
+
+    def _raw_attr(self, name: str, default: Any = None) -> Any:
+        """A field's value without any I/O."""
+        value = self._values.get(name, default)
+        return default if value is _NOT_LOADED or value is MISSING else value
+
+    # -- server data ---------------------------------------------------------------
+
+    def _apply(self, data: Mapping[str, Any], *, complete: bool, rollback: bool = False) -> None:
+        """Take the server's values.
+
+        ``complete`` means ``data`` is the full object: declared fields it lacks become
+        ``MISSING``. Local edits survive unless ``rollback``.
+        """
+        fields = self._fields
+        for key, value in data.items():
+            if key in fields:
+                if rollback or key not in self._changed:
+                    self._values[key] = value
+                    self._snapshots.pop(key, None)
+            else:
+                if key not in self._extra:
+                    warn_unknown(type(self), key)
+                self._extra[key] = value
+        if complete:
+            self._loaded = True
+            for key in fields:
+                self._values.setdefault(key, MISSING)
+        if rollback:
+            self._changed.clear()
+            self._snapshots.clear()
+
+    def _mark_clean(self) -> None:
+        """The server now holds what we hold: forget edits, re-snapshot what was handed out."""
+        self._changed.clear()
+        for key in self._snapshots:
+            self._snapshots[key] = clone(self._values.get(key))
+
+    @property
+    def dirty(self) -> bool:
+        """True if a field was assigned or a dict/list field was edited in place."""
+        if self._changed:
+            return True
+        return any(self._values.get(k) != snap for k, snap in self._snapshots.items())
+
+    @property
+    def __dirty__(self) -> set[str]:
+        """The names of the fields changed since the last sync or save."""
+        edited = {k for k, snap in self._snapshots.items() if self._values.get(k) != snap}
+        return {self._fields[k].name for k in self._changed | edited}
+
+    def marshall(self, skip_readonly: bool = True) -> dict[str, Any]:
+        """The fields to send to the server (no I/O: call ``sync()`` first on a sparse object)."""
+        out: dict[str, Any] = {}
+        for key, field in self._fields.items():
+            if skip_readonly and field.readonly:
+                continue
+            value = self._values.get(key, _NOT_LOADED)
+            if value is _NOT_LOADED or value is MISSING:
+                continue
+            if field.optional and value is None:
+                continue
+            out[key] = value
+        return out
+
+    # -- identity, without I/O ------------------------------------------------------
+
+    def _identity_values(self) -> tuple[Any, ...]:
+        return tuple(self._raw_attr(k) for k in self._identity)
+
+    def __eq__(self, other: object) -> bool:
+        if type(other) is not type(self):
+            return NotImplemented
+        assert isinstance(other, FieldModel)
+        return self._identity_values() == other._identity_values()
+
+    __hash__ = None  # type: ignore[assignment]  # mutable identity (rename): unhashable
+
+    def __iter__(self) -> Iterator[tuple[str, Any]]:
+        """``(name, value)`` for each loaded field; never fetches."""
+        for key, field in self._fields.items():
+            value = self._values.get(key, _NOT_LOADED)
+            if value is not _NOT_LOADED:
+                yield field.name, None if value is MISSING else value
+
+    def __repr__(self) -> str:
+        ident = ", ".join(f"{k}={self._raw_attr(k)!r}" for k in self._identity)
+        return f"<{type(self).__name__} {ident}>"

@@ -1,0 +1,43 @@
+"""Operation rules: final states, default waits, names read from an operation's resources."""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Mapping
+from typing import Any
+
+__all__ = [
+    "DEFAULT_OPERATION_TIMEOUT",
+    "is_final",
+    "is_success",
+    "resource_name",
+    "server_wait_seconds",
+]
+
+#: How long ``wait()`` waits for an operation when no timeout is given (seconds).
+DEFAULT_OPERATION_TIMEOUT = 3600.0
+
+_SUCCESS = 200  # LXD's status codes: < 200 still going, 200 success, >= 400 failure/cancelled
+
+
+def is_final(status_code: int | None) -> bool:
+    return status_code is not None and status_code >= _SUCCESS
+
+
+def is_success(status_code: int | None) -> bool:
+    return status_code == _SUCCESS
+
+
+def server_wait_seconds(timeout: float | None) -> int:
+    """The ``?timeout=`` of ``/wait``: whole seconds, at least one."""
+    seconds = DEFAULT_OPERATION_TIMEOUT if timeout is None else timeout
+    return max(1, math.ceil(seconds))
+
+
+def resource_name(operation: Mapping[str, Any], kind: str) -> str | None:
+    """The name of the first ``kind`` resource (``/1.0/instances/c1`` → ``c1``)."""
+    resources = operation.get("resources") or {}
+    urls = resources.get(kind) or []
+    if not urls:
+        return None
+    return str(urls[0]).split("?", 1)[0].rstrip("/").rsplit("/", 1)[-1]

@@ -1,0 +1,53 @@
+"""One :class:`ssl.SSLContext` for HTTP and websockets alike, built from ``cert`` and ``verify``."""
+
+from __future__ import annotations
+
+import base64
+import ssl
+from collections.abc import Sequence
+
+__all__ = ["build_ssl_context", "certificate_base64", "is_pinned_certificate"]
+
+
+def build_ssl_context(cert: Sequence[str] | None, verify: bool | str) -> ssl.SSLContext:
+    """Build the client's TLS context.
+
+    Args:
+        cert: ``(certificate, key)`` PEM paths presented to the server, or ``None``.
+        verify: ``True`` checks the server against the system CAs and its hostname;
+            ``False`` checks nothing; a path is either a CA bundle (hostname checked) or a
+            single self-signed server certificate to pin (LXD's default: only that exact
+            certificate is accepted, whatever name it carries).
+
+    Raises:
+        OSError, ssl.SSLError: a certificate file is missing or unreadable.
+    """
+    if verify is False:
+        context = ssl.SSLContext(ssl.PROTOCOL_TLS_CLIENT)
+        context.check_hostname = False
+        context.verify_mode = ssl.CERT_NONE
+    elif verify is True:
+        context = ssl.create_default_context()
+    else:
+        context = ssl.create_default_context(cafile=verify)
+        # A self-signed leaf in the trust store is its own anchor: that is pinning.
+        context.verify_flags |= ssl.VERIFY_X509_PARTIAL_CHAIN
+        if is_pinned_certificate(verify):
+            context.check_hostname = False
+    if cert is not None:
+        certfile, keyfile = cert
+        context.load_cert_chain(certfile, keyfile)
+    return context
+
+
+def is_pinned_certificate(path: str) -> bool:
+    """True when ``path`` holds exactly one self-signed certificate (not a CA bundle)."""
+    probe = ssl.SSLContext(ssl.PROTOCOL_TLS_CLIENT)
+    probe.load_verify_locations(cafile=path)
+    certs = probe.get_ca_certs()
+    return len(certs) == 1 and certs[0].get("subject") == certs[0].get("issuer")
+
+
+def certificate_base64(pem: str) -> str:
+    """The base64 DER body LXD expects in ``POST /1.0/certificates``."""
+    return base64.b64encode(ssl.PEM_cert_to_DER_cert(pem)).decode("ascii")

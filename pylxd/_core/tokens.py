@@ -1,0 +1,34 @@
+"""Trust tokens (``lxc config trust add``): tell them from trust passwords."""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import json
+
+__all__ = ["encode_trust_token", "is_trust_token"]
+
+
+def is_trust_token(secret: str) -> bool:
+    """True when ``secret`` is base64 of a JSON object with a ``secret`` key."""
+    try:
+        decoded = base64.b64decode(secret.strip(), validate=True)
+        body = json.loads(decoded)
+    except (binascii.Error, ValueError):
+        return False
+    return isinstance(body, dict) and "secret" in body
+
+
+def encode_trust_token(
+    client_name: str, fingerprint: str, addresses: list[str], secret: str, expires_at: str | None = None
+) -> str:
+    """The token ``lxc config trust add`` prints, from the operation's metadata."""
+    body: dict[str, object] = {
+        "client_name": client_name,
+        "fingerprint": fingerprint,
+        "addresses": addresses,
+        "secret": secret,
+    }
+    if expires_at:
+        body["expires_at"] = expires_at
+    return base64.b64encode(json.dumps(body, separators=(",", ":")).encode()).decode()

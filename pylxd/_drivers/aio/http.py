@@ -1,0 +1,138 @@
+"""The asyncio HTTP driver: aiohttp over a unix socket or HTTPS (``pip install pylxd[aio]``)."""
+
+from __future__ import annotations
+
+import asyncio
+import ssl
+from collections.abc import AsyncIterator, Mapping
+from typing import Any
+
+try:
+    import aiohttp
+    from yarl import URL
+except ImportError as exc:  # pragma: no cover - depends on the install
+    raise ImportError("pylxd.aio needs aiohttp: pip install 'pylxd[aio]'") from exc
+
+from pylxd._core.endpoint import Endpoint
+from pylxd._drivers.response import Response
+from pylxd._drivers.types import Body, TimeoutSpec, split_timeout
+from pylxd.exceptions import ClientConnectionFailed, TransportTimeout
+
+__all__ = ["StreamResponse", "Transport"]
+
+
+class Transport:
+    """Sends requests to one LXD server over aiohttp's pool of kept-alive connections.
+
+    The aiohttp session is made on first use, inside the running event loop.
+    """
+
+    def __init__(
+        self, endpoint: Endpoint, ssl_context: ssl.SSLContext | None, timeout: TimeoutSpec
+    ) -> None:
+        self.endpoint = endpoint
+        self.timeout = timeout
+        self._ssl: ssl.SSLContext | bool = ssl_context if ssl_context is not None else False
+        self._session: aiohttp.ClientSession | None = None
+
+    def _get_session(self) -> aiohttp.ClientSession:
+        if self._session is None or self._session.closed:
+            connector: aiohttp.BaseConnector
+            if self.endpoint.socket_path is not None:
+                connector = aiohttp.UnixConnector(path=self.endpoint.socket_path)
+            else:
+                connector = aiohttp.TCPConnector(ssl=self._ssl)
+            self._session = aiohttp.ClientSession(
+                connector=connector, auto_decompress=False, skip_auto_headers=("User-Agent",)
+            )
+        return self._session
+
+    async def request(
+        self,
+        method: str,
+        url: str,
+        *,
+        body: Body = None,
+        headers: Mapping[str, str] | None = None,
+        timeout: TimeoutSpec = None,
+    ) -> Response:
+        """Send one request and read the whole response."""
+        stream = await self.stream(method, url, body=body, headers=headers, timeout=timeout)
+        try:
+            return await stream.read()
+        finally:
+            await stream.aclose()
+
+    async def stream(
+        self,
+        method: str,
+        url: str,
+        *,
+        body: Body = None,
+        headers: Mapping[str, str] | None = None,
+        timeout: TimeoutSpec = None,
+    ) -> StreamResponse:
+        """Send one request; the response body is read as the caller iterates."""
+        connect, read = split_timeout(timeout if timeout is not None else self.timeout)
+        client_timeout = aiohttp.ClientTimeout(total=None, connect=connect, sock_read=read)
+        try:
+            raw = await self._get_session().request(
+                method,
+                URL(self.endpoint.base_url + url, encoded=True),
+                data=body,
+                headers=dict(headers) if headers else None,
+                timeout=client_timeout,
+                allow_redirects=False,
+            )
+        except (aiohttp.ClientError, OSError, asyncio.TimeoutError) as exc:
+            raise _translate(exc, self.endpoint) from exc
+        return StreamResponse(raw, url, self.endpoint)
+
+    async def aclose(self) -> None:
+        """Close every pooled connection."""
+        if self._session is not None:
+            await self._session.close()
+            self._session = None
+
+
+class StreamResponse:
+    """A response whose body has not been read yet; iterate it, then close it."""
+
+    def __init__(self, raw: aiohttp.ClientResponse, url: str, endpoint: Endpoint) -> None:
+        self._raw = raw
+        self._endpoint = endpoint
+        self.status_code = raw.status
+        self.headers: Mapping[str, str] = raw.headers
+        self.url = url
+
+    async def aiter_bytes(self, chunk_size: int = 1 << 16) -> AsyncIterator[bytes]:
+        """Yield the body in chunks of at most ``chunk_size`` bytes."""
+        try:
+            async for chunk in self._raw.content.iter_chunked(chunk_size):
+                yield chunk
+        except (aiohttp.ClientError, OSError, asyncio.TimeoutError) as exc:
+            raise _translate(exc, self._endpoint) from exc
+
+    async def read(self) -> Response:
+        """Read the rest of the body into a complete :class:`Response`."""
+        try:
+            content = await self._raw.read()
+        except (aiohttp.ClientError, OSError, asyncio.TimeoutError) as exc:
+            raise _translate(exc, self._endpoint) from exc
+        return Response(self.status_code, self.headers, content, self.url)
+
+    async def aclose(self) -> None:
+        self._raw.release()
+
+    async def __aenter__(self) -> StreamResponse:
+        return self
+
+    async def __aexit__(self, *exc_info: Any) -> None:
+        await self.aclose()
+
+
+def _translate(exc: BaseException, endpoint: Endpoint) -> ClientConnectionFailed:
+    """aiohttp's exceptions → ours (the only place that knows aiohttp's names)."""
+    if isinstance(exc, (asyncio.TimeoutError, aiohttp.ServerTimeoutError)):
+        return TransportTimeout(f"{endpoint} did not answer in time: {exc}")
+    return ClientConnectionFailed(f"cannot talk to {endpoint}: {exc}")

@@ -1,0 +1,57 @@
+"""Our own HTTP response: what ``client.api...get()`` returns, whatever the HTTP library."""
+
+from __future__ import annotations
+
+import json as jsonlib
+from collections.abc import Mapping
+from typing import Any
+
+__all__ = ["Response"]
+
+
+class Response:
+    """A complete HTTP response (the body is already read).
+
+    Attributes:
+        status_code: the HTTP status.
+        headers: the response headers (case-insensitive lookups).
+        content: the body as bytes.
+        url: the URL that was requested.
+    """
+
+    __slots__ = ("_json", "content", "headers", "status_code", "url")
+
+    def __init__(
+        self, status_code: int, headers: Mapping[str, str], content: bytes, url: str = ""
+    ) -> None:
+        self.status_code = status_code
+        self.headers = headers
+        self.content = content
+        self.url = url
+        self._json: Any = _UNPARSED
+
+    @property
+    def ok(self) -> bool:
+        """True for a status below 400."""
+        return self.status_code < 400
+
+    @property
+    def text(self) -> str:
+        """The body decoded as UTF-8 (LXD always speaks UTF-8)."""
+        return self.content.decode("utf-8", errors="replace")
+
+    def json(self) -> Any:
+        """The body parsed as JSON (parsed once, then cached).
+
+        Raises:
+            ValueError: the body is not JSON.
+        """
+        if self._json is _UNPARSED:
+            self._json = jsonlib.loads(self.content)
+        return self._json
+
+    def __repr__(self) -> str:
+        return f"<Response [{self.status_code}]>"
+
+
+_UNPARSED: Any = object()

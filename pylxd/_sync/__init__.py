@@ -1,0 +1,5 @@
+# Generated from pylxd/_async/__init__.py by tools/unasync.py: do not edit, edit the source.
+"""The source of truth for the client, the api tree, managers and models (asyncio).
+
+``pylxd/_sync`` is generated from this package by ``tools/unasync.py``: edit here.
+"""

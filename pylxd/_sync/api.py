@@ -1,0 +1,142 @@
+# Generated from pylxd/_async/api.py by tools/unasync.py: do not edit, edit the source.
+"""``client.api``: the REST tree, one node per path, and the one funnel every model uses.
+
+>>> client.api.instances["c1"].state.get().json()["metadata"]["status"]
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any
+
+from pylxd._core.urls import attribute_segment, join_path
+from pylxd._drivers.sync.http import StreamResponse
+from pylxd._drivers.response import Response
+from pylxd._drivers.types import Body, TimeoutSpec
+
+if TYPE_CHECKING:
+    from pylxd._sync.client import Client
+
+__all__ = ["APINode"]
+
+
+class APINode:
+    """One path of the REST API. Attributes and items go one level down (names are quoted).
+
+    ``node.storage_pools`` → ``/storage-pools``; ``node["my pool"]`` → ``/my%20pool``.
+    Requests raise :class:`~pylxd.exceptions.LXDAPIException` (with LXD's message) on errors.
+    """
+
+    __slots__ = ("_client", "_path")
+
+    def __init__(self, client: Client, path: str) -> None:
+        self._client = client
+        self._path = path
+
+    def __getattr__(self, name: str) -> APINode:
+        if name.startswith("_"):
+            raise AttributeError(name)
+        return APINode(self._client, f"{self._path}/{attribute_segment(name)}")
+
+    def __getitem__(self, item: object) -> APINode:
+        return APINode(self._client, join_path(self._path, item))
+
+    @property
+    def path(self) -> str:
+        """The path below the server's root, e.g. ``/1.0/instances/c1``."""
+        return self._path
+
+    @property
+    def _api_endpoint(self) -> str:
+        return f"{self._client.endpoint.base_url}{self._path}"
+
+    def __repr__(self) -> str:
+        return f"<APINode {self._path}>"
+
+    def get(
+        self,
+        *,
+        params: Mapping[str, Any] | None = None,
+        headers: Mapping[str, str] | None = None,
+        timeout: TimeoutSpec = None,
+        is_api: bool = True,
+    ) -> Response:
+        """``GET`` this path."""
+        return self._client._request("GET", self._path, params=params, headers=headers, timeout=timeout)
+
+    def stream(
+        self,
+        method: str = "GET",
+        *,
+        params: Mapping[str, Any] | None = None,
+        headers: Mapping[str, str] | None = None,
+        data: Body = None,
+        timeout: TimeoutSpec = None,
+    ) -> StreamResponse:
+        """Send a request whose response body is read as it is iterated (then closed)."""
+        return self._client._stream(
+            method, self._path, params=params, headers=headers, data=data, timeout=timeout
+        )
+
+    def post(
+        self,
+        *,
+        json: Any = None,
+        data: Body = None,
+        params: Mapping[str, Any] | None = None,
+        headers: Mapping[str, str] | None = None,
+        target: str | None = None,
+        timeout: TimeoutSpec = None,
+    ) -> Response:
+        """``POST`` to this path; ``target`` places the work on a cluster member."""
+        if target is not None:
+            params = {**(params or {}), "target": target}
+        return self._send("POST", json, data, params, headers, timeout)
+
+    def put(
+        self,
+        *,
+        json: Any = None,
+        data: Body = None,
+        params: Mapping[str, Any] | None = None,
+        headers: Mapping[str, str] | None = None,
+        timeout: TimeoutSpec = None,
+    ) -> Response:
+        """``PUT`` this path (replace the object)."""
+        return self._send("PUT", json, data, params, headers, timeout)
+
+    def patch(
+        self,
+        *,
+        json: Any = None,
+        data: Body = None,
+        params: Mapping[str, Any] | None = None,
+        headers: Mapping[str, str] | None = None,
+        timeout: TimeoutSpec = None,
+    ) -> Response:
+        """``PATCH`` this path (merge into the object)."""
+        return self._send("PATCH", json, data, params, headers, timeout)
+
+    def delete(
+        self,
+        *,
+        json: Any = None,
+        params: Mapping[str, Any] | None = None,
+        headers: Mapping[str, str] | None = None,
+        timeout: TimeoutSpec = None,
+    ) -> Response:
+        """``DELETE`` this path."""
+        return self._send("DELETE", json, None, params, headers, timeout)
+
+    def _send(
+        self,
+        method: str,
+        json: Any,
+        data: Body,
+        params: Mapping[str, Any] | None,
+        headers: Mapping[str, str] | None,
+        timeout: TimeoutSpec,
+    ) -> Response:
+        return self._client._request(
+            method, self._path, params=params, json=json, data=data, headers=headers, timeout=timeout
+        )

@@ -1,0 +1,96 @@
+# Generated from pylxd/_async/exec.py by tools/unasync.py: do not edit, edit the source.
+"""Running a command in an instance over LXD's exec websockets.
+
+LXD's framing: data arrives as binary messages and a stream ends with an empty text
+message (a barrier) — the reader stops there instead of waiting for a close frame, which
+is what made older clients hang for seconds. stdout and stderr are drained concurrently
+(a full stderr pipe would otherwise stall the process), stdin is ended with a barrier,
+and the exit code comes from the operation.
+"""
+
+from __future__ import annotations
+
+import json
+import time
+from collections.abc import Callable, Mapping, Sequence
+from typing import TYPE_CHECKING, Any
+
+from pylxd._core.envelope import metadata, operation_id
+from pylxd._core.exec import ExecuteResult, OutputSink, exec_request, stdin_chunks
+from pylxd._drivers.sync.flavour import gather
+from pylxd._drivers.sync.websocket import WebSocket
+from pylxd.exceptions import ClientConnectionFailed, TransportTimeout
+
+if TYPE_CHECKING:
+    from pylxd._sync.instance import Instance
+
+__all__ = ["execute"]
+
+_SIGKILL = 9
+
+
+def execute(
+    instance: Instance,
+    commands: Sequence[str],
+    environment: Mapping[str, str] | None = None,
+    encoding: str | None = None,
+    decode: bool = True,
+    stdin_payload: Any = None,
+    stdin_encoding: str = "utf-8",
+    stdout_handler: Callable[[Any], Any] | None = None,
+    stderr_handler: Callable[[Any], Any] | None = None,
+    user: int | None = None,
+    group: int | None = None,
+    cwd: str | None = None,
+    timeout: float | None = None,
+) -> ExecuteResult:
+    """See :meth:`Instance.execute`."""
+    client = instance.client
+    body = exec_request(commands, environment, user, group, cwd)
+    response = instance.api.exec.post(json=body)
+    operation = response.json()["operation"]
+    fds = metadata(response)["metadata"]["fds"]
+    base = f"/{client.version}/operations/{operation_id(operation)}/websocket?secret="
+    sockets: list[WebSocket] = []
+    try:
+        # LXD starts the process once all four sockets are connected.
+        for fd in ("0", "1", "2", "control"):
+            sockets.append(client._websocket(base + fds[fd]))
+        stdin, stdout, stderr, control = sockets
+        deadline = None if timeout is None else time.monotonic() + timeout
+        out = OutputSink(decode, encoding, stdout_handler)
+        err = OutputSink(decode, encoding, stderr_handler)
+        try:
+            gather(
+                lambda: _drain(stdout, out, deadline),
+                lambda: _drain(stderr, err, deadline),
+                lambda: _feed(stdin, stdin_payload, stdin_encoding),
+            )
+        except TransportTimeout:
+            control.send(json.dumps({"command": "signal", "signal": _SIGKILL}))
+            raise
+        remaining = None if deadline is None else max(1.0, deadline - time.monotonic())
+        finished = client.operations.wait_for_operation(operation, remaining)
+        exit_code = int((finished.metadata or {}).get("return", -1))
+        return ExecuteResult(exit_code, out.result(), err.result())
+    finally:
+        for socket in sockets:
+            socket.close()
+
+
+def _drain(socket: WebSocket, sink: OutputSink, deadline: float | None) -> None:
+    while True:
+        remaining = None if deadline is None else max(0.0, deadline - time.monotonic())
+        message = socket.recv(remaining)
+        if message is None:
+            return
+        sink.write(message if isinstance(message, bytes) else message.encode())
+
+
+def _feed(socket: WebSocket, payload: Any, encoding: str) -> None:
+    try:
+        for chunk in stdin_chunks(payload, encoding):
+            socket.send(chunk)
+    except ClientConnectionFailed:
+        return  # the process ended without reading all its input, like EPIPE
+    socket.send_barrier()

@@ -1,0 +1,132 @@
+# Generated from pylxd/_async/operation.py by tools/unasync.py: do not edit, edit the source.
+"""Background operations: fetch, wait (on LXD's ``/wait``, with a timeout), list, cancel."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from pylxd._sync.api import APINode
+from pylxd._sync.model import Model
+from pylxd._core.envelope import metadata, operation_id
+from pylxd._core.fields import Attribute
+from pylxd._core.operations import is_final, is_success, server_wait_seconds
+from pylxd._drivers.types import split_timeout
+from pylxd.exceptions import OperationFailed, OperationTimeout
+
+if TYPE_CHECKING:
+    from pylxd._sync.client import Client
+
+__all__ = ["Operation", "OperationManager"]
+
+# The ``/wait`` request may take the whole server-side wait; give HTTP this much more.
+_WAIT_GRACE = 30.0
+
+
+class Operation(Model):
+    """A background operation (``/1.0/operations/<id>``)."""
+
+    id: Attribute[str] = Attribute(readonly=True)
+    class_: Attribute[str] = Attribute(readonly=True, key="class")
+    description: Attribute[str] = Attribute(readonly=True)
+    created_at: Attribute[str] = Attribute(readonly=True)
+    updated_at: Attribute[str] = Attribute(readonly=True)
+    status: Attribute[str] = Attribute(readonly=True)
+    status_code: Attribute[int] = Attribute(readonly=True)
+    resources: Attribute[dict[str, list[str]]] = Attribute(readonly=True)
+    metadata: Attribute[dict[str, Any]] = Attribute(readonly=True)
+    may_cancel: Attribute[bool] = Attribute(readonly=True)
+    err: Attribute[str] = Attribute(readonly=True)
+    location: Attribute[str] = Attribute(readonly=True)
+
+    _identity = ("id",)
+
+    @property
+    def api(self) -> APINode:
+        return self.client.api.operations[self._raw_attr("id")]
+
+    @classmethod
+    def extract_operation_id(cls, operation: str) -> str:
+        """``/1.0/operations/<id>`` (or a bare id) → ``<id>``."""
+        return operation_id(operation)
+
+    @classmethod
+    def get(cls, client: Client, operation_id: str) -> Operation:
+        """Fetch one operation by id or URL."""
+        operation = cls(client, id=cls.extract_operation_id(operation_id))
+        operation.sync()
+        return operation
+
+    @classmethod
+    def all(cls, client: Client) -> list[Operation]:
+        """Every operation the server knows (all states), in one request."""
+        by_status = metadata(client.api.operations.get(params={"recursion": 1})) or {}
+        return [cls(client, **op) for ops in by_status.values() for op in ops]
+
+    @classmethod
+    def wait_for_operation(
+        cls, client: Client, operation_id: str, timeout: float | None = None
+    ) -> Operation:
+        """Wait until the operation ends and return it.
+
+        Raises:
+            OperationFailed: it failed or was cancelled (``error`` is the operation's ``err``).
+            OperationTimeout: it was still running after ``timeout`` seconds.
+        """
+        operation = cls(client, id=cls.extract_operation_id(operation_id))
+        operation.wait(timeout)
+        return operation
+
+    def wait(self, timeout: float | None = None) -> bool:
+        """Block on LXD's ``/wait`` until the operation ends (at most ``timeout`` seconds,
+        an hour by default).
+
+        Raises:
+            OperationFailed: it failed or was cancelled.
+            OperationTimeout: it was still running when the timeout expired.
+        """
+        seconds = server_wait_seconds(timeout)
+        connect, _read = split_timeout(self.client.timeout)
+        response = self.api.wait.get(
+            params={"timeout": seconds}, timeout=(connect or seconds, seconds + _WAIT_GRACE)
+        )
+        self._apply(metadata(response), complete=True, rollback=True)
+        code = self._raw_attr("status_code")
+        if not is_final(code):
+            raise OperationTimeout(
+                response, f"operation {self._raw_attr('id')} still running after {seconds} s"
+            )
+        if not is_success(code):
+            error = self._raw_attr("err") or self._raw_attr("status") or "operation failed"
+            raise OperationFailed(response, error, status_code=code)
+        return True
+
+    def cancel(self) -> None:
+        """Cancel the operation (``DELETE``); LXD refuses if it cannot be cancelled."""
+        self.api.delete()
+
+
+class OperationManager:
+    """``client.operations``."""
+
+    def __init__(self, client: Client) -> None:
+        self._client = client
+
+    def get(self, operation_id: str) -> Operation:
+        """Fetch one operation by id or URL."""
+        return Operation.get(self._client, operation_id)
+
+    def all(self) -> list[Operation]:
+        """Every operation the server knows, in one request."""
+        return Operation.all(self._client)
+
+    def wait_for_operation(
+        self, operation_id: str, timeout: float | None = None
+    ) -> Operation:
+        """Wait until the operation ends and return it (see :meth:`Operation.wait`)."""
+        return Operation.wait_for_operation(self._client, operation_id, timeout)
+
+    def cancel(self, operation_id: str) -> None:
+        """Cancel an operation by id or URL."""
+        self._client.api.operations[Operation.extract_operation_id(operation_id)].delete()
+
+    delete = cancel

@@ -1,0 +1,19 @@
+"""The asyncio client: the same API as :mod:`pylxd`, every call awaited.
+
+>>> from pylxd.aio import Client
+>>> async with Client() as client:
+...     instances = await client.instances.all()
+
+Fields never fetch on access here: ``all()`` and ``get()`` return complete objects,
+and a sparse one raises :class:`~pylxd.exceptions.NotLoadedError` until ``await obj.sync()``.
+Models are in :mod:`pylxd.aio.models`, managers in :mod:`pylxd.aio.managers`.
+"""
+
+from __future__ import annotations
+
+from pylxd import exceptions
+from pylxd._async.client import Client
+
+AsyncClient = Client
+
+__all__ = ["AsyncClient", "Client", "exceptions"]

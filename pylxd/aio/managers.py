@@ -1,0 +1,8 @@
+"""The asyncio managers (the twin of :mod:`pylxd.managers`)."""
+
+from __future__ import annotations
+
+from pylxd._async.instance import ContainerManager, InstanceManager, VirtualMachineManager
+from pylxd._async.operation import OperationManager
+
+__all__ = ["ContainerManager", "InstanceManager", "OperationManager", "VirtualMachineManager"]

@@ -1,0 +1,77 @@
+"""The blocking client, as upstream pylxd has it: ``Client()`` connects at once."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Sequence
+from enum import Enum
+from typing import Any
+
+from pylxd._core.endpoint import (
+    APT_ROOT,
+    CERT_FILE_NAME,
+    KEY_FILE_NAME,
+    SNAP_ROOT,
+    Cert,
+    certs_path,
+)
+from pylxd._drivers.types import TimeoutSpec
+from pylxd._sync.client import Client as _GeneratedClient
+
+__all__ = [
+    "APT_ROOT",
+    "CERTS_PATH",
+    "CERT_FILE_NAME",
+    "DEFAULT_CERTS",
+    "KEY_FILE_NAME",
+    "SNAP_ROOT",
+    "Cert",
+    "Client",
+    "EventType",
+]
+
+CERTS_PATH = certs_path()
+DEFAULT_CERTS = Cert(
+    cert=os.path.join(CERTS_PATH, CERT_FILE_NAME), key=os.path.join(CERTS_PATH, KEY_FILE_NAME)
+)
+
+
+class EventType(Enum):
+    """Event types to filter ``/1.0/events`` on."""
+
+    All = "all"
+    Operation = "operation"
+    Logging = "logging"
+    Lifecycle = "lifecycle"
+
+
+class Client(_GeneratedClient):
+    """A client for one LXD (or Incus) server; connects (``GET /1.0``) when built.
+
+    See :class:`pylxd._sync.client.Client` for the arguments.
+
+    Raises:
+        ClientConnectionFailed: the server cannot be reached or refuses the client.
+    """
+
+    def __init__(
+        self,
+        endpoint: str | None = None,
+        version: str = "1.0",
+        cert: Sequence[str] | None = None,
+        verify: bool | str = True,
+        timeout: TimeoutSpec = None,
+        project: str | None = None,
+        session: None = None,
+    ) -> None:
+        super().__init__(endpoint, version, cert, verify, timeout, project, session)
+        try:
+            self.connect()
+        except BaseException:
+            self.close()
+            raise
+
+    @property
+    def resources(self) -> dict[str, Any]:
+        """The server's hardware (``GET /1.0/resources``), fetched once."""
+        return self.get_resources()

@@ -1,0 +1,130 @@
+"""Every error pylxd raises.
+
+Catch :class:`PylxdError` to catch them all. The tree::
+
+    PylxdError
+    ├── LXDAPIException               the server answered with an error (or an operation failed)
+    │   ├── NotFound                  HTTP 404
+    │   ├── Conflict                  HTTP 409
+    │   ├── Forbidden                 HTTP 403
+    │   └── OperationFailed           a background operation ended in failure
+    │       └── OperationTimeout      an operation did not end within the wait's timeout
+    ├── ClientConnectionFailed        the server could not be reached, TLS refused, bad endpoint
+    │   └── TransportTimeout          the server did not answer in time
+    ├── LXDAPIExtensionNotAvailable   the server lacks an API extension the call needs
+    └── NotLoadedError                (asyncio) a field was read before ``await obj.sync()``
+
+Upstream pylxd's names (``LXDAPIException``, ``NotFound``, ``Conflict``,
+``ClientConnectionFailed``, ``LXDAPIExtensionNotAvailable``) are kept.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from pylxd._drivers.response import Response
+
+__all__ = [
+    "ClientConnectionFailed",
+    "Conflict",
+    "Forbidden",
+    "LXDAPIException",
+    "LXDAPIExtensionNotAvailable",
+    "NotFound",
+    "NotLoadedError",
+    "OperationFailed",
+    "OperationTimeout",
+    "PylxdError",
+    "TransportTimeout",
+]
+
+
+class PylxdError(Exception):
+    """The root of every pylxd error."""
+
+
+class LXDAPIException(PylxdError):
+    """The server refused a request, or a background operation failed.
+
+    Attributes:
+        response: our :class:`~pylxd._drivers.response.Response` (``None`` when built by hand).
+        status_code: the HTTP status, or the operation's status code.
+        error: LXD's own error text (what ``lxc`` would print).
+    """
+
+    def __init__(
+        self,
+        response: Response | None,
+        error: str | None = None,
+        *,
+        status_code: int | None = None,
+    ) -> None:
+        self.response = response
+        self.status_code = status_code if status_code is not None else _status(response)
+        self.error = error if error is not None else _error_text(response)
+        super().__init__(self.error)
+
+    def __str__(self) -> str:
+        return self.error
+
+
+class NotFound(LXDAPIException):
+    """The object does not exist (HTTP 404)."""
+
+
+class Conflict(LXDAPIException):
+    """The object already exists or is in the way (HTTP 409)."""
+
+
+class Forbidden(LXDAPIException):
+    """The client is not allowed to do this (HTTP 403): untrusted or restricted."""
+
+
+class OperationFailed(LXDAPIException):
+    """A background operation ended in failure; ``error`` is the operation's ``err``."""
+
+
+class OperationTimeout(OperationFailed, TimeoutError):
+    """An operation was still running when the wait's timeout expired."""
+
+
+class ClientConnectionFailed(PylxdError):
+    """The client could not talk to the server (socket, TLS, endpoint)."""
+
+
+class TransportTimeout(ClientConnectionFailed, TimeoutError):
+    """The server did not answer within the client's timeout."""
+
+
+class LXDAPIExtensionNotAvailable(PylxdError):
+    """The server lacks an API extension this call needs."""
+
+    def __init__(self, name: str, *args: Any) -> None:
+        self.name = name
+        super().__init__(f"LXD API extension '{name}' is not available", *args)
+
+
+class NotLoadedError(PylxdError, AttributeError):
+    """An asyncio model field was read before it was fetched; ``await obj.sync()`` first."""
+
+
+def _status(response: Response | None) -> int | None:
+    return None if response is None else response.status_code
+
+
+def _error_text(response: Response | None) -> str:
+    """LXD's own message: the operation's ``err``, the envelope's ``error``, else the body."""
+    if response is None:
+        return "unknown error"
+    try:
+        body = response.json()
+    except ValueError:
+        return response.text.strip() or f"HTTP {response.status_code}"
+    if isinstance(body, dict):
+        metadata = body.get("metadata")
+        if isinstance(metadata, dict) and metadata.get("err"):
+            return str(metadata["err"])
+        if body.get("error"):
+            return str(body["error"])
+    return str(body)

@@ -1,0 +1,8 @@
+"""The blocking managers (upstream's ``pylxd.managers``)."""
+
+from __future__ import annotations
+
+from pylxd._sync.instance import ContainerManager, InstanceManager, VirtualMachineManager
+from pylxd._sync.operation import OperationManager
+
+__all__ = ["ContainerManager", "InstanceManager", "OperationManager", "VirtualMachineManager"]
