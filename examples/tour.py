@@ -1,6 +1,6 @@
 """A tour of pylxd against the local LXD daemon (scripts/lxd-daemon starts one).
 
-    scripts/tour            # sets everything up, then runs this file
+scripts/tour            # sets everything up, then runs this file
 """
 
 from __future__ import annotations
@@ -43,7 +43,9 @@ def container_round_trip(client: Client) -> None:
         started = time.perf_counter()
         exit_code, stdout, stderr = container.execute(["sh", "-c", "uname -a; echo oops >&2"])
         took = (time.perf_counter() - started) * 1000
-        print(f"  execute -> exit {exit_code} in {took:.1f} ms, stdout={stdout!r}, stderr={stderr!r}")
+        print(
+            f"  execute -> exit {exit_code} in {took:.1f} ms, stdout={stdout!r}, stderr={stderr!r}"
+        )
 
         container.config.update({"user.tour": "edited in place"})
         print(f"  after config.update: dirty={container.dirty}")

@@ -61,7 +61,9 @@ class APINode:
         is_api: bool = True,
     ) -> Response:
         """``GET`` this path."""
-        return await self._client._request("GET", self._path, params=params, headers=headers, timeout=timeout)
+        return await self._client._request(
+            "GET", self._path, params=params, headers=headers, timeout=timeout
+        )
 
     async def stream(
         self,
@@ -137,5 +139,11 @@ class APINode:
         timeout: TimeoutSpec,
     ) -> Response:
         return await self._client._request(
-            method, self._path, params=params, json=json, data=data, headers=headers, timeout=timeout
+            method,
+            self._path,
+            params=params,
+            json=json,
+            data=data,
+            headers=headers,
+            timeout=timeout,
         )

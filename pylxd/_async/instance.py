@@ -107,16 +107,24 @@ class Instance(Model):
         if isinstance(fields, (str, bytes)):
             raise TypeError("fields must be a list of field names, not a string")
         level: int | str = recursion
-        if fields and recursion == 2 and client.has_api_extension("instances_state_selective_recursion"):
+        if (
+            fields
+            and recursion == 2
+            and client.has_api_extension("instances_state_selective_recursion")
+        ):
             level = f"2;fields={','.join(fields)}"
         params: dict[str, Any] = {"recursion": level}
         if cls._instance_type is not None and client.has_api_extension("api_filtering"):
             params["filter"] = f"type eq {cls._instance_type}"
         listing = metadata(await client.api.instances.get(params=params)) or []
         if recursion == 0:
-            return [cls(client, name=resource_name({"resources": {"x": [url]}}, "x")) for url in listing]
+            return [
+                cls(client, name=resource_name({"resources": {"x": [url]}}, "x")) for url in listing
+            ]
         wanted = cls._instance_type
-        return [cls(client, **data) for data in listing if wanted is None or data.get("type") == wanted]
+        return [
+            cls(client, **data) for data in listing if wanted is None or data.get("type") == wanted
+        ]
 
     @classmethod
     async def create(
@@ -176,13 +184,21 @@ class Instance(Model):
                 raise  # an ephemeral instance is gone once stopped; anything else is an error
 
     async def start(
-        self, timeout: int = 30, force: bool = True, wait: bool = False, stateful: bool | None = None
+        self,
+        timeout: int = 30,
+        force: bool = True,
+        wait: bool = False,
+        stateful: bool | None = None,
     ) -> None:
         """Start the instance."""
         await self._set_state("start", timeout, force, wait, stateful)
 
     async def stop(
-        self, timeout: int = 30, force: bool = True, wait: bool = False, stateful: bool | None = None
+        self,
+        timeout: int = 30,
+        force: bool = True,
+        wait: bool = False,
+        stateful: bool | None = None,
     ) -> None:
         """Stop the instance. Like upstream pylxd, ``force=True`` by default (a kill, not a
         clean shutdown): pass ``force=False`` to let it shut down within ``timeout``."""
@@ -262,34 +278,34 @@ class VirtualMachine(Instance):
     _instance_type = "virtual-machine"
 
 
-I = TypeVar("I", bound=Instance)
+InstanceT = TypeVar("InstanceT", bound=Instance)
 
 
-class _InstanceManagerBase(Generic[I]):
-    _model: type[I]
+class _InstanceManagerBase(Generic[InstanceT]):
+    _model: type[InstanceT]
 
     def __init__(self, client: Client) -> None:
         self._client = client
 
-    async def get(self, name: str) -> I:
+    async def get(self, name: str) -> InstanceT:
         """Fetch one instance. Raises :class:`~pylxd.exceptions.NotFound`."""
-        instance: I = await self._model.get(self._client, name)
+        instance: InstanceT = await self._model.get(self._client, name)
         return instance
 
     async def exists(self, name: str) -> bool:
         """Whether the instance exists."""
         return await self._model.exists(self._client, name)
 
-    async def all(self, recursion: int = 1, fields: Sequence[str] | None = None) -> list[I]:
+    async def all(self, recursion: int = 1, fields: Sequence[str] | None = None) -> list[InstanceT]:
         """Every instance of this type, in one request."""
-        instances: list[I] = await self._model.all(self._client, recursion, fields)
+        instances: list[InstanceT] = await self._model.all(self._client, recursion, fields)
         return instances
 
     async def create(
         self, config: Mapping[str, Any], wait: bool = False, target: str | None = None
-    ) -> I:
+    ) -> InstanceT:
         """Create an instance (see :meth:`Instance.create`)."""
-        instance: I = await self._model.create(self._client, config, wait, target)
+        instance: InstanceT = await self._model.create(self._client, config, wait, target)
         return instance
 
 

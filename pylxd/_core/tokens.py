@@ -20,7 +20,11 @@ def is_trust_token(secret: str) -> bool:
 
 
 def encode_trust_token(
-    client_name: str, fingerprint: str, addresses: list[str], secret: str, expires_at: str | None = None
+    client_name: str,
+    fingerprint: str,
+    addresses: list[str],
+    secret: str,
+    expires_at: str | None = None,
 ) -> str:
     """The token ``lxc config trust add`` prints, from the operation's metadata."""
     body: dict[str, object] = {

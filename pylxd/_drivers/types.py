@@ -3,15 +3,15 @@
 from __future__ import annotations
 
 from collections.abc import AsyncIterable, Iterable
-from typing import IO, Union
+from typing import IO, TypeAlias
 
 __all__ = ["Body", "TimeoutSpec", "split_timeout"]
 
 #: A request body: whole bytes, a file object, or an iterator of chunks (streamed).
-Body = Union[bytes, str, IO[bytes], Iterable[bytes], AsyncIterable[bytes], None]
+Body: TypeAlias = "bytes | str | IO[bytes] | Iterable[bytes] | AsyncIterable[bytes] | None"
 
 #: Seconds for both connect and read, a ``(connect, read)`` pair, or ``None`` (no limit).
-TimeoutSpec = Union[float, tuple[float, float], None]
+TimeoutSpec: TypeAlias = "float | tuple[float, float] | None"
 
 
 def split_timeout(timeout: TimeoutSpec) -> tuple[float | None, float | None]:

@@ -62,7 +62,9 @@ class APINode:
         is_api: bool = True,
     ) -> Response:
         """``GET`` this path."""
-        return self._client._request("GET", self._path, params=params, headers=headers, timeout=timeout)
+        return self._client._request(
+            "GET", self._path, params=params, headers=headers, timeout=timeout
+        )
 
     def stream(
         self,
@@ -138,5 +140,11 @@ class APINode:
         timeout: TimeoutSpec,
     ) -> Response:
         return self._client._request(
-            method, self._path, params=params, json=json, data=data, headers=headers, timeout=timeout
+            method,
+            self._path,
+            params=params,
+            json=json,
+            data=data,
+            headers=headers,
+            timeout=timeout,
         )

@@ -108,16 +108,24 @@ class Instance(Model):
         if isinstance(fields, (str, bytes)):
             raise TypeError("fields must be a list of field names, not a string")
         level: int | str = recursion
-        if fields and recursion == 2 and client.has_api_extension("instances_state_selective_recursion"):
+        if (
+            fields
+            and recursion == 2
+            and client.has_api_extension("instances_state_selective_recursion")
+        ):
             level = f"2;fields={','.join(fields)}"
         params: dict[str, Any] = {"recursion": level}
         if cls._instance_type is not None and client.has_api_extension("api_filtering"):
             params["filter"] = f"type eq {cls._instance_type}"
         listing = metadata(client.api.instances.get(params=params)) or []
         if recursion == 0:
-            return [cls(client, name=resource_name({"resources": {"x": [url]}}, "x")) for url in listing]
+            return [
+                cls(client, name=resource_name({"resources": {"x": [url]}}, "x")) for url in listing
+            ]
         wanted = cls._instance_type
-        return [cls(client, **data) for data in listing if wanted is None or data.get("type") == wanted]
+        return [
+            cls(client, **data) for data in listing if wanted is None or data.get("type") == wanted
+        ]
 
     @classmethod
     def create(
@@ -177,13 +185,21 @@ class Instance(Model):
                 raise  # an ephemeral instance is gone once stopped; anything else is an error
 
     def start(
-        self, timeout: int = 30, force: bool = True, wait: bool = False, stateful: bool | None = None
+        self,
+        timeout: int = 30,
+        force: bool = True,
+        wait: bool = False,
+        stateful: bool | None = None,
     ) -> None:
         """Start the instance."""
         self._set_state("start", timeout, force, wait, stateful)
 
     def stop(
-        self, timeout: int = 30, force: bool = True, wait: bool = False, stateful: bool | None = None
+        self,
+        timeout: int = 30,
+        force: bool = True,
+        wait: bool = False,
+        stateful: bool | None = None,
     ) -> None:
         """Stop the instance. Like upstream pylxd, ``force=True`` by default (a kill, not a
         clean shutdown): pass ``force=False`` to let it shut down within ``timeout``."""
@@ -263,34 +279,34 @@ class VirtualMachine(Instance):
     _instance_type = "virtual-machine"
 
 
-I = TypeVar("I", bound=Instance)
+InstanceT = TypeVar("InstanceT", bound=Instance)
 
 
-class _InstanceManagerBase(Generic[I]):
-    _model: type[I]
+class _InstanceManagerBase(Generic[InstanceT]):
+    _model: type[InstanceT]
 
     def __init__(self, client: Client) -> None:
         self._client = client
 
-    def get(self, name: str) -> I:
+    def get(self, name: str) -> InstanceT:
         """Fetch one instance. Raises :class:`~pylxd.exceptions.NotFound`."""
-        instance: I = self._model.get(self._client, name)
+        instance: InstanceT = self._model.get(self._client, name)
         return instance
 
     def exists(self, name: str) -> bool:
         """Whether the instance exists."""
         return self._model.exists(self._client, name)
 
-    def all(self, recursion: int = 1, fields: Sequence[str] | None = None) -> list[I]:
+    def all(self, recursion: int = 1, fields: Sequence[str] | None = None) -> list[InstanceT]:
         """Every instance of this type, in one request."""
-        instances: list[I] = self._model.all(self._client, recursion, fields)
+        instances: list[InstanceT] = self._model.all(self._client, recursion, fields)
         return instances
 
     def create(
         self, config: Mapping[str, Any], wait: bool = False, target: str | None = None
-    ) -> I:
+    ) -> InstanceT:
         """Create an instance (see :meth:`Instance.create`)."""
-        instance: I = self._model.create(self._client, config, wait, target)
+        instance: InstanceT = self._model.create(self._client, config, wait, target)
         return instance
 
 

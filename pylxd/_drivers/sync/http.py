@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import socket
 import ssl
-from collections.abc import Iterator, Mapping
+from collections.abc import AsyncIterable, Iterator, Mapping
 from typing import Any
 
 import urllib3
@@ -50,7 +50,7 @@ class _UnixConnection(HTTPConnection):
 
 
 class _UnixPool(HTTPConnectionPool):
-    ConnectionCls = _UnixConnection  # type: ignore[assignment]
+    ConnectionCls = _UnixConnection
 
 
 class _QuietHTTPSPool(HTTPSConnectionPool):
@@ -122,12 +122,14 @@ class Transport:
         *,
         preload: bool,
     ) -> urllib3.BaseHTTPResponse:
+        if isinstance(body, AsyncIterable):
+            raise TypeError("the blocking client cannot send an async iterable; use pylxd.aio")
         connect, read = split_timeout(timeout if timeout is not None else self.timeout)
         try:
             return self._pool.urlopen(
                 method,
                 url,
-                body=body,  # type: ignore[arg-type]  # urllib3 streams iterators too
+                body=body,  # urllib3 streams iterators and files too
                 headers=dict(headers) if headers else None,
                 timeout=urllib3.Timeout(connect=connect, read=read),
                 preload_content=preload,

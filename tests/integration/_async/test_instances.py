@@ -17,7 +17,9 @@ def image_config(name: str, alias: str, **extra: object) -> dict[str, object]:
 
 async def test_lifecycle_create_start_execute_stop_delete(instance_name, image_alias) -> None:
     async with Client() as client:
-        instance = await client.instances.create(image_config(instance_name, image_alias), wait=True)
+        instance = await client.instances.create(
+            image_config(instance_name, image_alias), wait=True
+        )
         assert instance.name == instance_name
         assert instance.status == "Stopped"
         assert await client.instances.exists(instance_name)
@@ -83,7 +85,9 @@ async def test_all_returns_complete_objects_in_one_request(instance_name, image_
 
 async def test_execute_stdin_bytes_handlers_and_user(instance_name, image_alias) -> None:
     async with Client() as client:
-        instance = await client.instances.create(image_config(instance_name, image_alias), wait=True)
+        instance = await client.instances.create(
+            image_config(instance_name, image_alias), wait=True
+        )
         await instance.start(wait=True)
 
         result = await instance.execute(["cat"], stdin_payload="piped in\n")
@@ -116,8 +120,12 @@ async def test_execute_stdin_bytes_handlers_and_user(instance_name, image_alias)
 async def test_create_from_a_missing_image_raises_lxds_error(instance_name) -> None:
     async with Client() as client:
         with pytest.raises(LXDAPIException) as caught:
-            await client.instances.create(image_config(instance_name, "no-such-alias-pylxd"), wait=True)
-        assert "no-such-alias-pylxd" in str(caught.value) or "not found" in str(caught.value).lower()
+            await client.instances.create(
+                image_config(instance_name, "no-such-alias-pylxd"), wait=True
+            )
+        assert (
+            "no-such-alias-pylxd" in str(caught.value) or "not found" in str(caught.value).lower()
+        )
 
 
 async def test_operations_list_and_get() -> None:

@@ -18,7 +18,9 @@ def image_config(name: str, alias: str, **extra: object) -> dict[str, object]:
 
 def test_lifecycle_create_start_execute_stop_delete(instance_name, image_alias) -> None:
     with Client() as client:
-        instance = client.instances.create(image_config(instance_name, image_alias), wait=True)
+        instance = client.instances.create(
+            image_config(instance_name, image_alias), wait=True
+        )
         assert instance.name == instance_name
         assert instance.status == "Stopped"
         assert client.instances.exists(instance_name)
@@ -84,7 +86,9 @@ def test_all_returns_complete_objects_in_one_request(instance_name, image_alias)
 
 def test_execute_stdin_bytes_handlers_and_user(instance_name, image_alias) -> None:
     with Client() as client:
-        instance = client.instances.create(image_config(instance_name, image_alias), wait=True)
+        instance = client.instances.create(
+            image_config(instance_name, image_alias), wait=True
+        )
         instance.start(wait=True)
 
         result = instance.execute(["cat"], stdin_payload="piped in\n")
@@ -117,8 +121,12 @@ def test_execute_stdin_bytes_handlers_and_user(instance_name, image_alias) -> No
 def test_create_from_a_missing_image_raises_lxds_error(instance_name) -> None:
     with Client() as client:
         with pytest.raises(LXDAPIException) as caught:
-            client.instances.create(image_config(instance_name, "no-such-alias-pylxd"), wait=True)
-        assert "no-such-alias-pylxd" in str(caught.value) or "not found" in str(caught.value).lower()
+            client.instances.create(
+                image_config(instance_name, "no-such-alias-pylxd"), wait=True
+            )
+        assert (
+            "no-such-alias-pylxd" in str(caught.value) or "not found" in str(caught.value).lower()
+        )
 
 
 def test_operations_list_and_get() -> None:
