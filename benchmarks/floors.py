@@ -1,0 +1,123 @@
+"""The raw floors: the least work a client can do, written with the stdlib only.
+
+- ``RawHTTP``: http.client over LXD's unix socket, one kept-alive connection.
+- ``raw_exec``: POST exec, four hand-rolled websocket handshakes, read binary frames
+  until LXD's empty-text barrier, send our stdin barrier, then ``/wait`` for the exit code.
+"""
+
+from __future__ import annotations
+
+import base64
+import http.client
+import json
+import os
+import socket
+import struct
+import threading
+
+SOCKET = os.environ.get("PYLXD_BENCH_SOCKET", "/var/lib/lxd/unix.socket")
+
+
+class _UnixHTTPConnection(http.client.HTTPConnection):
+    def __init__(self, path: str) -> None:
+        super().__init__("lxd")
+        self._path = path
+
+    def connect(self) -> None:
+        self.sock = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+        self.sock.connect(self._path)
+
+
+class RawHTTP:
+    """One kept-alive http.client connection to the unix socket."""
+
+    def __init__(self, path: str = SOCKET) -> None:
+        self.conn = _UnixHTTPConnection(path)
+
+    def request(self, method: str, url: str, body: object = None) -> tuple[int, dict]:
+        data = None if body is None else json.dumps(body).encode()
+        headers = {"Content-Type": "application/json"} if data else {}
+        self.conn.request(method, url, body=data, headers=headers)
+        response = self.conn.getresponse()
+        return response.status, json.loads(response.read())
+
+    def close(self) -> None:
+        self.conn.close()
+
+
+class _RawWebSocket:
+    def __init__(self, path: str, url: str) -> None:
+        self.sock = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+        self.sock.connect(path)
+        key = base64.b64encode(os.urandom(16)).decode()
+        self.sock.sendall(
+            (
+                f"GET {url} HTTP/1.1\r\nHost: lxd\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
+                f"Sec-WebSocket-Key: {key}\r\nSec-WebSocket-Version: 13\r\n\r\n"
+            ).encode()
+        )
+        self.buf = b""
+        while b"\r\n\r\n" not in self.buf:
+            self.buf += self.sock.recv(4096)
+        head, self.buf = self.buf.split(b"\r\n\r\n", 1)
+        assert head.startswith(b"HTTP/1.1 101"), head
+
+    def _read(self, n: int) -> bytes:
+        while len(self.buf) < n:
+            chunk = self.sock.recv(1 << 16)
+            if not chunk:
+                raise EOFError
+            self.buf += chunk
+        data, self.buf = self.buf[:n], self.buf[n:]
+        return data
+
+    def recv(self) -> tuple[int, bytes]:
+        b1, b2 = self._read(2)
+        length = b2 & 0x7F
+        if length == 126:
+            (length,) = struct.unpack("!H", self._read(2))
+        elif length == 127:
+            (length,) = struct.unpack("!Q", self._read(8))
+        return b1 & 0x0F, self._read(length)
+
+    def send_text(self, payload: bytes) -> None:
+        mask = os.urandom(4)
+        masked = bytes(b ^ mask[i % 4] for i, b in enumerate(payload))
+        self.sock.sendall(bytes([0x81, 0x80 | len(payload)]) + mask + masked)
+
+    def drain(self) -> bytes:
+        """Binary frames until the empty text barrier (or a close frame)."""
+        out = []
+        while True:
+            opcode, payload = self.recv()
+            if opcode in (0x9, 0xA):  # ping/pong ("keepalive"): not data
+                continue
+            if opcode == 0x8 or (opcode == 0x1 and not payload):
+                return b"".join(out)
+            out.append(payload)
+
+    def close(self) -> None:
+        self.sock.close()
+
+
+def raw_exec(http: RawHTTP, instance: str, command: list[str]) -> tuple[int, bytes, bytes]:
+    status, body = http.request(
+        "POST",
+        f"/1.0/instances/{instance}/exec",
+        {"command": command, "wait-for-websocket": True, "interactive": False},
+    )
+    assert status == 202, body
+    op = body["operation"]
+    fds = body["metadata"]["metadata"]["fds"]
+    sockets = [_RawWebSocket(SOCKET, f"{op}/websocket?secret={fds[fd]}") for fd in ("0", "1", "2", "control")]
+    stdin, stdout, stderr, _control = sockets
+    stdin.send_text(b"")
+    result: dict[str, bytes] = {}
+    reader = threading.Thread(target=lambda: result.__setitem__("err", stderr.drain()))
+    reader.start()
+    out = stdout.drain()
+    reader.join()
+    _, waited = http.request("GET", f"{op}/wait?timeout=30")
+    for s in sockets:
+        s.close()
+    return waited["metadata"]["metadata"]["return"], out, result["err"]
