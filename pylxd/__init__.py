@@ -9,14 +9,8 @@ The asyncio client is :mod:`pylxd.aio` (``pip install 'pylxd[aio]'``).
 
 from __future__ import annotations
 
-from importlib.metadata import PackageNotFoundError, version
-
 from pylxd import exceptions
+from pylxd._version import __version__
 from pylxd.client import Client, EventType
 
 __all__ = ["Client", "EventType", "__version__", "exceptions"]
-
-try:
-    __version__ = version("pylxd")
-except PackageNotFoundError:  # pragma: no cover - running from a bare checkout
-    __version__ = "0+unknown"
