@@ -108,7 +108,9 @@ def main() -> None:
         ours = {
             "Client()": median_seconds(lambda: Client().close(), int(200 * scale)),
             "api.get()": median_seconds(client.api.get, int(500 * scale)),
-            "execute(['true'])": median_seconds(lambda: instance.execute(["true"]), int(40 * scale)),
+            "execute(['true'])": median_seconds(
+                lambda: instance.execute(["true"]), int(40 * scale)
+            ),
             "execute 10 MB stdout": median_seconds(
                 lambda: instance.execute(TEN_MB, decode=False), max(3, int(5 * scale))
             ),
@@ -117,8 +119,17 @@ def main() -> None:
         upstream: dict[str, float] = {}
         if UPSTREAM_PYTHON.exists():
             out = subprocess.run(
-                [str(UPSTREAM_PYTHON), "-I", str(ROOT / "benchmarks" / "upstream_worker.py"), name, str(scale)],
-                check=True, capture_output=True, text=True, cwd="/",
+                [
+                    str(UPSTREAM_PYTHON),
+                    "-I",
+                    str(ROOT / "benchmarks" / "upstream_worker.py"),
+                    name,
+                    str(scale),
+                ],
+                check=True,
+                capture_output=True,
+                text=True,
+                cwd="/",
             )
             upstream = json.loads(out.stdout)
     finally:

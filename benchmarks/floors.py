@@ -109,7 +109,10 @@ def raw_exec(http: RawHTTP, instance: str, command: list[str]) -> tuple[int, byt
     assert status == 202, body
     op = body["operation"]
     fds = body["metadata"]["metadata"]["fds"]
-    sockets = [_RawWebSocket(SOCKET, f"{op}/websocket?secret={fds[fd]}") for fd in ("0", "1", "2", "control")]
+    sockets = [
+        _RawWebSocket(SOCKET, f"{op}/websocket?secret={fds[fd]}")
+        for fd in ("0", "1", "2", "control")
+    ]
     stdin, stdout, stderr, _control = sockets
     stdin.send_text(b"")
     result: dict[str, bytes] = {}

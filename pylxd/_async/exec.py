@@ -12,6 +12,7 @@ from __future__ import annotations
 import json
 import time
 from collections.abc import Callable, Mapping, Sequence
+from functools import partial
 from typing import TYPE_CHECKING, Any
 
 from pylxd._core.envelope import metadata, operation_id
@@ -26,6 +27,7 @@ if TYPE_CHECKING:
 __all__ = ["execute"]
 
 _SIGKILL = 9
+_FDS = ("0", "1", "2", "control")
 
 
 async def execute(
@@ -50,20 +52,23 @@ async def execute(
     operation = response.json()["operation"]
     fds = metadata(response)["metadata"]["fds"]
     base = f"/{client.version}/operations/{operation_id(operation)}/websocket?secret="
-    sockets: list[WebSocket] = []
+    sockets: dict[str, WebSocket] = {}
+
+    async def connect(fd: str) -> None:
+        sockets[fd] = await client._websocket(base + fds[fd])
+
     try:
         # LXD starts the process once all four sockets are connected.
-        for fd in ("0", "1", "2", "control"):
-            sockets.append(await client._websocket(base + fds[fd]))
-        stdin, stdout, stderr, control = sockets
+        await gather(*(partial(connect, fd) for fd in _FDS))
+        stdin, stdout, stderr, control = (sockets[fd] for fd in _FDS)
         deadline = None if timeout is None else time.monotonic() + timeout
         out = OutputSink(decode, encoding, stdout_handler)
         err = OutputSink(decode, encoding, stderr_handler)
         try:
             await gather(
-                lambda: _drain(stdout, out, deadline),
-                lambda: _drain(stderr, err, deadline),
-                lambda: _feed(stdin, stdin_payload, stdin_encoding),
+                partial(_drain, stdout, out, deadline),
+                partial(_drain, stderr, err, deadline),
+                partial(_feed, stdin, stdin_payload, stdin_encoding),
             )
         except TransportTimeout:
             await control.send(json.dumps({"command": "signal", "signal": _SIGKILL}))
@@ -73,7 +78,7 @@ async def execute(
         exit_code = int((finished.metadata or {}).get("return", -1))
         return ExecuteResult(exit_code, out.result(), err.result())
     finally:
-        for socket in sockets:
+        for socket in sockets.values():
             await socket.close()
 
 

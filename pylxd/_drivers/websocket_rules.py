@@ -1,22 +1,33 @@
-"""What both websocket drivers share: connection options and error translation."""
+"""What both websocket drivers share: LXD's framing on the ``websockets`` sans-I/O protocol.
+
+:class:`WebSocketCore` does no I/O: the drivers hand it the bytes they read and send the
+bytes it returns. The blocking driver reads its socket in the calling thread, the asyncio
+driver reads an asyncio stream; neither starts a reader thread or task per connection
+(exec opens four connections per command, and those cost more than the command).
+"""
 
 from __future__ import annotations
 
-from typing import Any
-
+from websockets.client import ClientProtocol
 from websockets.exceptions import InvalidHandshake, InvalidStatus
+from websockets.frames import Frame, Opcode
+from websockets.http11 import Response
+from websockets.protocol import State
+from websockets.uri import parse_uri
 
 from pylxd._core.endpoint import Endpoint
 from pylxd.exceptions import ClientConnectionFailed, LXDAPIException, TransportTimeout
 
-__all__ = ["OPTIONS", "translate_open_error", "websocket_uri"]
+__all__ = ["NEED_DATA", "NeedData", "WebSocketCore", "translate_open_error", "websocket_uri"]
 
-OPTIONS: dict[str, Any] = {
-    "compression": None,  # LXD does not negotiate it; skip the offer
-    "max_size": None,  # LXD frames are bounded by its own buffers
-    "proxy": None,  # never route loopback or socket traffic through $https_proxy
-    "user_agent_header": "pylxd",
-}
+READ_SIZE = 1 << 16
+
+
+class NeedData:
+    """What :meth:`WebSocketCore.next_message` returns when it needs more bytes."""
+
+
+NEED_DATA = NeedData()
 
 
 def websocket_uri(endpoint: Endpoint, path: str) -> str:
@@ -24,6 +35,108 @@ def websocket_uri(endpoint: Endpoint, path: str) -> str:
     if endpoint.socket_path is not None:
         return f"ws://lxd{path}"
     return f"{endpoint.websocket_url}{path}"
+
+
+class WebSocketCore:
+    """One client websocket's state, in LXD's framing.
+
+    Data travels as binary messages; an empty text message (a barrier) or a close frame
+    ends the stream, and :meth:`next_message` then returns ``None``.
+    """
+
+    def __init__(self, uri: str) -> None:
+        self._protocol = ClientProtocol(parse_uri(uri), max_size=None)
+        self._frames: list[Frame] = []
+        self._parts: list[bytes] = []
+        self._text = False
+        self._eof = False
+        self.open = False
+
+    def handshake_request(self) -> bytes:
+        """The bytes of the upgrade request."""
+        request = self._protocol.connect()
+        request.headers["User-Agent"] = "pylxd"
+        self._protocol.send_request(request)
+        return self._outgoing()
+
+    def receive(self, data: bytes) -> bytes:
+        """Take bytes read from the socket (``b""`` at end of file); return bytes to send
+        back (pongs, the close reply)."""
+        if data:
+            self._protocol.receive_data(data)
+        elif not self._eof:
+            self._eof = True
+            self._protocol.receive_eof()
+        for event in self._protocol.events_received():
+            if isinstance(event, Response):
+                self.open = self._protocol.state is State.OPEN
+            elif isinstance(event, Frame):
+                self._frames.append(event)
+        return self._outgoing()
+
+    def handshake_done(self) -> bool:
+        """True once the server answered the upgrade (or the connection ended).
+
+        Raises:
+            InvalidHandshake: the server refused the upgrade.
+        """
+        if self._protocol.handshake_exc is not None:
+            raise self._protocol.handshake_exc
+        if self.open:
+            return True
+        if self._eof:
+            raise InvalidHandshake("connection closed during the handshake")
+        return False
+
+    def next_message(self) -> bytes | str | None | NeedData:
+        """The next complete message, ``None`` at the end of the stream, or ``NEED_DATA``."""
+        while self._frames:
+            frame = self._frames.pop(0)
+            if frame.opcode is Opcode.CLOSE:
+                self._frames.clear()
+                return None
+            if frame.opcode not in (Opcode.TEXT, Opcode.BINARY, Opcode.CONT):
+                continue  # pings are answered by the protocol itself
+            if frame.opcode is not Opcode.CONT:
+                self._text = frame.opcode is Opcode.TEXT
+            self._parts.append(bytes(frame.data))
+            if frame.fin:
+                data, self._parts = b"".join(self._parts), []
+                if self._text:
+                    return data.decode("utf-8", "replace") if data else None
+                return bytes(data)
+        if self._eof or self._protocol.state is State.CLOSED:
+            return None
+        return NEED_DATA
+
+    def message(self, data: bytes | str) -> bytes:
+        """The bytes of a data message (``str`` as text, ``bytes`` as binary).
+
+        Raises:
+            ClientConnectionFailed: the connection is no longer open.
+        """
+        if self._protocol.state is not State.OPEN:
+            raise ClientConnectionFailed("websocket closed by the server")
+        if isinstance(data, str):
+            self._protocol.send_text(data.encode())
+        else:
+            self._protocol.send_binary(data)
+        return self._outgoing()
+
+    def close_frame(self) -> bytes:
+        """The bytes of our close frame (nothing if the connection already closed)."""
+        if self._protocol.state is State.OPEN:
+            self._protocol.send_close()
+        return self._outgoing()
+
+    def _outgoing(self) -> bytes:
+        return b"".join(self._protocol.data_to_send())
+
+
+def check_timeout(timeout: float | None) -> None:
+    """A deadline already past is a timeout (a zero socket timeout would mean non-blocking)."""
+    if timeout is not None and timeout <= 0:
+        raise TransportTimeout("no websocket data in time")
 
 
 def translate_open_error(exc: BaseException, endpoint: Endpoint) -> Exception:
@@ -34,6 +147,4 @@ def translate_open_error(exc: BaseException, endpoint: Endpoint) -> Exception:
         return LXDAPIException(None, text, status_code=response.status_code)
     if isinstance(exc, TimeoutError):
         return TransportTimeout(f"opening a websocket on {endpoint} timed out")
-    if isinstance(exc, (InvalidHandshake, OSError)):
-        return ClientConnectionFailed(f"cannot open a websocket on {endpoint}: {exc}")
-    return ClientConnectionFailed(f"cannot open a websocket on {endpoint}: {exc!r}")
+    return ClientConnectionFailed(f"cannot open a websocket on {endpoint}: {exc}")

@@ -13,6 +13,7 @@ from __future__ import annotations
 import json
 import time
 from collections.abc import Callable, Mapping, Sequence
+from functools import partial
 from typing import TYPE_CHECKING, Any
 
 from pylxd._core.envelope import metadata, operation_id
@@ -27,6 +28,7 @@ if TYPE_CHECKING:
 __all__ = ["execute"]
 
 _SIGKILL = 9
+_FDS = ("0", "1", "2", "control")
 
 
 def execute(
@@ -51,20 +53,23 @@ def execute(
     operation = response.json()["operation"]
     fds = metadata(response)["metadata"]["fds"]
     base = f"/{client.version}/operations/{operation_id(operation)}/websocket?secret="
-    sockets: list[WebSocket] = []
+    sockets: dict[str, WebSocket] = {}
+
+    def connect(fd: str) -> None:
+        sockets[fd] = client._websocket(base + fds[fd])
+
     try:
         # LXD starts the process once all four sockets are connected.
-        for fd in ("0", "1", "2", "control"):
-            sockets.append(client._websocket(base + fds[fd]))
-        stdin, stdout, stderr, control = sockets
+        gather(*(partial(connect, fd) for fd in _FDS))
+        stdin, stdout, stderr, control = (sockets[fd] for fd in _FDS)
         deadline = None if timeout is None else time.monotonic() + timeout
         out = OutputSink(decode, encoding, stdout_handler)
         err = OutputSink(decode, encoding, stderr_handler)
         try:
             gather(
-                lambda: _drain(stdout, out, deadline),
-                lambda: _drain(stderr, err, deadline),
-                lambda: _feed(stdin, stdin_payload, stdin_encoding),
+                partial(_drain, stdout, out, deadline),
+                partial(_drain, stderr, err, deadline),
+                partial(_feed, stdin, stdin_payload, stdin_encoding),
             )
         except TransportTimeout:
             control.send(json.dumps({"command": "signal", "signal": _SIGKILL}))
@@ -74,7 +79,7 @@ def execute(
         exit_code = int((finished.metadata or {}).get("return", -1))
         return ExecuteResult(exit_code, out.result(), err.result())
     finally:
-        for socket in sockets:
+        for socket in sockets.values():
             socket.close()
 
 

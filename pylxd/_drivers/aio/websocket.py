@@ -1,15 +1,23 @@
-"""Asyncio websockets to LXD (the ``websockets`` library's asyncio client)."""
+"""Asyncio websockets to LXD: an asyncio stream, LXD's framing in
+:class:`~pylxd._drivers.websocket_rules.WebSocketCore`."""
 
 from __future__ import annotations
 
 import asyncio
 import ssl
+from urllib.parse import urlsplit
 
-from websockets.asyncio.client import ClientConnection, connect, unix_connect
-from websockets.exceptions import ConnectionClosed, InvalidHandshake
+from websockets.exceptions import InvalidHandshake
 
 from pylxd._core.endpoint import Endpoint
-from pylxd._drivers.websocket_rules import OPTIONS, translate_open_error, websocket_uri
+from pylxd._drivers.websocket_rules import (
+    READ_SIZE,
+    NeedData,
+    WebSocketCore,
+    check_timeout,
+    translate_open_error,
+    websocket_uri,
+)
 from pylxd.exceptions import ClientConnectionFailed, TransportTimeout
 
 __all__ = ["WebSocket", "open_websocket"]
@@ -18,35 +26,55 @@ __all__ = ["WebSocket", "open_websocket"]
 class WebSocket:
     """One websocket to LXD, in LXD's framing: binary data, an empty text message ends a stream."""
 
-    def __init__(self, connection: ClientConnection) -> None:
-        self._connection = connection
+    def __init__(
+        self, reader: asyncio.StreamReader, writer: asyncio.StreamWriter, core: WebSocketCore
+    ) -> None:
+        self._reader = reader
+        self._writer = writer
+        self._core = core
 
     async def recv(self, timeout: float | None = None) -> bytes | str | None:
         """The next message, or ``None`` once the stream ended (barrier or close)."""
+        check_timeout(timeout)
+        while isinstance(message := self._core.next_message(), NeedData):
+            await self._read(timeout)
+        return message
+
+    async def _read(self, timeout: float | None) -> None:
         try:
-            message = await asyncio.wait_for(self._connection.recv(), timeout)
-        except ConnectionClosed:
-            return None
+            data = await asyncio.wait_for(self._reader.read(READ_SIZE), timeout)
         except asyncio.TimeoutError as exc:
-            raise TransportTimeout(f"no websocket data within {timeout} s") from exc
-        return None if message == "" else message
+            raise TransportTimeout("no websocket data in time") from exc
+        except OSError:
+            data = b""  # a reset ends the stream like a close
+        await self._write(self._core.receive(data))
+
+    async def _write(self, data: bytes) -> None:
+        if data:
+            try:
+                self._writer.write(data)
+                await self._writer.drain()
+            except OSError as exc:
+                raise ClientConnectionFailed(f"websocket closed by the server: {exc}") from exc
 
     async def send(self, data: bytes | str) -> None:
         """Send a data message (text for control sockets, binary for streams)."""
-        try:
-            await self._connection.send(data)
-        except ConnectionClosed as exc:
-            raise ClientConnectionFailed(f"websocket closed by the server: {exc}") from exc
+        await self._write(self._core.message(data))
 
     async def send_barrier(self) -> None:
         """End our side of the stream (LXD then closes the process's stdin)."""
         try:
-            await self._connection.send("")
-        except ConnectionClosed:
+            await self.send("")
+        except ClientConnectionFailed:
             pass
 
     async def close(self) -> None:
-        await self._connection.close()
+        """Send a close frame and drop the connection (LXD needs no reply to wait for)."""
+        try:
+            await self._write(self._core.close_frame())
+        except ClientConnectionFailed:
+            pass
+        self._writer.close()
 
 
 async def open_websocket(
@@ -58,15 +86,30 @@ async def open_websocket(
         LXDAPIException: LXD refused the upgrade (bad secret, operation gone).
         ClientConnectionFailed: the server could not be reached.
     """
-    uri = websocket_uri(endpoint, path)
+    core = WebSocketCore(websocket_uri(endpoint, path))
     try:
-        if endpoint.socket_path is not None:
-            connection = await unix_connect(
-                endpoint.socket_path, uri, open_timeout=timeout, **OPTIONS
-            )
-        else:
-            tls = ssl_context if endpoint.scheme == "https" else None
-            connection = await connect(uri, ssl=tls, open_timeout=timeout, **OPTIONS)
-    except (InvalidHandshake, OSError, asyncio.TimeoutError) as exc:
+        reader, writer = await asyncio.wait_for(_connect(endpoint, ssl_context), timeout)
+    except (OSError, asyncio.TimeoutError) as exc:
         raise translate_open_error(exc, endpoint) from exc
-    return WebSocket(connection)
+    websocket = WebSocket(reader, writer, core)
+    try:
+        await websocket._write(core.handshake_request())
+        while not core.handshake_done():
+            await websocket._read(timeout)
+    except (InvalidHandshake, OSError, ClientConnectionFailed) as exc:
+        writer.close()
+        if isinstance(exc, ClientConnectionFailed):
+            raise
+        raise translate_open_error(exc, endpoint) from exc
+    return websocket
+
+
+async def _connect(
+    endpoint: Endpoint, ssl_context: ssl.SSLContext | None
+) -> tuple[asyncio.StreamReader, asyncio.StreamWriter]:
+    if endpoint.socket_path is not None:
+        return await asyncio.open_unix_connection(endpoint.socket_path, limit=READ_SIZE * 4)
+    parts = urlsplit(f"//{endpoint.host}")
+    host, port = parts.hostname or endpoint.host, parts.port or 8443
+    tls = ssl_context if endpoint.scheme == "https" else None
+    return await asyncio.open_connection(host, port, ssl=tls, limit=READ_SIZE * 4)
