@@ -3,8 +3,10 @@
     benchmarks/run            # makes upstream's venv if needed, then runs this
     benchmarks/run --quick    # fewer iterations
 
-Every figure is a median per call against the local daemon; ratios are against the raw
-floor (the least a client can do) and against upstream.
+Each figure is a median per call against the local daemon. The contenders run in
+alternating rounds, so a slow spell of the daemon or the machine falls on all of them
+alike. Ratios are against the raw floor (the least a client can do: http.client, a
+hand-rolled websocket exec) and against upstream.
 """
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ import subprocess
 import sys
 import time
 import uuid
+from collections import defaultdict
 from collections.abc import Awaitable, Callable
 from pathlib import Path
 
@@ -27,121 +30,125 @@ from benchmarks.floors import RawHTTP, raw_exec  # noqa: E402
 from pylxd import Client  # noqa: E402
 from pylxd.aio import Client as AsyncClient  # noqa: E402
 
+OURS_PYTHON = ROOT / ".venv" / "bin" / "python"
 UPSTREAM_PYTHON = ROOT / ".bench" / "upstream" / "bin" / "python"
 IMAGE = os.environ.get("PYLXD_IMAGE_ALIAS", "busybox")
 TEN_MB = ["head", "-c", "10000000", "/dev/zero"]
+ROUNDS = 5
+#: Calls per row over the whole run (split across the rounds).
+RUNS = {"Client()": 300, "api.get()": 1000, "execute(['true'])": 60, "execute 10 MB stdout": 10}
+
+Samples = dict[str, dict[str, list[float]]]
 
 
-def median_seconds(call: Callable[[], object], runs: int) -> float:
+def timed(call: Callable[[], object], runs: int) -> list[float]:
     call()  # warm-up: connections, caches
-    samples = []
+    out = []
     for _ in range(runs):
         start = time.perf_counter()
         call()
-        samples.append(time.perf_counter() - start)
-    return statistics.median(samples)
+        out.append(time.perf_counter() - start)
+    return out
 
 
-async def amedian_seconds(call: Callable[[], Awaitable[object]], runs: int) -> float:
+async def atimed(call: Callable[[], Awaitable[object]], runs: int) -> list[float]:
     await call()
-    samples = []
+    out = []
     for _ in range(runs):
         start = time.perf_counter()
         await call()
-        samples.append(time.perf_counter() - start)
-    return statistics.median(samples)
+        out.append(time.perf_counter() - start)
+    return out
 
 
 def raw_client_floor() -> None:
+    """What ``Client()`` must do at least: connect, ``GET /1.0``, parse it."""
     http = RawHTTP()
     http.request("GET", "/1.0")
     http.close()
 
 
-def import_seconds(python: str, runs: int, cwd: str) -> float:
-    """Median wall time of ``import pylxd`` in a fresh interpreter, minus an empty start."""
-
-    def run(code: str) -> float:
-        start = time.perf_counter()
-        subprocess.run([python, "-I", "-c", code], check=True, cwd=cwd)
-        return time.perf_counter() - start
-
-    base = statistics.median(run("pass") for _ in range(runs))
-    full = statistics.median(run("import pylxd") for _ in range(runs))
-    return max(full - base, 1e-6)
+def fresh_interpreter_seconds(python: Path, code: str, cwd: str) -> float:
+    start = time.perf_counter()
+    subprocess.run([str(python), "-I", "-c", code], check=True, cwd=cwd)
+    return time.perf_counter() - start
 
 
-async def async_figures(name: str, scale: float) -> dict[str, float]:
-    async with AsyncClient() as client:
-        instance = await client.instances.get(name)
-        return {
-            "api.get()": await amedian_seconds(client.api.get, int(500 * scale)),
-            "execute(['true'])": await amedian_seconds(
-                lambda: instance.execute(["true"]), int(40 * scale)
-            ),
-            "execute 10 MB stdout": await amedian_seconds(
-                lambda: instance.execute(TEN_MB, decode=False), max(3, int(5 * scale))
-            ),
-        }
+def startup_rows(samples: Samples, runs: int) -> None:
+    """``import pylxd`` and ``import pylxd; Client()`` in fresh interpreters, minus an
+    empty interpreter's start, alternating ours and upstream's."""
+    contenders = [("pylxd", OURS_PYTHON, str(ROOT))]
+    if UPSTREAM_PYTHON.exists():
+        contenders.append(("upstream", UPSTREAM_PYTHON, "/"))
+    for _ in range(runs):
+        for column, python, cwd in contenders:
+            base = fresh_interpreter_seconds(python, "pass", cwd)
+            imported = fresh_interpreter_seconds(python, "import pylxd", cwd)
+            connected = fresh_interpreter_seconds(python, "import pylxd; pylxd.Client()", cwd)
+            samples["import pylxd"][column].append(max(imported - base, 1e-6))
+            samples["import + first Client()"][column].append(max(connected - base, 1e-6))
 
 
 def main() -> None:
     scale = 0.2 if "--quick" in sys.argv else 1.0
+    per_round = {row: max(1, int(runs * scale / ROUNDS)) for row, runs in RUNS.items()}
+    samples: Samples = defaultdict(lambda: defaultdict(list))
     client = Client()
     name = f"bench-{uuid.uuid4().hex[:8]}"
     instance = client.instances.create(
         {"name": name, "source": {"type": "image", "alias": IMAGE}}, wait=True
     )
+    loop = asyncio.new_event_loop()
+    aclient = AsyncClient()
     try:
         instance.start(wait=True)
+        loop.run_until_complete(aclient.connect())
+        ainstance = loop.run_until_complete(aclient.instances.get(name))
         raw = RawHTTP()
         floor = {
-            "Client()": median_seconds(raw_client_floor, int(200 * scale)),
-            "api.get()": median_seconds(lambda: raw.request("GET", "/1.0"), int(500 * scale)),
-            "execute(['true'])": median_seconds(
-                lambda: raw_exec(raw, name, ["true"]), int(40 * scale)
-            ),
-            "execute 10 MB stdout": median_seconds(
-                lambda: raw_exec(raw, name, TEN_MB), max(3, int(5 * scale))
-            ),
+            "Client()": raw_client_floor,
+            "api.get()": lambda: raw.request_bytes("GET", "/1.0"),
+            "execute(['true'])": lambda: raw_exec(raw, name, ["true"]),
+            "execute 10 MB stdout": lambda: raw_exec(raw, name, TEN_MB),
         }
         ours = {
-            "Client()": median_seconds(lambda: Client().close(), int(200 * scale)),
-            "api.get()": median_seconds(client.api.get, int(500 * scale)),
-            "execute(['true'])": median_seconds(
-                lambda: instance.execute(["true"]), int(40 * scale)
-            ),
-            "execute 10 MB stdout": median_seconds(
-                lambda: instance.execute(TEN_MB, decode=False), max(3, int(5 * scale))
-            ),
+            "Client()": lambda: Client().close(),
+            "api.get()": client.api.get,
+            "execute(['true'])": lambda: instance.execute(["true"]),
+            "execute 10 MB stdout": lambda: instance.execute(TEN_MB, decode=False),
         }
-        ours_async = asyncio.run(async_figures(name, scale))
-        upstream: dict[str, float] = {}
-        if UPSTREAM_PYTHON.exists():
-            out = subprocess.run(
-                [
-                    str(UPSTREAM_PYTHON),
-                    "-I",
-                    str(ROOT / "benchmarks" / "upstream_worker.py"),
-                    name,
-                    str(scale),
-                ],
-                check=True,
-                capture_output=True,
-                text=True,
-                cwd="/",
-            )
-            upstream = json.loads(out.stdout)
+        ours_async = {
+            "api.get()": aclient.api.get,
+            "execute(['true'])": lambda: ainstance.execute(["true"]),
+            "execute 10 MB stdout": lambda: ainstance.execute(TEN_MB, decode=False),
+        }
+        for round_number in range(ROUNDS):
+            print(f"round {round_number + 1}/{ROUNDS}", file=sys.stderr)
+            for row, runs in per_round.items():
+                samples[row]["floor"] += timed(floor[row], runs)
+                samples[row]["pylxd"] += timed(ours[row], runs)
+                if row in ours_async:
+                    samples[row]["pylxd.aio"] += loop.run_until_complete(
+                        atimed(ours_async[row], runs)
+                    )
+            if UPSTREAM_PYTHON.exists():
+                worker = ROOT / "benchmarks" / "upstream_worker.py"
+                out = subprocess.run(
+                    [str(UPSTREAM_PYTHON), "-I", str(worker), name, json.dumps(per_round)],
+                    check=True,
+                    capture_output=True,
+                    text=True,
+                    cwd="/",
+                )
+                for row, values in json.loads(out.stdout).items():
+                    samples[row]["upstream"] += values
     finally:
+        loop.run_until_complete(aclient.aclose())
+        loop.close()
         instance.stop(wait=True)
         instance.delete(wait=True)
-
-    runs = max(5, int(20 * scale))
-    ours["import pylxd"] = import_seconds(str(ROOT / ".venv" / "bin" / "python"), runs, str(ROOT))
-    if UPSTREAM_PYTHON.exists():
-        upstream["import pylxd"] = import_seconds(str(UPSTREAM_PYTHON), runs, "/")
-
-    report(floor, ours, ours_async, upstream)
+    startup_rows(samples, max(5, int(20 * scale)))
+    report(samples)
 
 
 def fmt(seconds: float | None) -> str:
@@ -154,26 +161,29 @@ def ratio(a: float | None, b: float | None) -> str:
     return "-" if a is None or b is None else f"{a / b:5.2f}×"
 
 
-def report(floor: dict, ours: dict, ours_async: dict, upstream: dict) -> None:
-    rows = ["Client()", "api.get()", "execute(['true'])", "execute 10 MB stdout", "import pylxd"]
+def report(samples: Samples) -> None:
+    columns = ["floor", "pylxd", "pylxd.aio", "upstream"]
     header = (
-        f"{'call':22} {'floor':>11} {'pylxd':>11} {'pylxd.aio':>11} {'upstream':>11}"
-        f" {'sync/floor':>10} {'aio/floor':>10} {'sync/upstr':>10}"
+        f"{'call':24}"
+        + "".join(f" {c:>11}" for c in columns)
+        + f" {'sync/floor':>10} {'aio/floor':>10} {'sync/upstr':>10}"
     )
     print(header)
     print("-" * len(header))
-    results = {}
-    for row in rows:
-        f, o, a, u = floor.get(row), ours.get(row), ours_async.get(row), upstream.get(row)
-        results[row] = {"floor": f, "pylxd": o, "pylxd.aio": a, "upstream": u}
+    medians: dict[str, dict[str, float]] = {}
+    for row, by_column in samples.items():
+        m = {c: statistics.median(v) for c, v in by_column.items() if v}
+        medians[row] = m
+        f, o, a, u = (m.get(c) for c in columns)
         print(
-            f"{row:22} {fmt(f):>11} {fmt(o):>11} {fmt(a):>11} {fmt(u):>11}"
-            f" {ratio(o, f):>10} {ratio(a, f):>10} {ratio(o, u):>10}"
+            f"{row:24}"
+            + "".join(f" {fmt(m.get(c)):>11}" for c in columns)
+            + f" {ratio(o, f):>10} {ratio(a, f):>10} {ratio(o, u):>10}"
         )
     out = ROOT / ".bench" / "results.json"
     out.parent.mkdir(exist_ok=True)
-    out.write_text(json.dumps(results, indent=2))
-    print(f"\n(floor: raw http.client / hand-rolled websockets; results in {out})")
+    out.write_text(json.dumps(medians, indent=2))
+    print(f"\nmedians in {out}")
 
 
 if __name__ == "__main__":

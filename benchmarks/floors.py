@@ -35,11 +35,17 @@ class RawHTTP:
         self.conn = _UnixHTTPConnection(path)
 
     def request(self, method: str, url: str, body: object = None) -> tuple[int, dict]:
+        """Send a request, read and parse the JSON answer."""
+        status, content = self.request_bytes(method, url, body)
+        return status, json.loads(content)
+
+    def request_bytes(self, method: str, url: str, body: object = None) -> tuple[int, bytes]:
+        """Send a request and read the answer (what ``client.api.get()`` does: no parsing)."""
         data = None if body is None else json.dumps(body).encode()
         headers = {"Content-Type": "application/json"} if data else {}
         self.conn.request(method, url, body=data, headers=headers)
         response = self.conn.getresponse()
-        return response.status, json.loads(response.read())
+        return response.status, response.read()
 
     def close(self) -> None:
         self.conn.close()

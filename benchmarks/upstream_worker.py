@@ -1,39 +1,38 @@
-"""Runs inside upstream pylxd 2.4.2's own venv (python -I): times the same calls, prints JSON."""
+"""Runs inside upstream pylxd 2.4.2's own venv (``python -I``): times the same calls as
+bench.py and prints every sample as JSON."""
 
 from __future__ import annotations
 
 import json
-import statistics
 import sys
 import time
 
 from pylxd import Client
 
+TEN_MB = ["head", "-c", "10000000", "/dev/zero"]
 
-def median_seconds(call, runs: int) -> float:
+
+def samples(call, runs: int) -> list[float]:
     call()  # warm-up
-    samples = []
+    out = []
     for _ in range(runs):
         start = time.perf_counter()
         call()
-        samples.append(time.perf_counter() - start)
-    return statistics.median(samples)
+        out.append(time.perf_counter() - start)
+    return out
 
 
 def main() -> None:
-    instance_name, scale = sys.argv[1], float(sys.argv[2])
+    instance_name, plan = sys.argv[1], json.loads(sys.argv[2])
     client = Client()
     instance = client.instances.get(instance_name)
-    results = {
-        "Client()": median_seconds(Client, int(200 * scale)),
-        "api.get()": median_seconds(client.api.get, int(500 * scale)),
-        "execute(['true'])": median_seconds(lambda: instance.execute(["true"]), int(40 * scale)),
-        "execute 10 MB stdout": median_seconds(
-            lambda: instance.execute(["head", "-c", "10000000", "/dev/zero"], decode=False),
-            max(3, int(5 * scale)),
-        ),
+    calls = {
+        "Client()": Client,
+        "api.get()": client.api.get,
+        "execute(['true'])": lambda: instance.execute(["true"]),
+        "execute 10 MB stdout": lambda: instance.execute(TEN_MB, decode=False),
     }
-    print(json.dumps(results))
+    print(json.dumps({row: samples(calls[row], runs) for row, runs in plan.items()}))
 
 
 if __name__ == "__main__":

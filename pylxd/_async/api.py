@@ -9,12 +9,12 @@ from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
 from pylxd._core.urls import attribute_segment, join_path
-from pylxd._drivers.aio.http import StreamResponse
 from pylxd._drivers.response import Response
 from pylxd._drivers.types import Body, TimeoutSpec
 
 if TYPE_CHECKING:
     from pylxd._async.client import Client
+    from pylxd._drivers.aio.http import StreamResponse
 
 __all__ = ["APINode"]
 

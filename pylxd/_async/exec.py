@@ -18,11 +18,11 @@ from typing import TYPE_CHECKING, Any
 from pylxd._core.envelope import metadata, operation_id
 from pylxd._core.exec import ExecuteResult, OutputSink, exec_request, stdin_chunks
 from pylxd._drivers.aio.flavour import gather
-from pylxd._drivers.aio.websocket import WebSocket
 from pylxd.exceptions import ClientConnectionFailed, TransportTimeout
 
 if TYPE_CHECKING:
     from pylxd._async.instance import Instance
+    from pylxd._drivers.aio.websocket import WebSocket
 
 __all__ = ["execute"]
 
@@ -52,24 +52,20 @@ async def execute(
     operation = response.json()["operation"]
     fds = metadata(response)["metadata"]["fds"]
     base = f"/{client.version}/operations/{operation_id(operation)}/websocket?secret="
-    sockets: dict[str, WebSocket] = {}
-
-    async def connect(fd: str) -> None:
-        sockets[fd] = await client._websocket(base + fds[fd])
-
+    # LXD starts the process once all four sockets are connected.
+    sockets = await client._websockets([base + fds[fd] for fd in _FDS])
     try:
-        # LXD starts the process once all four sockets are connected.
-        await gather(*(partial(connect, fd) for fd in _FDS))
-        stdin, stdout, stderr, control = (sockets[fd] for fd in _FDS)
+        stdin, stdout, stderr, control = sockets
         deadline = None if timeout is None else time.monotonic() + timeout
         out = OutputSink(decode, encoding, stdout_handler)
         err = OutputSink(decode, encoding, stderr_handler)
+        streams = [partial(_drain, stdout, out, deadline), partial(_drain, stderr, err, deadline)]
+        if stdin_payload is None:
+            await stdin.send_barrier()  # nothing to send: no need to feed concurrently
+        else:
+            streams.append(partial(_feed, stdin, stdin_payload, stdin_encoding))
         try:
-            await gather(
-                partial(_drain, stdout, out, deadline),
-                partial(_drain, stderr, err, deadline),
-                partial(_feed, stdin, stdin_payload, stdin_encoding),
-            )
+            await gather(*streams)
         except TransportTimeout:
             await control.send(json.dumps({"command": "signal", "signal": _SIGKILL}))
             raise
@@ -78,7 +74,7 @@ async def execute(
         exit_code = int((finished.metadata or {}).get("return", -1))
         return ExecuteResult(exit_code, out.result(), err.result())
     finally:
-        for socket in sockets.values():
+        for socket in sockets:
             await socket.close()
 
 

@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import base64
-import ssl
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    import ssl
 
 __all__ = ["build_ssl_context", "certificate_base64", "is_pinned_certificate"]
 
@@ -22,6 +25,8 @@ def build_ssl_context(cert: Sequence[str] | None, verify: bool | str) -> ssl.SSL
     Raises:
         OSError, ssl.SSLError: a certificate file is missing or unreadable.
     """
+    import ssl  # only HTTPS clients pay for it
+
     if verify is False:
         context = ssl.SSLContext(ssl.PROTOCOL_TLS_CLIENT)
         context.check_hostname = False
@@ -42,6 +47,8 @@ def build_ssl_context(cert: Sequence[str] | None, verify: bool | str) -> ssl.SSL
 
 def is_pinned_certificate(path: str) -> bool:
     """True when ``path`` holds exactly one self-signed certificate (not a CA bundle)."""
+    import ssl
+
     probe = ssl.SSLContext(ssl.PROTOCOL_TLS_CLIENT)
     probe.load_verify_locations(cafile=path)
     certs = probe.get_ca_certs()
@@ -49,5 +56,14 @@ def is_pinned_certificate(path: str) -> bool:
 
 
 def certificate_base64(pem: str) -> str:
-    """The base64 DER body LXD expects in ``POST /1.0/certificates``."""
-    return base64.b64encode(ssl.PEM_cert_to_DER_cert(pem)).decode("ascii")
+    """The base64 DER body LXD expects in ``POST /1.0/certificates``.
+
+    Raises:
+        ValueError: ``pem`` is not one PEM certificate.
+    """
+    begin, end = "-----BEGIN CERTIFICATE-----", "-----END CERTIFICATE-----"
+    start, stop = pem.find(begin), pem.find(end)
+    if start < 0 or stop < start:
+        raise ValueError("not a PEM certificate")
+    body = "".join(pem[start + len(begin) : stop].split())
+    return base64.b64encode(base64.b64decode(body, validate=True)).decode("ascii")

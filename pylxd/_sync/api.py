@@ -10,12 +10,12 @@ from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
 from pylxd._core.urls import attribute_segment, join_path
-from pylxd._drivers.sync.http import StreamResponse
 from pylxd._drivers.response import Response
 from pylxd._drivers.types import Body, TimeoutSpec
 
 if TYPE_CHECKING:
     from pylxd._sync.client import Client
+    from pylxd._drivers.sync.http import StreamResponse
 
 __all__ = ["APINode"]
 

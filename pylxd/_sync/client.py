@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import json as jsonlib
 from collections.abc import Mapping, Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from pylxd._sync.api import APINode
 from pylxd._sync.instance import ContainerManager, InstanceManager, VirtualMachineManager
@@ -15,8 +15,6 @@ from pylxd._core.envelope import check_response, metadata
 from pylxd._core.tls import build_ssl_context, certificate_base64
 from pylxd._core.tokens import is_trust_token
 from pylxd._core.urls import with_query
-from pylxd._drivers.sync.http import StreamResponse, Transport
-from pylxd._drivers.sync.websocket import WebSocket, open_websocket
 from pylxd._drivers.response import Response
 from pylxd._drivers.types import Body, TimeoutSpec, split_timeout
 from pylxd.exceptions import (
@@ -25,6 +23,10 @@ from pylxd.exceptions import (
     LXDAPIException,
     LXDAPIExtensionNotAvailable,
 )
+
+if TYPE_CHECKING:
+    from pylxd._drivers.sync.http import StreamResponse
+    from pylxd._drivers.sync.websocket import WebSocket
 
 __all__ = ["Client"]
 
@@ -75,6 +77,9 @@ class Client:
             self._ssl_context = build_ssl_context(self.cert, verify) if tls else None
         except OSError as exc:
             raise ClientConnectionFailed(f"cannot load the TLS certificates: {exc}") from exc
+        # The HTTP library is imported with the first client, not with ``import pylxd``.
+        from pylxd._drivers.sync.http import Transport
+
         self._transport = Transport(self.endpoint, self._ssl_context, timeout)
         self._host_info: dict[str, Any] | None = None
         self._resources: dict[str, Any] | None = None
@@ -252,10 +257,13 @@ class Client:
                 stream.close()
         return stream
 
-    def _websocket(self, path: str) -> WebSocket:
-        """Open a websocket on ``path`` with this client's TLS settings."""
+    def _websockets(self, paths: Sequence[str]) -> list[WebSocket]:
+        """Open a websocket on each of ``paths`` with this client's TLS settings (all or none)."""
+        # Imported on first use: most programs never open one, and it is a slow import.
+        from pylxd._drivers.sync.websocket import open_websockets
+
         connect_timeout, _read = split_timeout(self.timeout)
-        return open_websocket(self.endpoint, path, self._ssl_context, connect_timeout)
+        return open_websockets(self.endpoint, paths, self._ssl_context, connect_timeout)
 
     def __repr__(self) -> str:
         return f"<Client {self.endpoint}>"

@@ -19,11 +19,11 @@ from typing import TYPE_CHECKING, Any
 from pylxd._core.envelope import metadata, operation_id
 from pylxd._core.exec import ExecuteResult, OutputSink, exec_request, stdin_chunks
 from pylxd._drivers.sync.flavour import gather
-from pylxd._drivers.sync.websocket import WebSocket
 from pylxd.exceptions import ClientConnectionFailed, TransportTimeout
 
 if TYPE_CHECKING:
     from pylxd._sync.instance import Instance
+    from pylxd._drivers.sync.websocket import WebSocket
 
 __all__ = ["execute"]
 
@@ -53,24 +53,20 @@ def execute(
     operation = response.json()["operation"]
     fds = metadata(response)["metadata"]["fds"]
     base = f"/{client.version}/operations/{operation_id(operation)}/websocket?secret="
-    sockets: dict[str, WebSocket] = {}
-
-    def connect(fd: str) -> None:
-        sockets[fd] = client._websocket(base + fds[fd])
-
+    # LXD starts the process once all four sockets are connected.
+    sockets = client._websockets([base + fds[fd] for fd in _FDS])
     try:
-        # LXD starts the process once all four sockets are connected.
-        gather(*(partial(connect, fd) for fd in _FDS))
-        stdin, stdout, stderr, control = (sockets[fd] for fd in _FDS)
+        stdin, stdout, stderr, control = sockets
         deadline = None if timeout is None else time.monotonic() + timeout
         out = OutputSink(decode, encoding, stdout_handler)
         err = OutputSink(decode, encoding, stderr_handler)
+        streams = [partial(_drain, stdout, out, deadline), partial(_drain, stderr, err, deadline)]
+        if stdin_payload is None:
+            stdin.send_barrier()  # nothing to send: no need to feed concurrently
+        else:
+            streams.append(partial(_feed, stdin, stdin_payload, stdin_encoding))
         try:
-            gather(
-                partial(_drain, stdout, out, deadline),
-                partial(_drain, stderr, err, deadline),
-                partial(_feed, stdin, stdin_payload, stdin_encoding),
-            )
+            gather(*streams)
         except TransportTimeout:
             control.send(json.dumps({"command": "signal", "signal": _SIGKILL}))
             raise
@@ -79,7 +75,7 @@ def execute(
         exit_code = int((finished.metadata or {}).get("return", -1))
         return ExecuteResult(exit_code, out.result(), err.result())
     finally:
-        for socket in sockets.values():
+        for socket in sockets:
             socket.close()
 
 

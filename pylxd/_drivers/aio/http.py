@@ -34,6 +34,7 @@ class Transport:
         self.timeout = timeout
         self._ssl: ssl.SSLContext | bool = ssl_context if ssl_context is not None else False
         self._session: aiohttp.ClientSession | None = None
+        self._default_timeout: aiohttp.ClientTimeout | None = None
 
     def _get_session(self) -> aiohttp.ClientSession:
         if self._session is None or self._session.closed:
@@ -57,11 +58,29 @@ class Transport:
         timeout: TimeoutSpec = None,
     ) -> Response:
         """Send one request and read the whole response."""
-        stream = await self.stream(method, url, body=body, headers=headers, timeout=timeout)
         try:
-            return await stream.read()
-        finally:
-            await stream.aclose()
+            async with self._get_session().request(
+                method,
+                URL(self.endpoint.base_url + url, encoded=True),
+                data=body,
+                headers=headers,
+                timeout=self._client_timeout(timeout),
+                allow_redirects=False,
+            ) as raw:
+                return Response(raw.status, raw.headers, await raw.read(), url)
+        except (aiohttp.ClientError, OSError, asyncio.TimeoutError) as exc:
+            raise _translate(exc, self.endpoint) from exc
+
+    def _client_timeout(self, timeout: TimeoutSpec) -> aiohttp.ClientTimeout:
+        if timeout is None:
+            if self._default_timeout is None:
+                connect, read = split_timeout(self.timeout)
+                self._default_timeout = aiohttp.ClientTimeout(
+                    total=None, connect=connect, sock_read=read
+                )
+            return self._default_timeout
+        connect, read = split_timeout(timeout)
+        return aiohttp.ClientTimeout(total=None, connect=connect, sock_read=read)
 
     async def stream(
         self,
@@ -73,15 +92,13 @@ class Transport:
         timeout: TimeoutSpec = None,
     ) -> StreamResponse:
         """Send one request; the response body is read as the caller iterates."""
-        connect, read = split_timeout(timeout if timeout is not None else self.timeout)
-        client_timeout = aiohttp.ClientTimeout(total=None, connect=connect, sock_read=read)
         try:
             raw = await self._get_session().request(
                 method,
                 URL(self.endpoint.base_url + url, encoded=True),
                 data=body,
-                headers=dict(headers) if headers else None,
-                timeout=client_timeout,
+                headers=headers,
+                timeout=self._client_timeout(timeout),
                 allow_redirects=False,
             )
         except (aiohttp.ClientError, OSError, asyncio.TimeoutError) as exc:

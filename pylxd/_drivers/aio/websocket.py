@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import asyncio
 import ssl
+from collections.abc import Sequence
 from urllib.parse import urlsplit
 
 from websockets.exceptions import InvalidHandshake
@@ -20,7 +21,7 @@ from pylxd._drivers.websocket_rules import (
 )
 from pylxd.exceptions import ClientConnectionFailed, TransportTimeout
 
-__all__ = ["WebSocket", "open_websocket"]
+__all__ = ["WebSocket", "open_websocket", "open_websockets"]
 
 
 class WebSocket:
@@ -102,6 +103,31 @@ async def open_websocket(
             raise
         raise translate_open_error(exc, endpoint) from exc
     return websocket
+
+
+async def open_websockets(
+    endpoint: Endpoint,
+    paths: Sequence[str],
+    ssl_context: ssl.SSLContext | None,
+    timeout: float | None,
+) -> list[WebSocket]:
+    """Open a websocket on each of ``paths``, concurrently: all of them, or none.
+
+    Raises:
+        LXDAPIException: LXD refused an upgrade (bad secret, operation gone).
+        ClientConnectionFailed: the server could not be reached.
+    """
+    results = await asyncio.gather(
+        *(open_websocket(endpoint, path, ssl_context, timeout) for path in paths),
+        return_exceptions=True,
+    )
+    opened = [r for r in results if isinstance(r, WebSocket)]
+    for result in results:
+        if isinstance(result, BaseException):
+            for websocket in opened:
+                await websocket.close()
+            raise result
+    return opened
 
 
 async def _connect(

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable
-from concurrent.futures import ThreadPoolExecutor
 from typing import Any, TypeVar
 
 __all__ = ["LazyLoad", "gather"]
@@ -12,19 +12,26 @@ T = TypeVar("T")
 
 
 def gather(*calls: Callable[[], T]) -> list[T]:
-    """Run ``calls`` concurrently (the first in this thread) and return their results in order.
+    """Run ``calls`` concurrently (the first in this thread, each other in a thread of its
+    own) and return their results in order; the first error is raised once all ended."""
+    results: list[Any] = [None] * len(calls)
+    errors: list[BaseException] = []
 
-    The first error is raised once every call has ended.
-    """
-    if len(calls) == 1:
-        return [calls[0]()]
-    with ThreadPoolExecutor(max_workers=len(calls) - 1) as pool:
-        futures = [pool.submit(call) for call in calls[1:]]
+    def run(index: int) -> None:
         try:
-            first = calls[0]()
-        finally:
-            others = [f.result() for f in futures]
-    return [first, *others]
+            results[index] = calls[index]()
+        except BaseException as exc:  # re-raised in the caller's thread below
+            errors.append(exc)
+
+    threads = [threading.Thread(target=run, args=(i,), daemon=True) for i in range(1, len(calls))]
+    for thread in threads:
+        thread.start()
+    run(0)
+    for thread in threads:
+        thread.join()
+    if errors:
+        raise errors[0]
+    return results
 
 
 class LazyLoad:

@@ -106,7 +106,7 @@ class Transport:
         # A kept-alive connection the server closed fails on first use: retry once on a new
         # one, unless the body was a stream we cannot send twice.
         replayable = body is None or isinstance(body, (bytes, str))
-        conn, reused = self._acquire(connect)
+        conn, reused = self._acquire(connect, check=not replayable)
         while True:
             try:
                 conn.request(method, url, body=body, headers=headers, preload_content=preload)
@@ -121,13 +121,15 @@ class Transport:
                 conn, reused = self._acquire(connect, fresh=True)
 
     def _acquire(
-        self, connect_timeout: float | None, fresh: bool = False
+        self, connect_timeout: float | None, fresh: bool = False, check: bool = False
     ) -> tuple[HTTPConnection, bool]:
+        """An idle connection (``check``: make sure the server has not closed it — a poll
+        only worth its cost when the request could not be retried), else a new one."""
         if not fresh:
             with self._lock:
                 while self._idle:
                     conn = self._idle.pop()
-                    if conn.is_connected:
+                    if not check or conn.is_connected:
                         conn.timeout = connect_timeout
                         return conn, True
                     conn.close()

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import socket
 import ssl
+from collections.abc import Sequence
 from urllib.parse import urlsplit
 
 from websockets.exceptions import InvalidHandshake
@@ -20,7 +21,7 @@ from pylxd._drivers.websocket_rules import (
 )
 from pylxd.exceptions import ClientConnectionFailed, TransportTimeout
 
-__all__ = ["WebSocket", "open_websocket"]
+__all__ = ["WebSocket", "open_websockets"]
 
 
 class WebSocket:
@@ -74,31 +75,41 @@ class WebSocket:
         self._sock.close()
 
 
-def open_websocket(
-    endpoint: Endpoint, path: str, ssl_context: ssl.SSLContext | None, timeout: float | None
-) -> WebSocket:
-    """Open a websocket on ``path`` (``/1.0/...?secret=…``) of ``endpoint``.
+def open_websockets(
+    endpoint: Endpoint,
+    paths: Sequence[str],
+    ssl_context: ssl.SSLContext | None,
+    timeout: float | None,
+) -> list[WebSocket]:
+    """Open a websocket on each of ``paths`` (``/1.0/...?secret=…``): all of them, or none.
+
+    The handshakes are pipelined: every request is sent before the first answer is read.
 
     Raises:
-        LXDAPIException: LXD refused the upgrade (bad secret, operation gone).
+        LXDAPIException: LXD refused an upgrade (bad secret, operation gone).
         ClientConnectionFailed: the server could not be reached.
     """
-    core = WebSocketCore(websocket_uri(endpoint, path))
+    opened: list[WebSocket] = []
     try:
-        sock = _connect(endpoint, ssl_context, timeout)
-    except OSError as exc:
-        raise translate_open_error(exc, endpoint) from exc
-    websocket = WebSocket(sock, core)
-    try:
-        websocket._write(core.handshake_request())
-        while not core.handshake_done():
-            websocket._read()
-    except (InvalidHandshake, OSError, ClientConnectionFailed) as exc:
-        sock.close()
-        if isinstance(exc, ClientConnectionFailed):
-            raise
-        raise translate_open_error(exc, endpoint) from exc
-    return websocket
+        for path in paths:
+            core = WebSocketCore(websocket_uri(endpoint, path))
+            try:
+                sock = _connect(endpoint, ssl_context, timeout)
+            except OSError as exc:
+                raise translate_open_error(exc, endpoint) from exc
+            opened.append(WebSocket(sock, core))
+            opened[-1]._write(core.handshake_request())
+        for websocket in opened:
+            try:
+                while not websocket._core.handshake_done():
+                    websocket._read()
+            except (InvalidHandshake, OSError) as exc:
+                raise translate_open_error(exc, endpoint) from exc
+    except BaseException:
+        for websocket in opened:
+            websocket._sock.close()
+        raise
+    return opened
 
 
 def _connect(
