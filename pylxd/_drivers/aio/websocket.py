@@ -21,7 +21,7 @@ from pylxd._drivers.websocket_rules import (
 )
 from pylxd.exceptions import ClientConnectionFailed, TransportTimeout
 
-__all__ = ["WebSocket", "open_websocket", "open_websockets"]
+__all__ = ["WebSocket", "open_websockets"]
 
 
 class WebSocket:
@@ -78,55 +78,40 @@ class WebSocket:
         self._writer.close()
 
 
-async def open_websocket(
-    endpoint: Endpoint, path: str, ssl_context: ssl.SSLContext | None, timeout: float | None
-) -> WebSocket:
-    """Open a websocket on ``path`` (``/1.0/...?secret=…``) of ``endpoint``.
-
-    Raises:
-        LXDAPIException: LXD refused the upgrade (bad secret, operation gone).
-        ClientConnectionFailed: the server could not be reached.
-    """
-    core = WebSocketCore(websocket_uri(endpoint, path))
-    try:
-        reader, writer = await asyncio.wait_for(_connect(endpoint, ssl_context), timeout)
-    except (OSError, asyncio.TimeoutError) as exc:
-        raise translate_open_error(exc, endpoint) from exc
-    websocket = WebSocket(reader, writer, core)
-    try:
-        await websocket._write(core.handshake_request())
-        while not core.handshake_done():
-            await websocket._read(timeout)
-    except (InvalidHandshake, OSError, ClientConnectionFailed) as exc:
-        writer.close()
-        if isinstance(exc, ClientConnectionFailed):
-            raise
-        raise translate_open_error(exc, endpoint) from exc
-    return websocket
-
-
 async def open_websockets(
     endpoint: Endpoint,
     paths: Sequence[str],
     ssl_context: ssl.SSLContext | None,
     timeout: float | None,
 ) -> list[WebSocket]:
-    """Open a websocket on each of ``paths``, concurrently: all of them, or none.
+    """Open a websocket on each of ``paths`` (``/1.0/...?secret=…``): all of them, or none.
+
+    The handshakes are pipelined: every request is sent before the first answer is read.
 
     Raises:
         LXDAPIException: LXD refused an upgrade (bad secret, operation gone).
         ClientConnectionFailed: the server could not be reached.
     """
-    results = await asyncio.gather(
-        *(open_websocket(endpoint, path, ssl_context, timeout) for path in paths),
-        return_exceptions=True,
-    )
-    opened = [r for r in results if isinstance(r, WebSocket)]
-    for result in results:
-        if isinstance(result, BaseException):
-            for websocket in opened:
-                await websocket.close()
-            raise result
+    opened: list[WebSocket] = []
+    try:
+        for path in paths:
+            core = WebSocketCore(websocket_uri(endpoint, path))
+            try:
+                reader, writer = await asyncio.wait_for(_connect(endpoint, ssl_context), timeout)
+            except (OSError, asyncio.TimeoutError) as exc:
+                raise translate_open_error(exc, endpoint) from exc
+            opened.append(WebSocket(reader, writer, core))
+            await opened[-1]._write(core.handshake_request())
+        for websocket in opened:
+            try:
+                while not websocket._core.handshake_done():
+                    await websocket._read(timeout)
+            except (InvalidHandshake, OSError) as exc:
+                raise translate_open_error(exc, endpoint) from exc
+    except BaseException:
+        for websocket in opened:
+            websocket._writer.close()
+        raise
     return opened
 
 
