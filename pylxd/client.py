@@ -22,12 +22,12 @@ __all__ = [
     "APT_ROOT",
     "CERTS_PATH",
     "CERT_FILE_NAME",
-    "DEFAULT_CERTS",
-    "KEY_FILE_NAME",
-    "SNAP_ROOT",
     "Cert",
     "Client",
+    "DEFAULT_CERTS",
     "EventType",
+    "KEY_FILE_NAME",
+    "SNAP_ROOT",
 ]
 
 CERTS_PATH = certs_path()

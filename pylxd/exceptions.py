@@ -105,7 +105,7 @@ class LXDAPIExtensionNotAvailable(PylxdError):
         super().__init__(f"LXD API extension '{name}' is not available", *args)
 
 
-class NotLoadedError(PylxdError, AttributeError):
+class NotLoadedError(PylxdError):
     """An asyncio model field was read before it was fetched; ``await obj.sync()`` first."""
 
 

@@ -1,0 +1,71 @@
+"""The public surface: upstream pylxd's names, sorted ``__all__``, a light ``import pylxd``."""
+
+from __future__ import annotations
+
+import importlib
+import subprocess
+import sys
+
+import pytest
+
+import pylxd
+from pylxd import exceptions
+
+PUBLIC_MODULES = [
+    "pylxd",
+    "pylxd.aio",
+    "pylxd.aio.managers",
+    "pylxd.aio.models",
+    "pylxd.client",
+    "pylxd.exceptions",
+    "pylxd.managers",
+    "pylxd.models",
+]
+
+
+@pytest.mark.parametrize("name", PUBLIC_MODULES)
+def test_all_is_sorted_and_complete(name: str) -> None:
+    module = importlib.import_module(name)
+    assert module.__all__ == sorted(module.__all__)
+    for member in module.__all__:
+        assert hasattr(module, member), f"{name}.{member}"
+
+
+def test_upstream_names() -> None:
+    from pylxd.client import DEFAULT_CERTS, Cert, Client, EventType  # noqa: F401
+    from pylxd.managers import ContainerManager, InstanceManager  # noqa: F401
+    from pylxd.models import Container, Instance, Operation, VirtualMachine
+
+    assert pylxd.Client is Client
+    assert isinstance(pylxd.__version__, str)
+    for name in (
+        "LXDAPIException",
+        "NotFound",
+        "Conflict",
+        "ClientConnectionFailed",
+        "LXDAPIExtensionNotAvailable",
+    ):
+        assert issubclass(getattr(exceptions, name), exceptions.PylxdError)
+    assert issubclass(exceptions.NotFound, exceptions.LXDAPIException)
+    assert Instance.NotFound is exceptions.NotFound
+    assert issubclass(Container, Instance) and issubclass(VirtualMachine, Instance)
+    assert {e.value for e in EventType} == {"all", "operation", "logging", "lifecycle"}
+    assert Operation.extract_operation_id("/1.0/operations/abc") == "abc"
+    assert DEFAULT_CERTS.cert.endswith("client.crt")
+
+
+def test_import_pylxd_loads_no_network_library() -> None:
+    code = (
+        "import sys, pylxd; "
+        "print(sorted(m for m in ('urllib3', 'websockets', 'aiohttp', 'ssl') if m in sys.modules))"
+    )
+    out = subprocess.run([sys.executable, "-c", code], check=True, capture_output=True, text=True)
+    assert out.stdout.strip() == "[]"
+
+
+def test_async_errors_name_the_fix() -> None:
+    from pylxd.aio.models import Instance
+
+    sparse = Instance(None, name="x")  # type: ignore[arg-type]
+    with pytest.raises(exceptions.NotLoadedError, match=r"await .sync\(\)"):
+        _ = sparse.config

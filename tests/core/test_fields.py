@@ -1,0 +1,176 @@
+"""Fields, dirty tracking and unknown-field warnings, without a server."""
+
+from __future__ import annotations
+
+import warnings
+from typing import Any
+
+import pytest
+
+from pylxd._core import fields
+from pylxd._core.fields import MISSING, Attribute, FieldModel
+
+
+class Thing(FieldModel):
+    name: Attribute[str] = Attribute(readonly=True)
+    config: Attribute[dict[str, Any]] = Attribute()
+    profiles: Attribute[list[str]] = Attribute()
+    description: Attribute[str] = Attribute()
+    project: Attribute[str] = Attribute(optional=True)
+    count: Attribute[int] = Attribute(int)
+    class_: Attribute[str] = Attribute(readonly=True, key="class")
+
+
+class Lazy(Thing):
+    loads: int = 0
+
+    def _field_not_loaded(self, name: str) -> None:
+        type(self).loads += 1
+        self._apply({"name": "n", "config": {"a": "1"}}, complete=True)
+
+
+def server_thing() -> Thing:
+    thing = Thing()
+    thing._apply(
+        {
+            "name": "t",
+            "config": {"a": "1", "nested": {"x": 1}},
+            "profiles": ["default"],
+            "description": "d",
+            "count": 1,
+            "class": "task",
+        },
+        complete=True,
+    )
+    return thing
+
+
+def test_a_fresh_object_is_clean() -> None:
+    assert not server_thing().dirty
+
+
+def test_assignment_makes_dirty() -> None:
+    thing = server_thing()
+    thing.description = "changed"
+    assert thing.dirty
+    assert thing.__dirty__ == {"description"}
+
+
+def test_in_place_edits_make_dirty() -> None:
+    thing = server_thing()
+    thing.config.update({"b": "2"})
+    assert thing.dirty
+    assert thing.__dirty__ == {"config"}
+    other = server_thing()
+    other.config["nested"]["x"] = 2
+    assert other.dirty
+    third = server_thing()
+    third.profiles.append("more")
+    assert third.dirty
+
+
+def test_reading_without_editing_stays_clean() -> None:
+    thing = server_thing()
+    assert thing.config["a"] == "1"
+    assert not thing.dirty
+
+
+def test_rollback_discards_local_edits() -> None:
+    thing = server_thing()
+    thing.config["a"] = "edited"
+    thing.description = "changed"
+    thing._apply(
+        {"name": "t", "config": {"a": "1"}, "description": "d"}, complete=True, rollback=True
+    )
+    assert not thing.dirty
+    assert thing.config == {"a": "1"} and thing.description == "d"
+
+
+def test_sync_keeps_local_assignments_unless_rollback() -> None:
+    thing = server_thing()
+    thing.description = "mine"
+    thing._apply({"description": "server's"}, complete=True)
+    assert thing.description == "mine"
+
+
+def test_mark_clean_still_sees_later_edits_through_old_references() -> None:
+    thing = server_thing()
+    config = thing.config
+    config["a"] = "2"
+    thing._mark_clean()
+    assert not thing.dirty
+    config["a"] = "3"
+    assert thing.dirty
+
+
+def test_marshall_skips_readonly_optional_and_missing() -> None:
+    thing = Thing()
+    thing._apply({"name": "t", "config": {}, "class": "x"}, complete=True)
+    assert thing.marshall() == {"config": {}}
+    thing.project = "p"
+    assert thing.marshall()["project"] == "p"
+    assert thing.marshall(skip_readonly=False)["name"] == "t"
+
+
+def test_missing_fields_read_as_none() -> None:
+    thing = Thing()
+    thing._apply({"name": "t"}, complete=True)
+    assert thing.description is None
+    assert thing._values["description"] is MISSING
+
+
+def test_validator_coerces() -> None:
+    thing = server_thing()
+    thing.count = "5"  # type: ignore[assignment]
+    assert thing.count == 5
+
+
+def test_server_key_that_is_a_keyword() -> None:
+    assert server_thing().class_ == "task"
+
+
+def test_unknown_fields_are_kept_and_warned_once(monkeypatch) -> None:
+    monkeypatch.delenv("PYLXD_WARNINGS", raising=False)
+    monkeypatch.setattr(fields, "_seen_warnings", set())
+    with pytest.warns(UserWarning, match='unknown attribute "brand_new" on instance of "Thing"'):
+        Thing(brand_new=1)
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        second = Thing(brand_new=2)
+    assert second.brand_new == 2
+
+
+def test_pylxd_warnings_none_and_always(monkeypatch) -> None:
+    monkeypatch.setattr(fields, "_seen_warnings", set())
+    monkeypatch.setenv("PYLXD_WARNINGS", "none")
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        Thing(other=1)
+    monkeypatch.setenv("PYLXD_WARNINGS", "always")
+    for _ in range(2):
+        with pytest.warns(UserWarning):
+            Thing(other=1)
+
+
+def test_unknown_attribute_error_for_names_never_seen() -> None:
+    with pytest.raises(AttributeError):
+        _ = server_thing().not_a_field
+
+
+def test_repr_eq_and_iteration_never_load() -> None:
+    Lazy.loads = 0
+    a, b = Lazy(name="n"), Lazy(name="n")
+    assert a == b and a != Lazy(name="m")
+    assert "n" in repr(a)
+    assert dict(a) == {"name": "n"}
+    assert Lazy.loads == 0
+    with pytest.raises(TypeError):
+        hash(a)
+
+
+def test_reading_an_unloaded_field_asks_the_flavour_once() -> None:
+    Lazy.loads = 0
+    thing = Lazy(name="n")
+    assert thing.config == {"a": "1"}
+    assert thing.description is None  # absent after the load: no second load
+    assert Lazy.loads == 1
