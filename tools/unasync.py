@@ -21,6 +21,7 @@ ROOT = Path(__file__).resolve().parent.parent
 TREES = [
     ("pylxd/_async", "pylxd/_sync"),
     ("tests/integration/_async", "tests/integration/_sync"),
+    ("tests/unit/_async", "tests/unit/_sync"),
 ]
 
 RULES: list[tuple[str, str]] = [

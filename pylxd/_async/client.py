@@ -42,7 +42,8 @@ class Client:
         verify: ``True`` (system CAs), ``False`` (no check), a CA bundle path, or the
             server's certificate to pin. With ``True``, a certificate saved by
             ``lxc remote add`` for this host is pinned.
-        timeout: seconds (or ``(connect, read)``) for each HTTP request; ``None`` waits forever.
+        timeout: seconds (or ``(connect, read)``) for each HTTP request; ``None`` means 30 s to
+            connect and 600 s for each read (operation waits set their own).
         project: the project every request is made in.
 
     The asyncio client connects in ``async with Client() as client`` or

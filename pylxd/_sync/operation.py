@@ -87,7 +87,7 @@ class Operation(Model):
         seconds = server_wait_seconds(timeout)
         connect, _read = split_timeout(self.client.timeout)
         response = self.api.wait.get(
-            params={"timeout": seconds}, timeout=(connect or seconds, seconds + _WAIT_GRACE)
+            params={"timeout": seconds}, timeout=(connect, seconds + _WAIT_GRACE)
         )
         self._apply(metadata(response), complete=True, rollback=True)
         code = self._raw_attr("status_code")
