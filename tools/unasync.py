@@ -27,10 +27,12 @@ TREES = [
 RULES: list[tuple[str, str]] = [
     (r"\basync def\b", "def"),
     (r"\basync with\b", "with"),
+    (r"\basync for\b", "for"),
     (r"\bawait ", ""),
     (r"\b__aenter__\b", "__enter__"),
     (r"\b__aexit__\b", "__exit__"),
     (r"\baclose\b", "close"),
+    (r"\baiter_bytes\b", "iter_bytes"),
     (r"\bpylxd\._async\b", "pylxd._sync"),
     (r"\bpylxd\._drivers\.aio\b", "pylxd._drivers.sync"),
     (r"\bpylxd\.aio\b", "pylxd"),

@@ -38,6 +38,15 @@ class Model(LazyLoad, FieldModel):
         """This object's node in ``client.api``."""
         raise NotImplementedError
 
+    def _identity_values(self) -> tuple[Any, ...]:
+        # A sparse object does not know its project yet: it is the client's.
+        return tuple(
+            self._raw_attr(key) or (self.client.project or "default")
+            if key == "project"
+            else self._raw_attr(key)
+            for key in self._identity
+        )
+
     def sync(self, rollback: bool = False) -> None:
         """Fetch the object. Local edits survive unless ``rollback``."""
         response = self.api.get()

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import ssl
-from collections.abc import AsyncIterator, Mapping
+from collections.abc import AsyncIterable, AsyncIterator, Iterable, Mapping
 from typing import Any
 
 try:
@@ -62,7 +62,7 @@ class Transport:
             async with self._get_session().request(
                 method,
                 URL(self.endpoint.base_url + url, encoded=True),
-                data=body,
+                data=_payload(body),
                 headers=headers,
                 timeout=self._client_timeout(timeout),
                 allow_redirects=False,
@@ -96,7 +96,7 @@ class Transport:
             raw = await self._get_session().request(
                 method,
                 URL(self.endpoint.base_url + url, encoded=True),
-                data=body,
+                data=_payload(body),
                 headers=headers,
                 timeout=self._client_timeout(timeout),
                 allow_redirects=False,
@@ -146,6 +146,22 @@ class StreamResponse:
 
     async def __aexit__(self, *exc_info: Any) -> None:
         await self.aclose()
+
+
+def _payload(body: Body) -> Any:
+    """What aiohttp can send: it streams async iterables and file objects itself, but
+    takes a plain iterable for form fields, so chunks from one are handed over one by one."""
+    if body is None or isinstance(body, (bytes, str, AsyncIterable)) or hasattr(body, "read"):
+        return body
+    if isinstance(body, Iterable):
+        chunks = body
+
+        async def stream() -> AsyncIterator[bytes]:
+            for chunk in chunks:
+                yield chunk
+
+        return stream()
+    raise TypeError(f"cannot send a body of type {type(body).__name__}")
 
 
 def _translate(exc: BaseException, endpoint: Endpoint) -> ClientConnectionFailed:

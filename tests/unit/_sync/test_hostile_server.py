@@ -81,8 +81,16 @@ def test_a_truncated_body(fake_lxd) -> None:
 
 
 def test_a_failed_operation_raises_its_err(fake_lxd) -> None:
-    failure = {"id": "op1", "status": "Failure", "status_code": 400, "err": "disk on fire",
-               "metadata": None, "resources": None, "may_cancel": False, "class": "task"}
+    failure = {
+        "id": "op1",
+        "status": "Failure",
+        "status_code": 400,
+        "err": "disk on fire",
+        "metadata": None,
+        "resources": None,
+        "may_cancel": False,
+        "class": "task",
+    }
     fake_lxd.routes[("GET", "/1.0/operations/op1/wait")] = lambda h: send_json(
         h, 200, sync_envelope(failure)
     )
@@ -93,8 +101,16 @@ def test_a_failed_operation_raises_its_err(fake_lxd) -> None:
 
 
 def test_an_operation_still_running_after_the_wait(fake_lxd) -> None:
-    running = {"id": "op2", "status": "Running", "status_code": 103, "err": "",
-               "metadata": None, "resources": None, "may_cancel": True, "class": "task"}
+    running = {
+        "id": "op2",
+        "status": "Running",
+        "status_code": 103,
+        "err": "",
+        "metadata": None,
+        "resources": None,
+        "may_cancel": True,
+        "class": "task",
+    }
     fake_lxd.routes[("GET", "/1.0/operations/op2/wait")] = lambda h: send_json(
         h, 200, sync_envelope(running)
     )
