@@ -40,6 +40,15 @@ class Response:
         """The body decoded as UTF-8 (LXD always speaks UTF-8)."""
         return self.content.decode("utf-8", errors="replace")
 
+    def raise_for_status(self) -> None:
+        """Raise the matching :class:`~pylxd.exceptions.LXDAPIException` for an error status.
+
+        (The api tree already raises on errors; this is for code written against requests.)
+        """
+        from pylxd._core.envelope import check_response
+
+        check_response(self)
+
     def json(self) -> Any:
         """The body parsed as JSON (parsed once, then cached).
 

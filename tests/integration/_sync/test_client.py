@@ -98,6 +98,18 @@ def test_https_untrusted_then_trust_token(https_url, client_cert, trust_token) -
         assert response.json()["type"] == "sync"
 
 
+def test_https_exec_uses_the_client_certificate(
+    https_url, client_cert, trust_token, instance_name, image_alias
+) -> None:
+    with Client(endpoint=https_url, cert=client_cert, verify=False) as client:
+        client.authenticate(trust_token)
+        config = {"name": instance_name, "source": {"type": "image", "alias": image_alias}}
+        instance = client.instances.create(config, wait=True)
+        instance.start(wait=True)
+        result = instance.execute(["sh", "-c", "cat; echo err >&2"], stdin_payload="over tls")
+        assert result == (0, "over tls", "err\n")
+
+
 def test_https_trust_password(https_url, client_cert, trust_password) -> None:
     with Client(endpoint=https_url, cert=client_cert, verify=False) as client:
         assert not client.trusted
@@ -120,6 +132,14 @@ def test_https_refuses_a_server_certificate_that_was_not_pinned(
     with pytest.raises(ClientConnectionFailed):
         with Client(endpoint=https_url, cert=client_cert, verify=other_crt):
             pass
+
+
+def test_https_untrusted_client_is_refused_with_lxds_message(https_url, client_cert) -> None:
+    with Client(endpoint=https_url, cert=client_cert, verify=False) as client:
+        assert not client.trusted
+        with pytest.raises(LXDAPIException) as caught:
+            client.api.instances.get()
+    assert caught.value.status_code == 403
 
 
 def test_https_default_verify_refuses_self_signed_server(https_url, client_cert) -> None:

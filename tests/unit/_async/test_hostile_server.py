@@ -137,3 +137,20 @@ async def test_an_upgrade_refused_by_the_server(fake_lxd) -> None:
         with pytest.raises(LXDAPIException) as caught:
             await client._websockets(["/1.0/operations/x/websocket?secret=bad"])
     assert caught.value.status_code == 404
+
+
+async def test_authenticate_without_a_certificate(fake_lxd) -> None:
+    fake_lxd.routes[("GET", "/1.0")] = lambda h: send_json(
+        h, 200, sync_envelope({**HOST_INFO, "auth": "untrusted"})
+    )
+    async with Client(endpoint=fake_lxd.socket_path) as client:
+        assert not client.trusted
+        with pytest.raises(ClientConnectionFailed, match="No client certificate"):
+            await client.authenticate("secret")
+
+
+async def test_raise_for_status_on_our_response(fake_lxd) -> None:
+    async with Client(endpoint=fake_lxd.socket_path) as client:
+        response = await client.api.get()
+        response.raise_for_status()
+        assert response.ok and response.text.startswith("{")
