@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import io
 import ssl
-import subprocess
 from pathlib import Path
 from urllib.parse import parse_qs
 
@@ -19,6 +18,7 @@ from pylxd._core.tokens import encode_trust_token, is_trust_token
 from pylxd._core.urls import attribute_segment, join_path, quote_segment, with_query
 from pylxd._drivers.response import Response
 from pylxd.exceptions import Conflict, Forbidden, LXDAPIException, NotFound
+from tests.certs import make_cert
 
 
 def response(status: int, body: bytes) -> Response:
@@ -81,31 +81,7 @@ def test_trust_tokens() -> None:
 
 @pytest.fixture(scope="module")
 def self_signed(tmp_path_factory) -> tuple[str, str]:
-    directory = tmp_path_factory.mktemp("tls")
-    crt, key = directory / "c.crt", directory / "c.key"
-    subprocess.run(
-        [
-            "openssl",
-            "req",
-            "-x509",
-            "-newkey",
-            "ec",
-            "-pkeyopt",
-            "ec_paramgen_curve:prime256v1",
-            "-nodes",
-            "-days",
-            "1",
-            "-subj",
-            "/CN=pylxd",
-            "-keyout",
-            str(key),
-            "-out",
-            str(crt),
-        ],
-        check=True,
-        capture_output=True,
-    )
-    return str(crt), str(key)
+    return make_cert(tmp_path_factory.mktemp("tls"), "pylxd")
 
 
 def test_ssl_context_modes(self_signed) -> None:

@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import os
 import ssl
-import subprocess
 import uuid
 from collections.abc import Iterator
 from pathlib import Path
@@ -16,6 +15,7 @@ import pytest
 
 from pylxd import Client
 from pylxd.exceptions import NotFound
+from tests.certs import make_cert
 
 IMAGE_ALIAS = os.environ.get("PYLXD_IMAGE_ALIAS", "busybox")
 HTTPS_ADDRESS = os.environ.get("PYLXD_HTTPS_ADDRESS", "127.0.0.1:8443")
@@ -50,34 +50,6 @@ def server_cert_file(tmp_path: Path) -> str:
     path = tmp_path / "server.crt"
     path.write_text(ssl.get_server_certificate((host, int(port))))
     return str(path)
-
-
-def make_cert(directory: Path, name: str) -> tuple[str, str]:
-    """A fresh self-signed certificate and key (what the docs tell users to make)."""
-    crt, key = directory / f"{name}.crt", directory / f"{name}.key"
-    subprocess.run(
-        [
-            "openssl",
-            "req",
-            "-x509",
-            "-newkey",
-            "ec",
-            "-pkeyopt",
-            "ec_paramgen_curve:prime256v1",
-            "-nodes",
-            "-days",
-            "2",
-            "-subj",
-            f"/CN={name}",
-            "-keyout",
-            str(key),
-            "-out",
-            str(crt),
-        ],
-        check=True,
-        capture_output=True,
-    )
-    return str(crt), str(key)
 
 
 def fingerprint(cert_path: str) -> str:

@@ -12,7 +12,7 @@ from pylxd.exceptions import (
     NotFound,
     OperationFailed,
 )
-from tests.integration.conftest import make_cert
+from tests.certs import make_cert
 
 pytestmark = pytest.mark.integration
 

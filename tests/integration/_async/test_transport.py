@@ -23,6 +23,14 @@ async def running_instance(client: Client, name: str, alias: str):
     return instance
 
 
+async def background_sleep(client: Client, name: str, alias: str) -> str:
+    """Start ``sleep 3`` in a new running instance, without websockets: an operation URL."""
+    await running_instance(client, name, alias)
+    body = {"command": ["sleep", "3"], "wait-for-websocket": False, "record-output": False}
+    response = await client.api.instances[name].exec.post(json=body)
+    return str(response.json()["operation"])
+
+
 async def test_streamed_request_bodies_and_responses(instance_name, image_alias) -> None:
     async with Client() as client:
         await running_instance(client, instance_name, image_alias)
@@ -50,10 +58,7 @@ async def test_streamed_request_bodies_and_responses(instance_name, image_alias)
 
 async def test_a_read_timeout_is_a_transport_timeout(instance_name, image_alias) -> None:
     async with Client() as client:
-        await running_instance(client, instance_name, image_alias)
-        body = {"command": ["sleep", "3"], "wait-for-websocket": False, "record-output": False}
-        response = await client.api.instances[instance_name].exec.post(json=body)
-        operation = response.json()["operation"]
+        operation = await background_sleep(client, instance_name, image_alias)
         started = time.monotonic()
         with pytest.raises(TransportTimeout):
             await client.api.operations[operation.rsplit("/", 1)[-1]].wait.get(
@@ -65,10 +70,7 @@ async def test_a_read_timeout_is_a_transport_timeout(instance_name, image_alias)
 
 async def test_wait_with_a_timeout_then_cancel_then_finish(instance_name, image_alias) -> None:
     async with Client() as client:
-        await running_instance(client, instance_name, image_alias)
-        body = {"command": ["sleep", "3"], "wait-for-websocket": False, "record-output": False}
-        response = await client.api.instances[instance_name].exec.post(json=body)
-        operation = response.json()["operation"]
+        operation = await background_sleep(client, instance_name, image_alias)
 
         started = time.monotonic()
         with pytest.raises(OperationTimeout):

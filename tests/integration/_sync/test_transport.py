@@ -24,6 +24,14 @@ def running_instance(client: Client, name: str, alias: str):
     return instance
 
 
+def background_sleep(client: Client, name: str, alias: str) -> str:
+    """Start ``sleep 3`` in a new running instance, without websockets: an operation URL."""
+    running_instance(client, name, alias)
+    body = {"command": ["sleep", "3"], "wait-for-websocket": False, "record-output": False}
+    response = client.api.instances[name].exec.post(json=body)
+    return str(response.json()["operation"])
+
+
 def test_streamed_request_bodies_and_responses(instance_name, image_alias) -> None:
     with Client() as client:
         running_instance(client, instance_name, image_alias)
@@ -51,10 +59,7 @@ def test_streamed_request_bodies_and_responses(instance_name, image_alias) -> No
 
 def test_a_read_timeout_is_a_transport_timeout(instance_name, image_alias) -> None:
     with Client() as client:
-        running_instance(client, instance_name, image_alias)
-        body = {"command": ["sleep", "3"], "wait-for-websocket": False, "record-output": False}
-        response = client.api.instances[instance_name].exec.post(json=body)
-        operation = response.json()["operation"]
+        operation = background_sleep(client, instance_name, image_alias)
         started = time.monotonic()
         with pytest.raises(TransportTimeout):
             client.api.operations[operation.rsplit("/", 1)[-1]].wait.get(
@@ -66,10 +71,7 @@ def test_a_read_timeout_is_a_transport_timeout(instance_name, image_alias) -> No
 
 def test_wait_with_a_timeout_then_cancel_then_finish(instance_name, image_alias) -> None:
     with Client() as client:
-        running_instance(client, instance_name, image_alias)
-        body = {"command": ["sleep", "3"], "wait-for-websocket": False, "record-output": False}
-        response = client.api.instances[instance_name].exec.post(json=body)
-        operation = response.json()["operation"]
+        operation = background_sleep(client, instance_name, image_alias)
 
         started = time.monotonic()
         with pytest.raises(OperationTimeout):
