@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import time
+
 import pytest
 
 from pylxd.aio import Client
 from pylxd.aio.models import Container, Instance
-from pylxd.exceptions import LXDAPIException, NotFound
+from pylxd.exceptions import LXDAPIException, NotFound, TransportTimeout
 
 pytestmark = pytest.mark.integration
 
@@ -115,6 +117,20 @@ async def test_execute_stdin_bytes_handlers_and_user(instance_name, image_alias)
         await instance.stop(wait=True)
         with pytest.raises(LXDAPIException, match="(?i)not running"):
             await instance.execute(["true"])
+
+
+async def test_execute_timeout_kills_the_process(instance_name, image_alias) -> None:
+    async with Client() as client:
+        instance = await client.instances.create(
+            image_config(instance_name, image_alias), wait=True
+        )
+        await instance.start(wait=True)
+        started = time.monotonic()
+        with pytest.raises(TransportTimeout):
+            await instance.execute(["sleep", "30"], timeout=1)
+        assert time.monotonic() - started < 5
+        processes = await instance.execute(["ps"])
+        assert "sleep 30" not in processes.stdout
 
 
 async def test_create_from_a_missing_image_raises_lxds_error(instance_name) -> None:

@@ -3,11 +3,13 @@
 
 from __future__ import annotations
 
+import time
+
 import pytest
 
 from pylxd import Client
 from pylxd.models import Container, Instance
-from pylxd.exceptions import LXDAPIException, NotFound
+from pylxd.exceptions import LXDAPIException, NotFound, TransportTimeout
 
 pytestmark = pytest.mark.integration
 
@@ -116,6 +118,18 @@ def test_execute_stdin_bytes_handlers_and_user(instance_name, image_alias) -> No
         instance.stop(wait=True)
         with pytest.raises(LXDAPIException, match="(?i)not running"):
             instance.execute(["true"])
+
+
+def test_execute_timeout_kills_the_process(instance_name, image_alias) -> None:
+    with Client() as client:
+        instance = client.instances.create(image_config(instance_name, image_alias), wait=True)
+        instance.start(wait=True)
+        started = time.monotonic()
+        with pytest.raises(TransportTimeout):
+            instance.execute(["sleep", "30"], timeout=1)
+        assert time.monotonic() - started < 5
+        processes = instance.execute(["ps"])
+        assert "sleep 30" not in processes.stdout
 
 
 def test_create_from_a_missing_image_raises_lxds_error(instance_name) -> None:
