@@ -80,14 +80,20 @@ def trust_password(admin: Client) -> Iterator[str]:
 
 
 @pytest.fixture
-def trust_token(admin: Client) -> str:
-    """A one-time trust token, as ``lxc config trust add`` makes."""
+def trust_token(admin: Client) -> Iterator[str]:
+    """A one-time trust token, as ``lxc config trust add`` makes; revoked if unused."""
     from pylxd._core.tokens import encode_trust_token
 
     name = unique_name("token")
     response = admin.api.certificates.post(json={"type": "client", "token": True, "name": name})
     meta = response.json()["metadata"]["metadata"]
-    return encode_trust_token(name, meta["fingerprint"], meta["addresses"], meta["secret"])
+    yield encode_trust_token(name, meta["fingerprint"], meta["addresses"], meta["secret"])
+    try:
+        operation = admin.operations.get(response.json()["operation"])
+    except NotFound:
+        return  # used, and already forgotten by LXD
+    if operation.status == "Running":  # not used by the test
+        admin.operations.cancel(operation.id)
 
 
 def delete_instance(admin: Client, name: str) -> None:
