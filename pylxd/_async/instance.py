@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping, Sequence
+import builtins  # the class body has a field called "type"
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from typing import TYPE_CHECKING, Any, ClassVar, Generic, TypeVar
 
 from pylxd._async import exec as exec_session
@@ -28,13 +29,16 @@ __all__ = [
 ]
 
 
+InstanceT = TypeVar("InstanceT", bound="Instance")
+
+
 class InstanceState:
     """``GET …/state`` as attributes (``state.status``, ``state.network['eth0']``)."""
 
     def __init__(self, data: Mapping[str, Any]) -> None:
         self.__dict__.update(data)
 
-    def __iter__(self) -> Any:
+    def __iter__(self) -> Iterator[tuple[str, Any]]:
         return iter(self.__dict__.items())
 
     def __repr__(self) -> str:
@@ -85,7 +89,7 @@ class Instance(Model):
         return True
 
     @classmethod
-    async def get(cls, client: Client, name: str) -> Any:
+    async def get(cls: builtins.type[InstanceT], client: Client, name: str) -> InstanceT:
         """Fetch one instance (one request).
 
         Raises:
@@ -95,8 +99,11 @@ class Instance(Model):
 
     @classmethod
     async def all(
-        cls, client: Client, recursion: int = 1, fields: Sequence[str] | None = None
-    ) -> list[Any]:
+        cls: builtins.type[InstanceT],
+        client: Client,
+        recursion: int = 1,
+        fields: Sequence[str] | None = None,
+    ) -> list[InstanceT]:
         """Every instance (of this type), complete, in one request.
 
         Args:
@@ -128,12 +135,12 @@ class Instance(Model):
 
     @classmethod
     async def create(
-        cls,
+        cls: builtins.type[InstanceT],
         client: Client,
         config: Mapping[str, Any],
         wait: bool = False,
         target: str | None = None,
-    ) -> Any:
+    ) -> InstanceT:
         """Create an instance from ``config`` (LXD's instance definition).
 
         Without ``wait`` this returns once LXD accepted the request (the object is then
@@ -278,9 +285,6 @@ class VirtualMachine(Instance):
     _instance_type = "virtual-machine"
 
 
-InstanceT = TypeVar("InstanceT", bound=Instance)
-
-
 class _InstanceManagerBase(Generic[InstanceT]):
     _model: type[InstanceT]
 
@@ -289,8 +293,7 @@ class _InstanceManagerBase(Generic[InstanceT]):
 
     async def get(self, name: str) -> InstanceT:
         """Fetch one instance. Raises :class:`~pylxd.exceptions.NotFound`."""
-        instance: InstanceT = await self._model.get(self._client, name)
-        return instance
+        return await self._model.get(self._client, name)
 
     async def exists(self, name: str) -> bool:
         """Whether the instance exists."""
@@ -298,15 +301,13 @@ class _InstanceManagerBase(Generic[InstanceT]):
 
     async def all(self, recursion: int = 1, fields: Sequence[str] | None = None) -> list[InstanceT]:
         """Every instance of this type, in one request."""
-        instances: list[InstanceT] = await self._model.all(self._client, recursion, fields)
-        return instances
+        return await self._model.all(self._client, recursion, fields)
 
     async def create(
         self, config: Mapping[str, Any], wait: bool = False, target: str | None = None
     ) -> InstanceT:
         """Create an instance (see :meth:`Instance.create`)."""
-        instance: InstanceT = await self._model.create(self._client, config, wait, target)
-        return instance
+        return await self._model.create(self._client, config, wait, target)
 
 
 class InstanceManager(_InstanceManagerBase[Instance]):

@@ -122,7 +122,9 @@ def test_execute_stdin_bytes_handlers_and_user(instance_name, image_alias) -> No
 
 def test_execute_timeout_kills_the_process(instance_name, image_alias) -> None:
     with Client() as client:
-        instance = client.instances.create(image_config(instance_name, image_alias), wait=True)
+        instance = client.instances.create(
+            image_config(instance_name, image_alias), wait=True
+        )
         instance.start(wait=True)
         started = time.monotonic()
         with pytest.raises(TransportTimeout):
