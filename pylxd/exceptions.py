@@ -10,6 +10,7 @@ Catch :class:`PylxdError` to catch them all. The tree::
     │   └── OperationFailed           a background operation ended in failure
     │       └── OperationTimeout      an operation did not end within the wait's timeout
     ├── ClientConnectionFailed        the server could not be reached, TLS refused, bad endpoint
+    │   ├── InvalidEndpoint           not a socket path or an https:// URL (also a ValueError)
     │   └── TransportTimeout          the server did not answer in time
     ├── LXDAPIExtensionNotAvailable   the server lacks an API extension the call needs
     └── NotLoadedError                (asyncio) a field was read before ``await obj.sync()``
@@ -29,6 +30,7 @@ __all__ = [
     "ClientConnectionFailed",
     "Conflict",
     "Forbidden",
+    "InvalidEndpoint",
     "LXDAPIException",
     "LXDAPIExtensionNotAvailable",
     "NotFound",
@@ -91,6 +93,10 @@ class OperationTimeout(OperationFailed, TimeoutError):
 
 class ClientConnectionFailed(PylxdError):
     """The client could not talk to the server (socket, TLS, endpoint)."""
+
+
+class InvalidEndpoint(ClientConnectionFailed, ValueError):
+    """The endpoint is neither a unix socket path nor an http(s) URL."""
 
 
 class TransportTimeout(ClientConnectionFailed, TimeoutError):

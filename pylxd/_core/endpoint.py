@@ -12,6 +12,8 @@ from collections.abc import Mapping
 from typing import NamedTuple
 from urllib.parse import unquote, urlsplit
 
+from pylxd.exceptions import InvalidEndpoint
+
 __all__ = [
     "APT_ROOT",
     "CERT_FILE_NAME",
@@ -92,7 +94,7 @@ def resolve_endpoint(
         env: the environment to read (``os.environ`` by default).
 
     Raises:
-        ValueError: the endpoint is not a path or an http(s)/unix URL.
+        InvalidEndpoint: the endpoint is not a path or an http(s)/unix URL (a ``ValueError``).
     """
     if endpoint is None:
         return Endpoint(local_socket(os.environ if env is None else env), "http", "lxd")
@@ -105,7 +107,9 @@ def resolve_endpoint(
     if parts.scheme in ("http", "https") and parts.netloc:
         scheme = "https" if tls else parts.scheme
         return Endpoint(None, scheme, parts.netloc)
-    raise ValueError(f"not an LXD endpoint (want a socket path or an https:// URL): {endpoint!r}")
+    raise InvalidEndpoint(
+        f"not an LXD endpoint (want a socket path or an https:// URL): {endpoint!r}"
+    )
 
 
 def local_socket(env: Mapping[str, str]) -> str:

@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import json as jsonlib
+import os
 from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
@@ -55,8 +56,8 @@ class Client:
         self,
         endpoint: str | None = None,
         version: str = "1.0",
-        cert: Sequence[str] | None = None,
-        verify: bool | str = True,
+        cert: Sequence[str | os.PathLike[str]] | None = None,
+        verify: bool | str | os.PathLike[str] = True,
         timeout: TimeoutSpec = None,
         project: str | None = None,
         session: None = None,
@@ -67,10 +68,16 @@ class Client:
             cert = default_certs()
         self.endpoint: Endpoint = resolve_endpoint(endpoint, tls=cert is not None)
         tls = self.endpoint.scheme == "https"
-        if tls and verify is True:
+        if not isinstance(verify, bool):
+            verify = os.fspath(verify)
+        elif tls and verify:
             verify = pinned_server_cert(self.endpoint) or True
-        self.cert: Cert | None = Cert(*cert) if cert is not None else None
-        self.verify = verify
+        self.cert: Cert | None = None
+        if cert is not None:
+            if isinstance(cert, (str, bytes)) or len(cert) != 2:
+                raise TypeError("cert must be a (certificate, key) pair of paths")
+            self.cert = Cert(os.fspath(cert[0]), os.fspath(cert[1]))
+        self.verify: bool | str = verify
         self.version = version
         self.timeout = timeout
         self.project = project

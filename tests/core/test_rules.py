@@ -17,7 +17,13 @@ from pylxd._core.tls import build_ssl_context, certificate_base64, is_pinned_cer
 from pylxd._core.tokens import encode_trust_token, is_trust_token
 from pylxd._core.urls import attribute_segment, join_path, quote_segment, with_query
 from pylxd._drivers.response import Response
-from pylxd.exceptions import Conflict, Forbidden, LXDAPIException, NotFound
+from pylxd.exceptions import (
+    ClientConnectionFailed,
+    Conflict,
+    Forbidden,
+    LXDAPIException,
+    NotFound,
+)
 from tests.certs import make_cert
 
 
@@ -59,6 +65,8 @@ def test_endpoint_forms() -> None:
     assert v6.hostname == "::1"
     with pytest.raises(ValueError, match="not an LXD endpoint"):
         resolve_endpoint("ftp://x")
+    with pytest.raises(ClientConnectionFailed):
+        resolve_endpoint("not a url")
 
 
 def test_endpoint_from_environment() -> None:
