@@ -13,6 +13,7 @@ from pylxd._core.envelope import metadata, response_operation
 from pylxd._core.exec import ExecuteResult
 from pylxd._core.fields import Attribute
 from pylxd._core.operations import resource_name
+from pylxd._core.urls import name_from_url
 from pylxd.exceptions import NotFound
 
 if TYPE_CHECKING:
@@ -125,9 +126,7 @@ class Instance(Model):
             params["filter"] = f"type eq {cls._instance_type}"
         listing = metadata(await client.api.instances.get(params=params)) or []
         if recursion == 0:
-            return [
-                cls(client, name=resource_name({"resources": {"x": [url]}}, "x")) for url in listing
-            ]
+            return [cls(client, name=name_from_url(url)) for url in listing]
         wanted = cls._instance_type
         return [
             cls(client, **data) for data in listing if wanted is None or data.get("type") == wanted

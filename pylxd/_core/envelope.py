@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from pylxd._core.urls import name_from_url
 from pylxd._drivers.response import Response
 from pylxd.exceptions import Conflict, Forbidden, LXDAPIException, NotFound
 
@@ -36,7 +37,7 @@ def metadata(response: Response) -> Any:
 
 def operation_id(operation: str) -> str:
     """``/1.0/operations/<id>[?…]`` (or a bare id) → ``<id>``."""
-    return operation.split("?", 1)[0].rstrip("/").rsplit("/", 1)[-1]
+    return name_from_url(operation)
 
 
 def response_operation(response: Response) -> str | None:

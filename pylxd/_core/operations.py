@@ -6,6 +6,8 @@ import math
 from collections.abc import Mapping
 from typing import Any
 
+from pylxd._core.urls import name_from_url
+
 __all__ = [
     "DEFAULT_OPERATION_TIMEOUT",
     "is_final",
@@ -40,4 +42,4 @@ def resource_name(operation: Mapping[str, Any], kind: str) -> str | None:
     urls = resources.get(kind) or []
     if not urls:
         return None
-    return str(urls[0]).split("?", 1)[0].rstrip("/").rsplit("/", 1)[-1]
+    return name_from_url(str(urls[0]))

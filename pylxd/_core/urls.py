@@ -4,9 +4,16 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from typing import Any
-from urllib.parse import quote, urlencode
+from urllib.parse import quote, unquote, urlencode
 
-__all__ = ["Params", "join_path", "quote_segment", "with_query"]
+__all__ = [
+    "Params",
+    "attribute_segment",
+    "join_path",
+    "name_from_url",
+    "quote_segment",
+    "with_query",
+]
 
 Params = Mapping[str, Any]
 
@@ -19,6 +26,11 @@ def quote_segment(name: object) -> str:
 def join_path(base: str, name: object) -> str:
     """``base`` + ``/`` + the quoted ``name``."""
     return f"{base}/{quote_segment(name)}"
+
+
+def name_from_url(url: str) -> str:
+    """``/1.0/instances/my%20c1?project=p`` → ``my c1``: the object a URL names."""
+    return unquote(url.split("?", 1)[0].rstrip("/").rsplit("/", 1)[-1])
 
 
 def attribute_segment(name: str) -> str:

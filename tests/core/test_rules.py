@@ -15,7 +15,13 @@ from pylxd._core.exec import OutputSink, exec_request, stdin_chunks
 from pylxd._core.operations import is_final, is_success, resource_name, server_wait_seconds
 from pylxd._core.tls import build_ssl_context, certificate_base64, is_pinned_certificate
 from pylxd._core.tokens import encode_trust_token, is_trust_token
-from pylxd._core.urls import attribute_segment, join_path, quote_segment, with_query
+from pylxd._core.urls import (
+    attribute_segment,
+    join_path,
+    name_from_url,
+    quote_segment,
+    with_query,
+)
 from pylxd._drivers.response import Response
 from pylxd.exceptions import (
     ClientConnectionFailed,
@@ -38,6 +44,7 @@ def test_segments_are_quoted() -> None:
     assert quote_segment("a/b?c#d e%") == "a%2Fb%3Fc%23d%20e%25"
     assert join_path("/1.0/instances", "x y") == "/1.0/instances/x%20y"
     assert attribute_segment("network_acls") == "network-acls"
+    assert name_from_url("/1.0/instances/my%20c1?project=p") == "my c1"
 
 
 def test_query_building() -> None:
