@@ -20,6 +20,11 @@ PUBLIC_MODULES = [
     "pylxd.exceptions",
     "pylxd.managers",
     "pylxd.models",
+    "pylxd.models._model",
+    "pylxd.models.container",
+    "pylxd.models.instance",
+    "pylxd.models.operation",
+    "pylxd.models.virtual_machine",
 ]
 
 

@@ -1,0 +1,7 @@
+"""Upstream's ``pylxd.models.container`` path."""
+
+from __future__ import annotations
+
+from pylxd._sync.instance import Container
+
+__all__ = ["Container"]

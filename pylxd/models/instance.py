@@ -1,0 +1,8 @@
+"""Upstream's ``pylxd.models.instance`` path."""
+
+from __future__ import annotations
+
+from pylxd._core.exec import ExecuteResult as _InstanceExecuteResult
+from pylxd._sync.instance import Instance, InstanceState
+
+__all__ = ["Instance", "InstanceState", "_InstanceExecuteResult"]

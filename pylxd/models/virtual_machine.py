@@ -1,0 +1,7 @@
+"""Upstream's ``pylxd.models.virtual_machine`` path."""
+
+from __future__ import annotations
+
+from pylxd._sync.instance import VirtualMachine
+
+__all__ = ["VirtualMachine"]
