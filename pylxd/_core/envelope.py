@@ -25,13 +25,22 @@ def check_response(response: Response) -> Response:
 
 
 def metadata(response: Response) -> Any:
-    """The ``metadata`` of a sync or async envelope."""
+    """The ``metadata`` of a sync or async envelope.
+
+    Raises:
+        LXDAPIException: the body is not an LXD envelope, or it is an error envelope sent
+            with a success status (Incus does that on ``/wait``).
+    """
     try:
         body = response.json()
     except ValueError as exc:
         raise LXDAPIException(response, f"not an LXD response: {response.text[:200]!r}") from exc
-    if not isinstance(body, dict) or "metadata" not in body:
+    if not isinstance(body, dict) or ("metadata" not in body and body.get("type") != "error"):
         raise LXDAPIException(response, f"not an LXD response: {response.text[:200]!r}")
+    if body.get("type") == "error":
+        code = body.get("error_code")
+        status = code if isinstance(code, int) else response.status_code
+        raise _ERRORS_BY_STATUS.get(status, LXDAPIException)(response, status_code=status)
     return body["metadata"]
 
 

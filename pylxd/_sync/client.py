@@ -151,6 +151,16 @@ class Client:
         return bool(self.host_info.get("environment", {}).get("server_clustered", False))
 
     @property
+    def is_incus(self) -> bool:
+        """Whether the server is Incus (LXD's fork) rather than LXD.
+
+        An untrusted client is not told the server's name; Incus' renamed ``dev_incus``
+        extensions give it away.
+        """
+        server = self.host_info.get("environment", {}).get("server")
+        return bool(server == "incus" or self.has_api_extension("dev_incus_events"))
+
+    @property
     def websocket_url(self) -> str:
         """``ws+unix://<socket>``, ``ws://host`` or ``wss://host``."""
         return self.endpoint.websocket_url
@@ -197,7 +207,7 @@ class Client:
         if self._host_info is None:
             self.connect()
         token = use_token_auth and is_trust_token(secret)
-        if token and self.has_api_extension("explicit_trust_token"):
+        if token and (self.has_api_extension("explicit_trust_token") or self.is_incus):
             request["trust_token"] = secret.strip()
         else:
             # Before explicit_trust_token, LXD takes a token in the password field.

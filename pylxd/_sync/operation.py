@@ -11,7 +11,7 @@ from pylxd._core.envelope import metadata, operation_id
 from pylxd._core.fields import Attribute
 from pylxd._core.operations import is_final, is_success, server_wait_seconds
 from pylxd._drivers.types import split_timeout
-from pylxd.exceptions import OperationFailed, OperationTimeout
+from pylxd.exceptions import LXDAPIException, OperationFailed, OperationTimeout
 
 if TYPE_CHECKING:
     from pylxd._sync.client import Client
@@ -89,7 +89,12 @@ class Operation(Model):
         response = self.api.wait.get(
             params={"timeout": seconds}, timeout=(connect, seconds + _WAIT_GRACE)
         )
-        self._apply(metadata(response), complete=True, rollback=True)
+        try:
+            self._apply(metadata(response), complete=True, rollback=True)
+        except LXDAPIException:
+            # Incus answers a failed or unfinished wait with an error envelope (and HTTP
+            # 200): the operation itself says which it was.
+            self.sync(rollback=True)
         code = self._raw_attr("status_code")
         if not is_final(code):
             raise OperationTimeout(

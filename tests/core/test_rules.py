@@ -96,7 +96,7 @@ def test_trust_tokens() -> None:
 
 @pytest.fixture(scope="module")
 def self_signed(tmp_path_factory) -> tuple[str, str]:
-    return make_cert(tmp_path_factory.mktemp("tls"), "pylxd")
+    return make_cert(tmp_path_factory.mktemp("tls"), "pylxd", ca=False)
 
 
 def test_ssl_context_modes(self_signed) -> None:
@@ -108,6 +108,16 @@ def test_ssl_context_modes(self_signed) -> None:
     pinned = build_ssl_context((crt, key), crt)
     assert pinned.verify_mode == ssl.CERT_REQUIRED and not pinned.check_hostname
     assert is_pinned_certificate(crt)
+
+
+def test_a_ca_or_a_bundle_is_not_pinned(tmp_path: Path) -> None:
+    ca, _ = make_cert(tmp_path, "ca")
+    leaf, _ = make_cert(tmp_path, "leaf", ca=False)
+    assert not is_pinned_certificate(ca)
+    bundle = tmp_path / "bundle.pem"
+    bundle.write_text(Path(leaf).read_text() + Path(ca).read_text())
+    assert not is_pinned_certificate(str(bundle))
+    assert build_ssl_context(None, ca).check_hostname
 
 
 def test_ssl_context_missing_files(tmp_path: Path) -> None:

@@ -124,6 +124,20 @@ async def test_https_pinned_server_certificate(https_url, client_cert, server_ce
         assert client.host_info["api_status"] == "stable"
 
 
+async def test_https_pinning_ignores_the_name_used(
+    https_host_url, client_cert, server_cert_file, trust_token, instance_name, image_alias
+) -> None:
+    async with Client(endpoint=https_host_url, cert=client_cert, verify=server_cert_file) as client:
+        await client.authenticate(trust_token)
+        config = {"name": instance_name, "source": {"type": "image", "alias": image_alias}}
+        instance = await client.instances.create(config, wait=True)
+        await instance.start(wait=True)
+        assert (await instance.execute(["echo", "pinned"])).stdout == "pinned\n"
+    with pytest.raises(ClientConnectionFailed):
+        async with Client(endpoint=https_host_url, cert=client_cert, verify=True):
+            pass
+
+
 async def test_https_refuses_a_server_certificate_that_was_not_pinned(
     https_url, client_cert, tmp_path
 ) -> None:

@@ -125,6 +125,20 @@ def test_https_pinned_server_certificate(https_url, client_cert, server_cert_fil
         assert client.host_info["api_status"] == "stable"
 
 
+def test_https_pinning_ignores_the_name_used(
+    https_host_url, client_cert, server_cert_file, trust_token, instance_name, image_alias
+) -> None:
+    with Client(endpoint=https_host_url, cert=client_cert, verify=server_cert_file) as client:
+        client.authenticate(trust_token)
+        config = {"name": instance_name, "source": {"type": "image", "alias": image_alias}}
+        instance = client.instances.create(config, wait=True)
+        instance.start(wait=True)
+        assert (instance.execute(["echo", "pinned"])).stdout == "pinned\n"
+    with pytest.raises(ClientConnectionFailed):
+        with Client(endpoint=https_host_url, cert=client_cert, verify=True):
+            pass
+
+
 def test_https_refuses_a_server_certificate_that_was_not_pinned(
     https_url, client_cert, tmp_path
 ) -> None:
