@@ -68,6 +68,12 @@ def raw_client_floor() -> None:
     http.close()
 
 
+async def async_client_round_trip() -> None:
+    """``Client()`` for asyncio: construct, connect (``GET /1.0``), close."""
+    async with AsyncClient():
+        pass
+
+
 def fresh_interpreter_seconds(python: Path, code: str, cwd: str) -> float:
     start = time.perf_counter()
     subprocess.run([str(python), "-I", "-c", code], check=True, cwd=cwd)
@@ -118,6 +124,7 @@ def main() -> None:
             "execute 10 MB stdout": lambda: instance.execute(TEN_MB, decode=False),
         }
         ours_async = {
+            "Client()": async_client_round_trip,
             "api.get()": aclient.api.get,
             "execute(['true'])": lambda: ainstance.execute(["true"]),
             "execute 10 MB stdout": lambda: ainstance.execute(TEN_MB, decode=False),
