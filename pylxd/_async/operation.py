@@ -131,6 +131,6 @@ class OperationManager:
 
     async def cancel(self, operation_id: str) -> None:
         """Cancel an operation by id or URL."""
-        await self._client.api.operations[Operation.extract_operation_id(operation_id)].delete()
+        await Operation(self._client, id=Operation.extract_operation_id(operation_id)).cancel()
 
     delete = cancel

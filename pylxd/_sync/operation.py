@@ -132,6 +132,6 @@ class OperationManager:
 
     def cancel(self, operation_id: str) -> None:
         """Cancel an operation by id or URL."""
-        self._client.api.operations[Operation.extract_operation_id(operation_id)].delete()
+        Operation(self._client, id=Operation.extract_operation_id(operation_id)).cancel()
 
     delete = cancel
