@@ -8,7 +8,7 @@ import pytest
 
 from pylxd.aio import Client
 from pylxd.aio.models import Container, Instance
-from pylxd.exceptions import LXDAPIException, NotFound, TransportTimeout
+from pylxd.exceptions import LXDAPIException, NotFound, OperationFailed, TransportTimeout
 
 pytestmark = pytest.mark.integration
 
@@ -117,6 +117,23 @@ async def test_execute_stdin_bytes_handlers_and_user(instance_name, image_alias)
         await instance.stop(wait=True)
         with pytest.raises(LXDAPIException, match="(?i)not running"):
             await instance.execute(["true"])
+
+
+async def test_execute_big_stdin_echoed_back_and_a_missing_command(
+    instance_name, image_alias
+) -> None:
+    async with Client() as client:
+        instance = await client.instances.create(
+            image_config(instance_name, image_alias), wait=True
+        )
+        await instance.start(wait=True)
+        payload = bytes(range(256)) * 20_000  # 5 MB in and out at once: no deadlock
+        echoed = await instance.execute(["cat"], stdin_payload=payload, decode=False)
+        assert echoed.exit_code == 0 and echoed.stdout == payload
+        unread = await instance.execute(["true"], stdin_payload=b"z" * 2_000_000)
+        assert unread.exit_code == 0
+        with pytest.raises(OperationFailed, match="(?i)not found"):
+            await instance.execute(["/no/such/command"])
 
 
 async def test_execute_timeout_kills_the_process(instance_name, image_alias) -> None:

@@ -9,7 +9,7 @@ import pytest
 
 from pylxd import Client
 from pylxd.models import Container, Instance
-from pylxd.exceptions import LXDAPIException, NotFound, TransportTimeout
+from pylxd.exceptions import LXDAPIException, NotFound, OperationFailed, TransportTimeout
 
 pytestmark = pytest.mark.integration
 
@@ -118,6 +118,21 @@ def test_execute_stdin_bytes_handlers_and_user(instance_name, image_alias) -> No
         instance.stop(wait=True)
         with pytest.raises(LXDAPIException, match="(?i)not running"):
             instance.execute(["true"])
+
+
+def test_execute_big_stdin_echoed_back_and_a_missing_command(
+    instance_name, image_alias
+) -> None:
+    with Client() as client:
+        instance = client.instances.create(image_config(instance_name, image_alias), wait=True)
+        instance.start(wait=True)
+        payload = bytes(range(256)) * 20_000  # 5 MB in and out at once: no deadlock
+        echoed = instance.execute(["cat"], stdin_payload=payload, decode=False)
+        assert echoed.exit_code == 0 and echoed.stdout == payload
+        unread = instance.execute(["true"], stdin_payload=b"z" * 2_000_000)
+        assert unread.exit_code == 0
+        with pytest.raises(OperationFailed, match="(?i)not found"):
+            instance.execute(["/no/such/command"])
 
 
 def test_execute_timeout_kills_the_process(instance_name, image_alias) -> None:
