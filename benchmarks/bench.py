@@ -12,6 +12,7 @@ hand-rolled websocket exec) and against upstream.
 from __future__ import annotations
 
 import asyncio
+import gc
 import json
 import os
 import statistics
@@ -42,23 +43,34 @@ Samples = dict[str, dict[str, list[float]]]
 
 
 def timed(call: Callable[[], object], runs: int) -> list[float]:
+    """Per-call seconds; the garbage collector is collected first, then off (as timeit does)."""
     call()  # warm-up: connections, caches
-    out = []
-    for _ in range(runs):
-        start = time.perf_counter()
-        call()
-        out.append(time.perf_counter() - start)
-    return out
+    gc.collect()
+    gc.disable()
+    try:
+        out = []
+        for _ in range(runs):
+            start = time.perf_counter()
+            call()
+            out.append(time.perf_counter() - start)
+        return out
+    finally:
+        gc.enable()
 
 
 async def atimed(call: Callable[[], Awaitable[object]], runs: int) -> list[float]:
     await call()
-    out = []
-    for _ in range(runs):
-        start = time.perf_counter()
-        await call()
-        out.append(time.perf_counter() - start)
-    return out
+    gc.collect()
+    gc.disable()
+    try:
+        out = []
+        for _ in range(runs):
+            start = time.perf_counter()
+            await call()
+            out.append(time.perf_counter() - start)
+        return out
+    finally:
+        gc.enable()
 
 
 def raw_client_floor() -> None:

@@ -3,6 +3,7 @@ bench.py and prints every sample as JSON."""
 
 from __future__ import annotations
 
+import gc
 import json
 import sys
 import time
@@ -13,13 +14,19 @@ TEN_MB = ["head", "-c", "10000000", "/dev/zero"]
 
 
 def samples(call, runs: int) -> list[float]:
+    """Per-call seconds, timed as bench.py times ours (collected, then GC off)."""
     call()  # warm-up
-    out = []
-    for _ in range(runs):
-        start = time.perf_counter()
-        call()
-        out.append(time.perf_counter() - start)
-    return out
+    gc.collect()
+    gc.disable()
+    try:
+        out = []
+        for _ in range(runs):
+            start = time.perf_counter()
+            call()
+            out.append(time.perf_counter() - start)
+        return out
+    finally:
+        gc.enable()
 
 
 def main() -> None:

@@ -3,10 +3,40 @@
 from __future__ import annotations
 
 import json as jsonlib
-from collections.abc import Mapping
-from typing import Any
+from collections.abc import Iterator, Mapping
+from typing import TYPE_CHECKING, Any
 
-__all__ = ["Response"]
+if TYPE_CHECKING:
+    from email.message import Message
+
+__all__ = ["Headers", "Response"]
+
+
+class Headers(Mapping[str, str]):
+    """Response headers from the standard library's parser, looked up case-insensitively."""
+
+    __slots__ = ("_message",)
+
+    def __init__(self, message: Message) -> None:
+        self._message = message
+
+    def __getitem__(self, key: str) -> str:
+        value = self._message.get(key)
+        if value is None:
+            raise KeyError(key)
+        return str(value)
+
+    def __contains__(self, key: object) -> bool:
+        return isinstance(key, str) and key in self._message
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._message.keys())
+
+    def __len__(self) -> int:
+        return len(self._message)
+
+    def __repr__(self) -> str:
+        return f"Headers({dict(self._message.items())!r})"
 
 
 class Response:
