@@ -233,6 +233,8 @@ class Client:
         if json is not None:
             data = jsonlib.dumps(json).encode()
             headers = {"Content-Type": "application/json", **(headers or {})}
+        elif isinstance(data, str):
+            data = data.encode()  # UTF-8, not http.client's Latin-1
         return with_query(path, params), data, headers
 
     def _request(

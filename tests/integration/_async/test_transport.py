@@ -41,6 +41,7 @@ async def test_streamed_request_bodies_and_responses(instance_name, image_alias)
             params={"path": "/tmp/file"}, data=io.BytesIO(b"from a file"), headers=OCTETS
         )
         await files.post(params={"path": "/tmp/bytes"}, data=b"plain bytes", headers=OCTETS)
+        await files.post(params={"path": "/tmp/text"}, data="héllo ✓", headers=OCTETS)
 
         received = []
         async with await files.stream(params={"path": "/tmp/iter"}) as response:
@@ -52,6 +53,7 @@ async def test_streamed_request_bodies_and_responses(instance_name, image_alias)
 
         assert (await files.get(params={"path": "/tmp/file"})).content == b"from a file"
         assert (await files.get(params={"path": "/tmp/bytes"})).content == b"plain bytes"
+        assert (await files.get(params={"path": "/tmp/text"})).text == "héllo ✓"
         with pytest.raises(NotFound):
             await files.stream(params={"path": "/tmp/does-not-exist"})
 

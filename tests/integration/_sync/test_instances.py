@@ -124,7 +124,9 @@ def test_execute_big_stdin_echoed_back_and_a_missing_command(
     instance_name, image_alias
 ) -> None:
     with Client() as client:
-        instance = client.instances.create(image_config(instance_name, image_alias), wait=True)
+        instance = client.instances.create(
+            image_config(instance_name, image_alias), wait=True
+        )
         instance.start(wait=True)
         payload = bytes(range(256)) * 20_000  # 5 MB in and out at once: no deadlock
         echoed = instance.execute(["cat"], stdin_payload=payload, decode=False)

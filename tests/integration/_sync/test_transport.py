@@ -42,6 +42,7 @@ def test_streamed_request_bodies_and_responses(instance_name, image_alias) -> No
             params={"path": "/tmp/file"}, data=io.BytesIO(b"from a file"), headers=OCTETS
         )
         files.post(params={"path": "/tmp/bytes"}, data=b"plain bytes", headers=OCTETS)
+        files.post(params={"path": "/tmp/text"}, data="héllo ✓", headers=OCTETS)
 
         received = []
         with files.stream(params={"path": "/tmp/iter"}) as response:
@@ -53,6 +54,7 @@ def test_streamed_request_bodies_and_responses(instance_name, image_alias) -> No
 
         assert (files.get(params={"path": "/tmp/file"})).content == b"from a file"
         assert (files.get(params={"path": "/tmp/bytes"})).content == b"plain bytes"
+        assert (files.get(params={"path": "/tmp/text"})).text == "héllo ✓"
         with pytest.raises(NotFound):
             files.stream(params={"path": "/tmp/does-not-exist"})
 
