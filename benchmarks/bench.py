@@ -3,9 +3,9 @@
     benchmarks/run            # makes upstream's venv if needed, then runs this
     benchmarks/run --quick    # fewer iterations
 
-Each figure is a median per call against the local daemon. The contenders run in
-alternating rounds, so a slow spell of the daemon or the machine falls on all of them
-alike. Ratios are against the raw floor (the least a client can do: http.client, a
+Each figure is a median per call against the local daemon. Ours and the floors take
+turns call by call, upstream (another process) runs between them in each of several
+rounds, so a slow spell of the daemon or the machine falls on all of them alike. Ratios are against the raw floor (the least a client can do: http.client, a
 hand-rolled websocket exec) and against upstream.
 """
 
@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import asyncio
 import gc
+import inspect
 import json
 import os
 import statistics
@@ -21,7 +22,7 @@ import sys
 import time
 import uuid
 from collections import defaultdict
-from collections.abc import Awaitable, Callable
+from collections.abc import Callable
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -42,35 +43,30 @@ RUNS = {"Client()": 300, "api.get()": 1000, "execute(['true'])": 60, "execute 10
 Samples = dict[str, dict[str, list[float]]]
 
 
-def timed(call: Callable[[], object], runs: int) -> list[float]:
-    """Per-call seconds; the garbage collector is collected first, then off (as timeit does)."""
-    call()  # warm-up: connections, caches
+async def interleaved(
+    contenders: dict[str, Callable[[], object]], runs: int
+) -> dict[str, list[float]]:
+    """Per-call seconds of each contender, taking turns call by call so that a slow spell
+    of the daemon falls on all alike. Coroutines are awaited. The garbage collector is
+    collected first, then off (as timeit does)."""
+    for call in contenders.values():  # warm-up: connections, caches
+        result = call()
+        if inspect.isawaitable(result):
+            await result
+    out: dict[str, list[float]] = {name: [] for name in contenders}
     gc.collect()
     gc.disable()
     try:
-        out = []
         for _ in range(runs):
-            start = time.perf_counter()
-            call()
-            out.append(time.perf_counter() - start)
-        return out
+            for name, call in contenders.items():
+                start = time.perf_counter()
+                result = call()
+                if inspect.isawaitable(result):
+                    await result
+                out[name].append(time.perf_counter() - start)
     finally:
         gc.enable()
-
-
-async def atimed(call: Callable[[], Awaitable[object]], runs: int) -> list[float]:
-    await call()
-    gc.collect()
-    gc.disable()
-    try:
-        out = []
-        for _ in range(runs):
-            start = time.perf_counter()
-            await call()
-            out.append(time.perf_counter() - start)
-        return out
-    finally:
-        gc.enable()
+    return out
 
 
 def raw_client_floor() -> None:
@@ -144,12 +140,12 @@ def main() -> None:
         for round_number in range(ROUNDS):
             print(f"round {round_number + 1}/{ROUNDS}", file=sys.stderr)
             for row, runs in per_round.items():
-                samples[row]["floor"] += timed(floor[row], runs)
-                samples[row]["pylxd"] += timed(ours[row], runs)
+                contenders = {"floor": floor[row], "pylxd": ours[row]}
                 if row in ours_async:
-                    samples[row]["pylxd.aio"] += loop.run_until_complete(
-                        atimed(ours_async[row], runs)
-                    )
+                    contenders["pylxd.aio"] = ours_async[row]
+                timings = loop.run_until_complete(interleaved(contenders, runs))
+                for column, values in timings.items():
+                    samples[row][column] += values
             if UPSTREAM_PYTHON.exists():
                 worker = ROOT / "benchmarks" / "upstream_worker.py"
                 out = subprocess.run(
