@@ -59,17 +59,28 @@ class Transport:
     ) -> Response:
         """Send one request and read the whole response."""
         try:
-            async with self._get_session().request(
-                method,
-                URL(self.endpoint.base_url + url, encoded=True),
-                data=_payload(body),
-                headers=headers,
-                timeout=self._client_timeout(timeout),
-                allow_redirects=False,
-            ) as raw:
+            async with self._send(method, url, body, headers, timeout) as raw:
                 return Response(raw.status, raw.headers, await raw.read(), url)
         except (aiohttp.ClientError, OSError, asyncio.TimeoutError) as exc:
             raise _translate(exc, self.endpoint) from exc
+
+    def _send(
+        self,
+        method: str,
+        url: str,
+        body: Body,
+        headers: Mapping[str, str] | None,
+        timeout: TimeoutSpec,
+    ) -> Any:
+        """aiohttp's request: awaitable (a response) and an async context manager alike."""
+        return self._get_session().request(
+            method,
+            URL(self.endpoint.base_url + url, encoded=True),
+            data=_payload(body),
+            headers=headers,
+            timeout=self._client_timeout(timeout),
+            allow_redirects=False,
+        )
 
     def _client_timeout(self, timeout: TimeoutSpec) -> aiohttp.ClientTimeout:
         if timeout is None:
@@ -93,14 +104,7 @@ class Transport:
     ) -> StreamResponse:
         """Send one request; the response body is read as the caller iterates."""
         try:
-            raw = await self._get_session().request(
-                method,
-                URL(self.endpoint.base_url + url, encoded=True),
-                data=_payload(body),
-                headers=headers,
-                timeout=self._client_timeout(timeout),
-                allow_redirects=False,
-            )
+            raw = await self._send(method, url, body, headers, timeout)
         except (aiohttp.ClientError, OSError, asyncio.TimeoutError) as exc:
             raise _translate(exc, self.endpoint) from exc
         return StreamResponse(raw, url, self.endpoint)
