@@ -147,6 +147,8 @@ class Instance(Model):
         fetched lazily); with ``wait`` it waits for the creation, raising its error, and
         returns the complete instance. ``target`` picks the cluster member.
         """
+        if not isinstance(config, Mapping):
+            raise TypeError(f"config must be a dict (LXD's instance definition), not {config!r}")
         config = dict(config)
         if cls._instance_type is not None:
             config.setdefault("type", cls._instance_type)

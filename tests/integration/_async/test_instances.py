@@ -160,6 +160,18 @@ async def test_create_from_a_missing_image_raises_the_servers_error(instance_nam
         assert "image" in caught.value.error.lower() or "no-such-alias" in caught.value.error
 
 
+async def test_bad_arguments_get_clear_errors() -> None:
+    async with Client() as client:
+        with pytest.raises(TypeError, match="config must be a dict"):
+            await client.instances.create("not a config")  # type: ignore[arg-type]
+        with pytest.raises(LXDAPIException, match="Invalid instance name"):
+            await client.instances.get("a/b")
+        with pytest.raises(NotFound):
+            await client.instances.get("..")
+        with pytest.raises(TypeError):
+            await client.instances.all(fields="state")  # type: ignore[arg-type]
+
+
 async def test_operations_list_and_get() -> None:
     async with Client() as client:
         operations = await client.operations.all()

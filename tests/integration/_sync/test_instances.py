@@ -161,6 +161,18 @@ def test_create_from_a_missing_image_raises_the_servers_error(instance_name) -> 
         assert "image" in caught.value.error.lower() or "no-such-alias" in caught.value.error
 
 
+def test_bad_arguments_get_clear_errors() -> None:
+    with Client() as client:
+        with pytest.raises(TypeError, match="config must be a dict"):
+            client.instances.create("not a config")  # type: ignore[arg-type]
+        with pytest.raises(LXDAPIException, match="Invalid instance name"):
+            client.instances.get("a/b")
+        with pytest.raises(NotFound):
+            client.instances.get("..")
+        with pytest.raises(TypeError):
+            client.instances.all(fields="state")  # type: ignore[arg-type]
+
+
 def test_operations_list_and_get() -> None:
     with Client() as client:
         operations = client.operations.all()
