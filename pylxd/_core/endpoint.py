@@ -77,6 +77,11 @@ class Endpoint(NamedTuple):
         """The host without port or IPv6 brackets."""
         return urlsplit(f"//{self.host}").hostname or self.host
 
+    @property
+    def port(self) -> int:
+        """The TCP port (LXD's 8443 for ``https``, 80 for plain ``http``, unless given)."""
+        return urlsplit(f"//{self.host}").port or (8443 if self.scheme == "https" else 80)
+
     def __str__(self) -> str:
         return self.socket_path if self.socket_path is not None else self.base_url
 

@@ -66,6 +66,8 @@ def test_endpoint_forms() -> None:
     https = resolve_endpoint("https://10.0.0.1:8443")
     assert (https.scheme, https.host, https.hostname) == ("https", "10.0.0.1:8443", "10.0.0.1")
     assert https.websocket_url == "wss://10.0.0.1:8443"
+    assert https.port == 8443 and resolve_endpoint("https://h").port == 8443
+    assert resolve_endpoint("http://h").port == 80
     assert resolve_endpoint("http://10.0.0.1:8443", tls=True).scheme == "https"
     assert resolve_endpoint("http://proxy:80").scheme == "http"
     v6 = resolve_endpoint("https://[::1]:8443")

@@ -6,7 +6,6 @@ from __future__ import annotations
 import asyncio
 import ssl
 from collections.abc import Sequence
-from urllib.parse import urlsplit
 
 from websockets.exceptions import InvalidHandshake
 
@@ -120,7 +119,6 @@ async def _connect(
 ) -> tuple[asyncio.StreamReader, asyncio.StreamWriter]:
     if endpoint.socket_path is not None:
         return await asyncio.open_unix_connection(endpoint.socket_path, limit=READ_SIZE * 4)
-    parts = urlsplit(f"//{endpoint.host}")
-    host, port = parts.hostname or endpoint.host, parts.port or 8443
+    host, port = endpoint.hostname, endpoint.port
     tls = ssl_context if endpoint.scheme == "https" else None
     return await asyncio.open_connection(host, port, ssl=tls, limit=READ_SIZE * 4)

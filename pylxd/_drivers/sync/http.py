@@ -15,7 +15,6 @@ import threading
 from collections.abc import AsyncIterable, Iterator, Mapping
 from http.client import HTTPConnection as _StdlibConnection
 from http.client import HTTPException, HTTPResponse
-from urllib.parse import urlsplit
 
 from urllib3.connection import HTTPConnection, HTTPSConnection
 from urllib3.exceptions import HTTPError
@@ -59,10 +58,6 @@ class Transport:
         self._ssl_context = ssl_context
         self._idle: list[HTTPConnection] = []
         self._lock = threading.Lock()
-        if endpoint.socket_path is None:
-            parts = urlsplit(f"//{endpoint.host}")
-            default_port = 8443 if endpoint.scheme == "https" else 80
-            self._host, self._port = parts.hostname or endpoint.host, parts.port or default_port
 
     def request(
         self,
@@ -146,15 +141,15 @@ class Transport:
             elif self.endpoint.scheme == "https":
                 context = self._ssl_context
                 conn = HTTPSConnection(
-                    self._host,
-                    self._port,
+                    self.endpoint.hostname,
+                    self.endpoint.port,
                     timeout=timeout,
                     ssl_context=context,
                     # The context decides; urllib3 must not re-check a pinned certificate's name.
                     assert_hostname=None if context is None or context.check_hostname else False,
                 )
             else:
-                conn = HTTPConnection(self._host, self._port, timeout=timeout)
+                conn = HTTPConnection(self.endpoint.hostname, self.endpoint.port, timeout=timeout)
             conn.connect()
         except (HTTPError, OSError) as exc:
             raise _translate(exc, self.endpoint) from exc

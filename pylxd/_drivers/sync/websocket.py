@@ -6,7 +6,6 @@ from __future__ import annotations
 import socket
 import ssl
 from collections.abc import Sequence
-from urllib.parse import urlsplit
 
 from websockets.exceptions import InvalidHandshake
 
@@ -124,8 +123,7 @@ def _connect(
             sock.close()
             raise
         return sock
-    parts = urlsplit(f"//{endpoint.host}")
-    host, port = parts.hostname or endpoint.host, parts.port or 8443
+    host, port = endpoint.hostname, endpoint.port
     sock = socket.create_connection((host, port), timeout)
     sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
     if endpoint.scheme == "https" and ssl_context is not None:
