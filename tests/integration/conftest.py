@@ -123,3 +123,14 @@ def instance_name(admin: Client) -> Iterator[str]:
     name = unique_name()
     yield name
     delete_instance(admin, name)
+
+
+SECOND_SOCKET = os.environ.get("PYLXD_SECOND_SOCKET", "/var/tmp/pylxd-second/lxd/unix.socket")
+SECOND_HTTPS_ADDRESS = os.environ.get("PYLXD_SECOND_HTTPS_ADDRESS", "127.0.0.2:8443")
+
+
+@pytest.fixture(scope="session")
+def second_admin() -> Iterator[Client]:
+    """A blocking client on the second LXD (scripts/lxd-second), for cross-server tests."""
+    with Client(endpoint=SECOND_SOCKET) as client:
+        yield client
