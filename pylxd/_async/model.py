@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from pylxd._async.api import APINode
 from pylxd._core.envelope import metadata, response_operation
@@ -16,6 +16,8 @@ if TYPE_CHECKING:
     from pylxd._async.operation import Operation
 
 __all__ = ["Model"]
+
+ModelT = TypeVar("ModelT", bound="Model")
 
 
 class Model(LazyLoad, FieldModel):
@@ -32,6 +34,13 @@ class Model(LazyLoad, FieldModel):
         self.client = client
         super().__init__(**values)
 
+    @classmethod
+    def _from_server(cls: type[ModelT], client: Client, data: dict[str, Any]) -> ModelT:
+        """An object from the server's complete data (loaded: no fetch before a save)."""
+        obj = cls(client)
+        obj._apply(data, complete=True)
+        return obj
+
     @property
     def api(self) -> APINode:
         """This object's node in ``client.api``."""
@@ -47,7 +56,7 @@ class Model(LazyLoad, FieldModel):
         )
 
     async def sync(self, rollback: bool = False) -> None:
-        """Fetch the object. Local edits survive unless ``rollback``."""
+        """Fetch the object. Local edits (assigned or in place) survive unless ``rollback``."""
         response = await self.api.get()
         self._apply(metadata(response), complete=True, rollback=rollback)
 
@@ -56,12 +65,18 @@ class Model(LazyLoad, FieldModel):
         await self.sync(rollback=True)
 
     async def save(self, wait: bool = False) -> None:
-        """Send every writable field (``PUT``); with ``wait``, wait for the operation."""
+        """Send every writable field (``PUT``); with ``wait``, wait for the operation.
+
+        Every local edit is sent, assigned or made in place. A sparse object (from
+        ``create()`` without ``wait``, ``all(recursion=0)``) is fetched first, keeping the
+        edits, so that the ``PUT`` never blanks what it lacks.
+        """
         if not self._loaded:
-            await self.sync()  # never PUT a sparse object: it would blank what we lack
-        response = await self.api.put(json=self.marshall())
+            await self.sync()
+        body = self.marshall()
+        response = await self.api.put(json=body)
         await self._wait_if(response, wait)
-        self._mark_clean()
+        self._mark_clean(body)
 
     async def delete(self, wait: bool = False) -> None:
         """Delete the object on the server; with ``wait``, wait for the operation."""

@@ -59,7 +59,7 @@ class Operation(Model):
     async def all(cls, client: Client) -> list[Operation]:
         """Every operation the server knows (all states), in one request."""
         by_status = metadata(await client.api.operations.get(params={"recursion": 1})) or {}
-        return [cls(client, **op) for ops in by_status.values() for op in ops]
+        return [cls._from_server(client, op) for ops in by_status.values() for op in ops]
 
     @classmethod
     async def wait_for_operation(

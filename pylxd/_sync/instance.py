@@ -54,7 +54,7 @@ class Instance(Model):
     """
 
     architecture: Attribute[str] = Attribute()
-    config: Attribute[dict[str, str]] = Attribute()
+    config: Attribute[dict[str, str]] = Attribute(server_keys=("volatile.",))
     created_at: Attribute[str] = Attribute(readonly=True)
     devices: Attribute[dict[str, dict[str, str]]] = Attribute()
     ephemeral: Attribute[bool] = Attribute()
@@ -97,7 +97,7 @@ class Instance(Model):
         Raises:
             NotFound: no such instance.
         """
-        return cls(client, **metadata(client.api.instances[name].get()))
+        return cls._from_server(client, metadata(client.api.instances[name].get()))
 
     @classmethod
     def all(
@@ -130,7 +130,9 @@ class Instance(Model):
             return [cls(client, name=name_from_url(url)) for url in listing]
         wanted = cls._instance_type
         return [
-            cls(client, **data) for data in listing if wanted is None or data.get("type") == wanted
+            cls._from_server(client, data)
+            for data in listing
+            if wanted is None or data.get("type") == wanted
         ]
 
     @classmethod

@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from pylxd._sync.api import APINode
 from pylxd._core.envelope import metadata, response_operation
@@ -17,6 +17,8 @@ if TYPE_CHECKING:
     from pylxd._sync.operation import Operation
 
 __all__ = ["Model"]
+
+ModelT = TypeVar("ModelT", bound="Model")
 
 
 class Model(LazyLoad, FieldModel):
@@ -33,6 +35,13 @@ class Model(LazyLoad, FieldModel):
         self.client = client
         super().__init__(**values)
 
+    @classmethod
+    def _from_server(cls: type[ModelT], client: Client, data: dict[str, Any]) -> ModelT:
+        """An object from the server's complete data (loaded: no fetch before a save)."""
+        obj = cls(client)
+        obj._apply(data, complete=True)
+        return obj
+
     @property
     def api(self) -> APINode:
         """This object's node in ``client.api``."""
@@ -48,7 +57,7 @@ class Model(LazyLoad, FieldModel):
         )
 
     def sync(self, rollback: bool = False) -> None:
-        """Fetch the object. Local edits survive unless ``rollback``."""
+        """Fetch the object. Local edits (assigned or in place) survive unless ``rollback``."""
         response = self.api.get()
         self._apply(metadata(response), complete=True, rollback=rollback)
 
@@ -57,12 +66,18 @@ class Model(LazyLoad, FieldModel):
         self.sync(rollback=True)
 
     def save(self, wait: bool = False) -> None:
-        """Send every writable field (``PUT``); with ``wait``, wait for the operation."""
+        """Send every writable field (``PUT``); with ``wait``, wait for the operation.
+
+        Every local edit is sent, assigned or made in place. A sparse object (from
+        ``create()`` without ``wait``, ``all(recursion=0)``) is fetched first, keeping the
+        edits, so that the ``PUT`` never blanks what it lacks.
+        """
         if not self._loaded:
-            self.sync()  # never PUT a sparse object: it would blank what we lack
-        response = self.api.put(json=self.marshall())
+            self.sync()
+        body = self.marshall()
+        response = self.api.put(json=body)
         self._wait_if(response, wait)
-        self._mark_clean()
+        self._mark_clean(body)
 
     def delete(self, wait: bool = False) -> None:
         """Delete the object on the server; with ``wait``, wait for the operation."""

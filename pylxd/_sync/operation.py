@@ -60,7 +60,7 @@ class Operation(Model):
     def all(cls, client: Client) -> list[Operation]:
         """Every operation the server knows (all states), in one request."""
         by_status = metadata(client.api.operations.get(params={"recursion": 1})) or {}
-        return [cls(client, **op) for ops in by_status.values() for op in ops]
+        return [cls._from_server(client, op) for ops in by_status.values() for op in ops]
 
     @classmethod
     def wait_for_operation(
