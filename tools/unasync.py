@@ -32,6 +32,7 @@ RULES: list[tuple[str, str]] = [
     (r"\b__aenter__\b", "__enter__"),
     (r"\b__aexit__\b", "__exit__"),
     (r"\baclose\b", "close"),
+    (r"\baclosing\b", "closing"),
     (r"\baiter_bytes\b", "iter_bytes"),
     (r"\bpylxd\._async\b", "pylxd._sync"),
     (r"\bpylxd\._drivers\.aio\b", "pylxd._drivers.sync"),
