@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from pylxd._core.response import Response
 from pylxd._core.urls import name_from_url
-from pylxd._drivers.response import Response
 from pylxd.exceptions import Conflict, Forbidden, LXDAPIException, NotFound
 
 __all__ = ["check_response", "metadata", "operation_id"]

@@ -9,8 +9,8 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
+from pylxd._core.response import Response
 from pylxd._core.urls import attribute_segment, join_path
-from pylxd._drivers.response import Response
 from pylxd._drivers.types import Body, TimeoutSpec
 
 if TYPE_CHECKING:

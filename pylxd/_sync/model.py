@@ -8,8 +8,8 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from pylxd._sync.api import APINode
 from pylxd._core.envelope import metadata, response_operation
 from pylxd._core.fields import FieldModel
+from pylxd._core.response import Response
 from pylxd._drivers.sync.flavour import LazyLoad
-from pylxd._drivers.response import Response
 from pylxd.exceptions import NotFound
 
 if TYPE_CHECKING:
