@@ -115,11 +115,13 @@ def raw_exec(http: RawHTTP, instance: str, command: list[str]) -> tuple[int, byt
     assert status == 202, body
     op = body["operation"]
     fds = body["metadata"]["metadata"]["fds"]
+    # Control first: LXD starts the command once 0, 1 and 2 are attached and refuses a
+    # control socket that comes after the command ended.
     sockets = [
         _RawWebSocket(SOCKET, f"{op}/websocket?secret={fds[fd]}")
-        for fd in ("0", "1", "2", "control")
+        for fd in ("control", "0", "1", "2")
     ]
-    stdin, stdout, stderr, _control = sockets
+    _control, stdin, stdout, stderr = sockets
     stdin.send_text(b"")
     result: dict[str, bytes] = {}
     reader = threading.Thread(target=lambda: result.__setitem__("err", stderr.drain()))

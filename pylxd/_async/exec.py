@@ -27,7 +27,7 @@ if TYPE_CHECKING:
 __all__ = ["execute"]
 
 _SIGKILL = 9
-_FDS = ("0", "1", "2", "control")
+_DATA_FDS = ("0", "1", "2")
 
 
 async def execute(
@@ -52,10 +52,15 @@ async def execute(
     operation = response.json()["operation"]
     fds = metadata(response)["metadata"]["fds"]
     base = f"/{client.version}/operations/{operation_id(operation)}/websocket?secret="
-    # LXD starts the process once all four sockets are connected.
-    sockets = await client._websockets([base + fds[fd] for fd in _FDS])
+    # LXD starts the process as soon as stdin, stdout and stderr are attached, without
+    # waiting for the control socket; a control socket attached after the process ended
+    # is refused ("Only running operations can be connected"). So control goes first and
+    # is answered before the three others are asked for (pipelined), as ``lxc`` does.
+    (control,) = await client._websockets([base + fds["control"]])
+    sockets = [control]
     try:
-        stdin, stdout, stderr, control = sockets
+        sockets += await client._websockets([base + fds[fd] for fd in _DATA_FDS])
+        stdin, stdout, stderr = sockets[1:]
         deadline = None if timeout is None else time.monotonic() + timeout
         out = OutputSink(decode, encoding, stdout_handler)
         err = OutputSink(decode, encoding, stderr_handler)
