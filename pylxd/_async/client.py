@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 import json as jsonlib
 import os
 from collections.abc import Mapping, Sequence
@@ -129,6 +130,20 @@ class Client:
 
     async def __aexit__(self, *exc_info: object) -> None:
         await self.aclose()
+
+    def using_project(self, project: str | None) -> Client:
+        """A client for ``project`` on this same connection (no request; closing one
+        closes both). Managers of the copy work in ``project``."""
+        if project == self.project:
+            return self
+        clone = copy.copy(self)
+        clone.project = project
+        for key, value in vars(self).items():
+            if getattr(value, "_client", None) is self:  # the api tree and the managers
+                bound = copy.copy(value)
+                bound._client = clone
+                setattr(clone, key, bound)
+        return clone
 
     # -- what the server is ----------------------------------------------------------
 
