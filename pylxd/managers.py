@@ -2,7 +2,16 @@
 
 from __future__ import annotations
 
+from pylxd._sync.backup import BackupManager
 from pylxd._sync.instance import ContainerManager, InstanceManager, VirtualMachineManager
 from pylxd._sync.operation import OperationManager
+from pylxd._sync.snapshot import SnapshotManager
 
-__all__ = ["ContainerManager", "InstanceManager", "OperationManager", "VirtualMachineManager"]
+__all__ = [
+    "BackupManager",
+    "ContainerManager",
+    "InstanceManager",
+    "OperationManager",
+    "SnapshotManager",
+    "VirtualMachineManager",
+]

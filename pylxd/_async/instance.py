@@ -332,9 +332,11 @@ class Instance(Model):
         wait: bool = False,
         compression_algorithm: str | None = None,
         aliases: list[dict[str, str]] | None = None,
+        properties: dict[str, str] | None = None,
     ) -> Any:
         """Make an image of the instance (it must be stopped).
 
+        ``aliases`` (``[{"name": …}]``) and ``properties`` are given to the new image.
         Returns the new image with ``wait``, else ``None`` at once.
 
         Raises:
@@ -342,7 +344,7 @@ class Instance(Model):
         """
         source = {"type": "instance", "name": self._raw_attr("name")}
         return await publish_image(
-            self.client, source, public, wait, compression_algorithm, aliases
+            self.client, source, public, wait, compression_algorithm, aliases, properties
         )
 
     async def copy(

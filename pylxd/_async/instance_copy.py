@@ -108,8 +108,10 @@ async def copy_instance(
     if _same_server(source_client, destination):
         source_project = instance._raw_attr("project") or source_client.project
         source = copy_source(instance._raw_attr("name"), source_project, instance_only, live)
-        body: dict[str, Any] = {"name": name, "source": source}
-        body.update({k: v for k, v in overrides.items() if v is not None})
+        # LXD 5.0 gives a copy no profiles unless told: send the whole definition.
+        if not instance._loaded:
+            await instance.sync()
+        body: dict[str, Any] = instance_body(dict(instance), name, source, overrides)
     else:
         body = await generate_migration_data(instance, live, instance_only)
         migration = body["source"]["operation"]

@@ -22,6 +22,7 @@ async def publish_image(
     wait: bool = False,
     compression_algorithm: str | None = None,
     aliases: list[dict[str, str]] | None = None,
+    properties: dict[str, str] | None = None,
 ) -> Any:
     """Make an image of ``source``; with ``wait``, return it (else ``None``).
 
@@ -33,6 +34,8 @@ async def publish_image(
         body["compression_algorithm"] = compression_algorithm
     if aliases:
         body["aliases"] = aliases
+    if properties:
+        body["properties"] = properties
     response = await client.api.images.post(json=body)
     operation = response_operation(response)
     if not wait or operation is None:

@@ -23,6 +23,7 @@ def publish_image(
     wait: bool = False,
     compression_algorithm: str | None = None,
     aliases: list[dict[str, str]] | None = None,
+    properties: dict[str, str] | None = None,
 ) -> Any:
     """Make an image of ``source``; with ``wait``, return it (else ``None``).
 
@@ -34,6 +35,8 @@ def publish_image(
         body["compression_algorithm"] = compression_algorithm
     if aliases:
         body["aliases"] = aliases
+    if properties:
+        body["properties"] = properties
     response = client.api.images.post(json=body)
     operation = response_operation(response)
     if not wait or operation is None:

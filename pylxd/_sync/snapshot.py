@@ -68,12 +68,13 @@ class Snapshot(NamedModel):
         wait: bool = False,
         compression_algorithm: str | None = None,
         aliases: list[dict[str, str]] | None = None,
+        properties: dict[str, str] | None = None,
     ) -> Any:
         """Make an image of this snapshot; with ``wait``, return the new image (else ``None``)."""
         name = f"{self.instance._raw_attr('name')}/{self._raw_attr('name')}"
         source = {"type": "snapshot", "name": name}
         return publish_image(
-            self.client, source, public, wait, compression_algorithm, aliases
+            self.client, source, public, wait, compression_algorithm, aliases, properties
         )
 
 

@@ -134,3 +134,40 @@ def second_admin() -> Iterator[Client]:
     """A blocking client on the second LXD (scripts/lxd-second), for cross-server tests."""
     with Client(endpoint=SECOND_SOCKET) as client:
         yield client
+
+
+@pytest.fixture
+def published(admin: Client) -> Iterator[list[str]]:
+    """Fingerprints of images a test made; deleted afterwards."""
+    fingerprints: list[str] = []
+    yield fingerprints
+    for fingerprint in fingerprints:
+        try:
+            response = admin.api.images[fingerprint].delete()
+            admin.operations.wait_for_operation(response.json()["operation"])
+        except NotFound:
+            pass
+
+
+@pytest.fixture
+def second_instance_name(second_admin: Client) -> Iterator[str]:
+    """A unique instance name; deleted afterwards from the main and the second server."""
+    name = unique_name("mig")
+    yield name
+    delete_instance(second_admin, name)
+    with Client() as client:
+        delete_instance(client, name)
+
+
+@pytest.fixture
+def project(admin: Client) -> Iterator[str]:
+    """A project of its own (the default project's images and profiles); emptied and
+    deleted afterwards."""
+    name = unique_name("proj")[:63]
+    config = {"features.images": "false", "features.profiles": "false"}
+    admin.api.projects.post(json={"name": name, "config": config})
+    yield name
+    with Client(project=name) as client:
+        for instance in client.instances.all():
+            delete_instance(client, instance.name)
+    admin.api.projects[name].delete()
