@@ -122,6 +122,9 @@ def copy_instance(
         operation = response_operation(response)
         if operation is not None and (wait or migration is not None):
             destination.operations.wait_for_operation(operation)
+        if migration is not None:
+            # The source ends its side a moment later (a running one is unfrozen then).
+            source_client.operations.wait_for_operation(operation_id(migration))
     except BaseException:
         if migration is not None:
             _cancel_quietly(source_client, migration)
