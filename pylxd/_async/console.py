@@ -35,6 +35,10 @@ class Console:
         """Attach to the console of a running container: a session to ``send`` keystrokes
         to and ``recv`` output from; ``close()`` it (or use ``async with``).
 
+        The server attaches a moment after this returns: keystrokes sent at once may be
+        lost (LXD and Incus give no signal when it is ready). The console log (``log()``)
+        is kept while a session is attached.
+
         Raises:
             LXDAPIException: the instance is not running (LXD's message).
         """
