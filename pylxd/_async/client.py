@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Any
 from pylxd._async.api import APINode
 from pylxd._async.instance import ContainerManager, InstanceManager, VirtualMachineManager
 from pylxd._async.operation import OperationManager
+from pylxd._async.storage_pool import StoragePoolManager
 from pylxd._core.endpoint import Cert, Endpoint, default_certs, pinned_server_cert, resolve_endpoint
 from pylxd._core.envelope import check_response, metadata
 from pylxd._core.tls import build_ssl_context, certificate_base64
@@ -96,6 +97,7 @@ class Client:
         self.containers = ContainerManager(self)
         self.virtual_machines = VirtualMachineManager(self)
         self.operations = OperationManager(self)
+        self.storage_pools = StoragePoolManager(self)
 
     # -- connection ------------------------------------------------------------------
 

@@ -90,6 +90,8 @@ class Collection(Generic[ModelT]):
     """
 
     model: builtins.type[ModelT]
+    #: The API extension the server needs for this collection (``None``: the base API).
+    api_extension: ClassVar[str | None] = None
 
     def __init__(
         self,
@@ -107,27 +109,45 @@ class Collection(Generic[ModelT]):
         """The collection's node in ``client.api``."""
         return self._node
 
+    def _new(self, node: APINode) -> ModelT:
+        """An empty member living under ``node`` (nested collections hand it its parent)."""
+        return self.model(self._client, collection=node)
+
+    def _member_node(self, data: Mapping[str, Any]) -> APINode:
+        """The node a member lives under (``pool.volumes`` puts each under its type)."""
+        return self._node
+
+    def _require(self) -> None:
+        """Raise :class:`~pylxd.exceptions.LXDAPIExtensionNotAvailable` unless the server
+        has the collection's ``api_extension``."""
+        if self.api_extension is not None:
+            self._client.assert_has_api_extension(self.api_extension)
+
     def _wrap(self, data: Mapping[str, Any]) -> ModelT:
         """A complete object from the server's data."""
-        obj = self.model(self._client, collection=self._node)
+        obj = self._new(self._member_node(data))
         obj._apply(data, complete=True)
         return obj
 
     async def get(self, name: str) -> ModelT:
         """Fetch one object (one request). Raises :class:`~pylxd.exceptions.NotFound`."""
+        self._require()
         return self._wrap(metadata(await self._node[name].get()))
 
     async def all(self) -> list[ModelT]:
         """Every object, complete, in one request (``recursion=1``)."""
+        self._require()
         listing = metadata(await self._node.get(params={"recursion": 1})) or []
         return [self._wrap(item) for item in listing]
 
     async def names(self) -> list[str]:
         """The names of every object (``recursion=0``: the cheapest listing)."""
+        self._require()
         return [name_from_url(url) for url in metadata(await self._node.get()) or []]
 
     async def exists(self, name: str) -> bool:
         """Whether an object called ``name`` exists."""
+        self._require()
         try:
             await self._node[name].get()
         except NotFound:
@@ -144,12 +164,13 @@ class Collection(Generic[ModelT]):
     ) -> ModelT:
         """``POST`` ``body``; wait for the operation it started (if any, and if ``wait``),
         then fetch the new object ``name``."""
+        self._require()
         response = await self._node.post(json=dict(body), target=target, params=params)
         operation = response_operation(response)
         if operation is not None and wait:
             await self._client.operations.wait_for_operation(operation)
         if operation is not None and not wait:
-            obj = self.model(self._client, collection=self._node)
+            obj = self._new(self._member_node(body))
             obj._values[obj._name_field] = name
             return obj  # still being made: the blocking client fetches it on first read
         return await self.get(name)

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Any
 from pylxd._sync.api import APINode
 from pylxd._sync.instance import ContainerManager, InstanceManager, VirtualMachineManager
 from pylxd._sync.operation import OperationManager
+from pylxd._sync.storage_pool import StoragePoolManager
 from pylxd._core.endpoint import Cert, Endpoint, default_certs, pinned_server_cert, resolve_endpoint
 from pylxd._core.envelope import check_response, metadata
 from pylxd._core.tls import build_ssl_context, certificate_base64
@@ -97,6 +98,7 @@ class Client:
         self.containers = ContainerManager(self)
         self.virtual_machines = VirtualMachineManager(self)
         self.operations = OperationManager(self)
+        self.storage_pools = StoragePoolManager(self)
 
     # -- connection ------------------------------------------------------------------
 

@@ -24,6 +24,7 @@ PUBLIC_MODULES = [
     "pylxd.models.container",
     "pylxd.models.instance",
     "pylxd.models.operation",
+    "pylxd.models.storage_pool",
     "pylxd.models.virtual_machine",
 ]
 

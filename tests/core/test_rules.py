@@ -24,9 +24,11 @@ from pylxd._core.urls import (
 )
 from pylxd._drivers.response import Response
 from pylxd.exceptions import (
+    BadRequest,
     ClientConnectionFailed,
     Conflict,
     Forbidden,
+    InUse,
     LXDAPIException,
     NotFound,
 )
@@ -152,6 +154,25 @@ def test_errors_map_to_exceptions_with_lxds_text() -> None:
         check_response(response(500, b"plain text failure"))
     ok = response(200, b'{"type":"sync","metadata":{"a":1}}')
     assert check_response(ok) is ok and metadata(ok) == {"a": 1}
+
+
+def test_bad_requests_and_objects_in_use() -> None:
+    in_use = b'{"type":"error","error_code":400,"error":"The storage pool is currently in use"}'
+    with pytest.raises(InUse, match="currently in use") as caught:
+        check_response(response(400, in_use))
+    assert isinstance(caught.value, BadRequest) and caught.value.status_code == 400
+    with pytest.raises(InUse, match="still in use"):
+        metadata(response(200, b'{"type":"error","error_code":400,"error":"Volume still in use"}'))
+    with pytest.raises(BadRequest) as plain:
+        check_response(response(400, b'{"error":"Invalid value for size"}'))
+    assert type(plain.value) is BadRequest
+    # "in use" elsewhere than LXD's error text, or with another status, is not InUse.
+    with pytest.raises(BadRequest) as other:
+        check_response(response(400, b'{"error":"bad","metadata":{"x":"in use"}}'))
+    assert type(other.value) is BadRequest
+    with pytest.raises(LXDAPIException) as server:
+        check_response(response(500, b'{"error":"Disk in use by another process"}'))
+    assert type(server.value) is LXDAPIException
 
 
 def test_operation_errors_prefer_err() -> None:

@@ -1,0 +1,102 @@
+# Generated from pylxd/_async/storage_backup.py by tools/unasync.py: do not edit, edit the source.
+"""Volume backups (``volume.backups``): create, export streamed to a file, rename, delete.
+
+A backup is imported as a new volume with ``pool.volumes.create_from_backup(file)``.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import IO, TYPE_CHECKING, Any
+
+from pylxd._sync.api import APINode
+from pylxd._sync.collection import Collection
+from pylxd._sync.storage_snapshot import VolumeChild
+from pylxd._core.envelope import metadata, response_operation
+from pylxd._core.fields import Attribute
+from pylxd._core.operations import resource_name
+from pylxd._core.storage import timestamp
+from pylxd.exceptions import LXDAPIException
+
+if TYPE_CHECKING:
+    from pylxd._sync.storage_volume import StorageVolume
+
+__all__ = ["StorageVolumeBackup", "StorageVolumeBackupManager"]
+
+_CHUNK = 1 << 20
+
+
+class StorageVolumeBackup(VolumeChild):
+    """A custom volume's backup (``…/volumes/custom/<volume>/backups/<name>``)."""
+
+    name: Attribute[str] = Attribute(readonly=True)
+    created_at: Attribute[str] = Attribute(readonly=True)
+    expires_at: Attribute[str | None] = Attribute(timestamp)
+    volume_only: Attribute[bool] = Attribute(readonly=True)
+    optimized_storage: Attribute[bool] = Attribute(readonly=True)
+
+    def export(self, target: IO[bytes], chunk_size: int = _CHUNK) -> int:
+        """Write the backup's tarball to the file object ``target`` as it arrives (constant
+        memory); returns the number of bytes written."""
+        written = 0
+        with self.api.export.stream() as stream:
+            for chunk in stream.iter_bytes(chunk_size):
+                target.write(chunk)
+                written += len(chunk)
+        return written
+
+
+class StorageVolumeBackupManager(Collection[StorageVolumeBackup]):
+    """``volume.backups``: ``all()``, ``get(name)``, ``exists(name)``, ``names()``,
+    ``create(...)``."""
+
+    model = StorageVolumeBackup
+    api_extension = "custom_volume_backup"
+
+    def __init__(self, volume: StorageVolume) -> None:
+        super().__init__(volume.client, node=volume.api.backups)
+        self._volume = volume
+
+    def _new(self, node: APINode) -> StorageVolumeBackup:
+        return StorageVolumeBackup(self._client, collection=node, volume=self._volume)
+
+    def create(
+        self,
+        name: str | None = None,
+        expires_at: datetime | str | None = None,
+        volume_only: bool = False,
+        optimized_storage: bool = False,
+        compression_algorithm: str | None = None,
+        wait: bool = True,
+    ) -> StorageVolumeBackup:
+        """Back the volume up as ``name`` (``None``: LXD picks ``backup<N>``).
+
+        Args:
+            expires_at: when LXD deletes it (a ``datetime`` or RFC 3339 text).
+            volume_only: leave the volume's snapshots out.
+            optimized_storage: the driver's own format (restorable on the same driver only).
+            compression_algorithm: e.g. ``"gzip"``, ``"none"`` (needs
+                ``backup_compression_algorithm``).
+            wait: wait for the backup to be made (the object is then complete).
+        """
+        body: dict[str, Any] = {"volume_only": volume_only, "optimized_storage": optimized_storage}
+        if name is not None:
+            body["name"] = name
+        if expires_at is not None:
+            body["expires_at"] = timestamp(expires_at)
+        if compression_algorithm is not None:
+            self._client.assert_has_api_extension("backup_compression_algorithm")
+            body["compression_algorithm"] = compression_algorithm
+        if name is not None:
+            return self._create(body, name, wait)
+        response = self._node.post(json=body)
+        name = resource_name(metadata(response) or {}, "backups")
+        if name is None:
+            raise LXDAPIException(response, "LXD did not say what the new backup is called")
+        operation = response_operation(response)
+        if operation is not None and wait:
+            self._client.operations.wait_for_operation(operation)
+            return self.get(name)
+        backup = self._new(self._node)
+        backup._values["name"] = name
+        return backup
