@@ -6,10 +6,12 @@ These tests fail (never skip) when the daemon is not there: CI must have started
 from __future__ import annotations
 
 import os
+import shutil
 import ssl
 import uuid
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -134,3 +136,100 @@ def second_admin() -> Iterator[Client]:
     """A blocking client on the second LXD (scripts/lxd-second), for cross-server tests."""
     with Client(endpoint=SECOND_SOCKET) as client:
         yield client
+
+
+# -- storage: pools and projects made for one test, removed whatever happens ----------------
+
+
+def _wait(admin: Client, response: Any) -> None:
+    body = response.json()
+    if body.get("type") == "async":
+        admin.operations.wait_for_operation(body["operation"])
+
+
+def delete_custom_volumes(admin: Client, pool: str, project: str | None = None) -> None:
+    """Delete the custom volumes (their snapshots and backups first) of ``pool``, in every
+    project or in ``project`` only (test cleanup: only pools and projects a test made)."""
+    volumes = admin.api.storage_pools[pool].volumes
+    params = {"recursion": 1, "all-projects": True} if project is None else {"recursion": 1}
+    node = volumes if project is None else volumes.in_project(project)
+    try:
+        listing = node.get(params=params).json()["metadata"] or []
+    except NotFound:
+        return
+    for data in listing:
+        if data.get("type") != "custom" or "/" in data["name"]:
+            continue
+        volume = volumes.in_project(data.get("project") or "default").custom[data["name"]]
+        for child in ("backups", "snapshots"):
+            for url in getattr(volume, child).get().json()["metadata"] or []:
+                _wait(admin, getattr(volume, child)[url.rsplit("/", 1)[-1]].delete())
+        _wait(admin, volume.delete())
+
+
+def delete_pool(admin: Client, name: str) -> None:
+    """Delete a pool a test made, with whatever volumes are left in it."""
+    delete_custom_volumes(admin, name)
+    try:
+        admin.api.storage_pools[name].delete()
+    except NotFound:
+        pass
+
+
+@pytest.fixture
+def pool_name(admin: Client, tmp_path: Path) -> Iterator[str]:
+    """A new ``dir`` pool (its source a temporary directory); deleted afterwards."""
+    name = unique_name("pool")
+    source = tmp_path / "pool"
+    source.mkdir()
+    admin.api.storage_pools.post(
+        json={"name": name, "driver": "dir", "config": {"source": str(source)}}
+    )
+    try:
+        yield name
+    finally:
+        delete_pool(admin, name)
+
+
+@pytest.fixture
+def other_pool_name(admin: Client, tmp_path: Path) -> Iterator[str]:
+    """A second new ``dir`` pool, for copies and moves between pools."""
+    name = unique_name("pool2")
+    source = tmp_path / "pool2"
+    source.mkdir()
+    admin.api.storage_pools.post(
+        json={"name": name, "driver": "dir", "config": {"source": str(source)}}
+    )
+    try:
+        yield name
+    finally:
+        delete_pool(admin, name)
+
+
+@pytest.fixture
+def btrfs_pool_name(admin: Client) -> Iterator[str]:
+    """A new ``btrfs`` pool on a 1 GiB loop file; skipped where the server cannot make one."""
+    drivers = admin.host_info["environment"].get("storage_supported_drivers") or []
+    if not shutil.which("mkfs.btrfs"):
+        pytest.skip("no btrfs-progs on this machine: the daemons cannot make a btrfs pool")
+    if "btrfs" not in {driver.get("Name") for driver in drivers}:
+        pytest.skip("the daemon does not list btrfs (started before btrfs-progs was installed)")
+    name = unique_name("btrfs")
+    admin.api.storage_pools.post(json={"name": name, "driver": "btrfs", "config": {"size": "1GiB"}})
+    try:
+        yield name
+    finally:
+        delete_pool(admin, name)
+
+
+@pytest.fixture
+def project_name(admin: Client) -> Iterator[str]:
+    """A new project with its own custom volumes; its volumes and itself deleted afterwards."""
+    name = unique_name("proj")
+    admin.api.projects.post(json={"name": name, "config": {"features.storage.volumes": "true"}})
+    try:
+        yield name
+    finally:
+        for url in admin.api.storage_pools.get().json()["metadata"] or []:
+            delete_custom_volumes(admin, url.rsplit("/", 1)[-1], project=name)
+        admin.api.projects[name].delete()
