@@ -103,9 +103,7 @@ class StorageVolume(NamedModel):
         """
         old_pool = self._raw_attr("pool")
         new_name = name or self._raw_attr("name")
-        body: dict[str, Any] = {**extra, "name": new_name}
-        if pool is not None:
-            body["pool"] = pool
+        body: dict[str, Any] = {**extra, "name": new_name, "pool": pool or old_pool}
         if project is not None:
             self.client.assert_has_api_extension("storage_volume_project_move")
             body["project"] = project
