@@ -6,19 +6,11 @@ A backup is imported as a new volume with ``pool.volumes.create_from_backup(file
 from __future__ import annotations
 
 from datetime import datetime
-from typing import IO, TYPE_CHECKING, Any
+from typing import IO, Any
 
-from pylxd._async.api import APINode
-from pylxd._async.collection import Collection
-from pylxd._async.storage_snapshot import VolumeChild
-from pylxd._core.envelope import metadata, response_operation
+from pylxd._async.storage_snapshot import VolumeChild, VolumeChildren
 from pylxd._core.fields import Attribute
-from pylxd._core.operations import resource_name
 from pylxd._core.storage import timestamp
-from pylxd.exceptions import LXDAPIException
-
-if TYPE_CHECKING:
-    from pylxd._async.storage_volume import StorageVolume
 
 __all__ = ["StorageVolumeBackup", "StorageVolumeBackupManager"]
 
@@ -45,19 +37,14 @@ class StorageVolumeBackup(VolumeChild):
         return written
 
 
-class StorageVolumeBackupManager(Collection[StorageVolumeBackup]):
+class StorageVolumeBackupManager(VolumeChildren[StorageVolumeBackup]):
     """``volume.backups``: ``all()``, ``get(name)``, ``exists(name)``, ``names()``,
     ``create(...)``."""
 
     model = StorageVolumeBackup
     api_extension = "custom_volume_backup"
-
-    def __init__(self, volume: StorageVolume) -> None:
-        super().__init__(volume.client, node=volume.api.backups)
-        self._volume = volume
-
-    def _new(self, node: APINode) -> StorageVolumeBackup:
-        return StorageVolumeBackup(self._client, collection=node, volume=self._volume)
+    _child_path = "backups"
+    _resource = "backups"
 
     async def create(
         self,
@@ -76,26 +63,12 @@ class StorageVolumeBackupManager(Collection[StorageVolumeBackup]):
             optimized_storage: the driver's own format (restorable on the same driver only).
             compression_algorithm: e.g. ``"gzip"``, ``"none"`` (needs
                 ``backup_compression_algorithm``).
-            wait: wait for the backup to be made (the object is then complete).
+            wait: wait for the backup to be made (always when LXD picks the name).
         """
         body: dict[str, Any] = {"volume_only": volume_only, "optimized_storage": optimized_storage}
-        if name is not None:
-            body["name"] = name
         if expires_at is not None:
             body["expires_at"] = timestamp(expires_at)
         if compression_algorithm is not None:
             self._client.assert_has_api_extension("backup_compression_algorithm")
             body["compression_algorithm"] = compression_algorithm
-        if name is not None:
-            return await self._create(body, name, wait)
-        response = await self._node.post(json=body)
-        name = resource_name(metadata(response) or {}, "backups")
-        if name is None:
-            raise LXDAPIException(response, "LXD did not say what the new backup is called")
-        operation = response_operation(response)
-        if operation is not None and wait:
-            await self._client.operations.wait_for_operation(operation)
-            return await self.get(name)
-        backup = self._new(self._node)
-        backup._values["name"] = name
-        return backup
+        return await self._create_child(body, name, wait)

@@ -270,7 +270,7 @@ class StorageVolumeManager(Collection[StorageVolume]):
         headers = {"Content-Type": "application/octet-stream"}
         if name is not None:
             self._client.assert_has_api_extension("backup_override_name")
-            headers["X-LXD-name"] = headers["X-Incus-name"] = name
+            headers["X-Incus-name" if self._client.is_incus else "X-LXD-name"] = name
         response = await self._node.custom.post(data=data, headers=headers)
         operation = response_operation(response)
         finished = None

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from datetime import datetime
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, ClassVar, TypeVar
 
 from pylxd._sync.api import APINode
 from pylxd._sync.collection import Collection, NamedModel
@@ -19,7 +19,15 @@ if TYPE_CHECKING:
     from pylxd._sync.client import Client
     from pylxd._sync.storage_volume import StorageVolume
 
-__all__ = ["StorageVolumeSnapshot", "StorageVolumeSnapshotManager", "VolumeChild"]
+__all__ = [
+    "StorageVolumeSnapshot",
+    "StorageVolumeSnapshotManager",
+    "VolumeChild",
+    "VolumeChildren",
+]
+
+
+ChildT = TypeVar("ChildT", bound="VolumeChild")
 
 
 class VolumeChild(NamedModel):
@@ -71,19 +79,49 @@ class StorageVolumeSnapshot(VolumeChild):
         self.volume.restore_from(self._raw_attr("name"), wait)
 
 
-class StorageVolumeSnapshotManager(Collection[StorageVolumeSnapshot]):
+class VolumeChildren(Collection[ChildT]):
+    """The snapshots or the backups of one volume."""
+
+    #: The ``client.api`` attribute under the volume.
+    _child_path: ClassVar[str]
+    #: The key of an operation's ``resources`` that may name a new child.
+    _resource: ClassVar[str]
+
+    def __init__(self, volume: StorageVolume) -> None:
+        super().__init__(volume.client, node=getattr(volume.api, self._child_path))
+        self._volume = volume
+
+    def _new(self, node: APINode) -> ChildT:
+        return self.model(self._client, collection=node, volume=self._volume)
+
+    def _create_child(self, body: dict[str, Any], name: str | None, wait: bool) -> ChildT:
+        """Create a child called ``name``, or let LXD name it (then always wait: only then
+        is the name sure to be known)."""
+        if name is not None:
+            return self._create({**body, "name": name}, name, wait)
+        # The operation names the new child on Incus, not always on LXD 5.0: compare lists.
+        before = set(self.names())
+        response = self._node.post(json=body)
+        name = resource_name(metadata(response) or {}, self._resource)
+        operation = response_operation(response)
+        if operation is not None:
+            self._client.operations.wait_for_operation(operation)
+        if name is None:
+            new = set(self.names()) - before
+            if len(new) != 1:
+                raise LXDAPIException(response, "cannot tell what LXD called the new object")
+            name = new.pop()
+        return self.get(name)
+
+
+class StorageVolumeSnapshotManager(VolumeChildren[StorageVolumeSnapshot]):
     """``volume.snapshots``: ``all()``, ``get(name)``, ``exists(name)``, ``names()``,
     ``create(name, expires_at=None)``."""
 
     model = StorageVolumeSnapshot
     api_extension = "storage_api_volume_snapshots"
-
-    def __init__(self, volume: StorageVolume) -> None:
-        super().__init__(volume.client, node=volume.api.snapshots)
-        self._volume = volume
-
-    def _new(self, node: APINode) -> StorageVolumeSnapshot:
-        return StorageVolumeSnapshot(self._client, collection=node, volume=self._volume)
+    _child_path = "snapshots"
+    _resource = "storage_volume_snapshots"
 
     def create(
         self,
@@ -94,29 +132,13 @@ class StorageVolumeSnapshotManager(Collection[StorageVolumeSnapshot]):
         """Snapshot the volume as ``name`` (``None``: LXD picks ``snap<N>``), expiring at
         ``expires_at`` (a ``datetime`` or RFC 3339 text; needs
         ``custom_volume_snapshot_expiry``). Waits for the snapshot with ``wait`` (always
-        when LXD is left to pick the name: only then is it known).
+        when LXD picks the name).
 
         Raises:
             Conflict: a snapshot with that name exists.
         """
         body: dict[str, Any] = {}
-        if name is not None:
-            body["name"] = name
         if expires_at is not None:
             self._client.assert_has_api_extension("custom_volume_snapshot_expiry")
             body["expires_at"] = timestamp(expires_at)
-        if name is not None:
-            return self._create(body, name, wait)
-        # LXD 5.0's operation does not name the new snapshot (Incus' does): compare lists.
-        before = set(self.names())
-        response = self._node.post(json=body)
-        name = resource_name(metadata(response) or {}, "storage_volume_snapshots")
-        operation = response_operation(response)
-        if operation is not None:
-            self._client.operations.wait_for_operation(operation)
-        if name is None:
-            new = set(self.names()) - before
-            if len(new) != 1:
-                raise LXDAPIException(response, "cannot tell which snapshot LXD just made")
-            name = new.pop()
-        return self.get(name)
+        return self._create_child(body, name, wait)

@@ -16,7 +16,7 @@ from typing import Any
 import pytest
 
 from pylxd import Client
-from pylxd.exceptions import NotFound
+from pylxd.exceptions import LXDAPIException, NotFound
 from tests.certs import make_cert
 
 IMAGE_ALIAS = os.environ.get("PYLXD_IMAGE_ALIAS", "busybox")
@@ -209,13 +209,15 @@ def other_pool_name(admin: Client, tmp_path: Path) -> Iterator[str]:
 @pytest.fixture
 def btrfs_pool_name(admin: Client) -> Iterator[str]:
     """A new ``btrfs`` pool on a 1 GiB loop file; skipped where the server cannot make one."""
-    drivers = admin.host_info["environment"].get("storage_supported_drivers") or []
     if not shutil.which("mkfs.btrfs"):
         pytest.skip("no btrfs-progs on this machine: the daemons cannot make a btrfs pool")
-    if "btrfs" not in {driver.get("Name") for driver in drivers}:
-        pytest.skip("the daemon does not list btrfs (started before btrfs-progs was installed)")
     name = unique_name("btrfs")
-    admin.api.storage_pools.post(json={"name": name, "driver": "btrfs", "config": {"size": "1GiB"}})
+    try:
+        admin.api.storage_pools.post(
+            json={"name": name, "driver": "btrfs", "config": {"size": "1GiB"}}
+        )
+    except LXDAPIException as exc:  # no btrfs in the kernel, no loop devices, …
+        pytest.skip(f"the daemon cannot make a loop-file btrfs pool here: {exc}")
     try:
         yield name
     finally:

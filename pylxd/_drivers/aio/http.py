@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import io
 import ssl
 from collections.abc import AsyncIterable, AsyncIterator, Iterable, Mapping
 from typing import Any
@@ -152,9 +153,16 @@ class StreamResponse:
         await self.aclose()
 
 
+_BIG_BODY = 1 << 20  # aiohttp's own threshold for that warning
+
+
 def _payload(body: Body) -> Any:
     """What aiohttp can send: it streams async iterables and file objects itself, but
     takes a plain iterable for form fields, so chunks from one are handed over one by one."""
+    if isinstance(body, bytes) and len(body) > _BIG_BODY:
+        # aiohttp warns (ResourceWarning) that a large bytes body blocks the loop; it reads a
+        # file object in an executor instead.
+        return io.BytesIO(body)
     if body is None or isinstance(body, (bytes, str, AsyncIterable)) or hasattr(body, "read"):
         return body
     if isinstance(body, Iterable):
