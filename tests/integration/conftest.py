@@ -167,6 +167,12 @@ def delete_custom_volumes(admin: Client, pool: str, project: str | None = None) 
         _wait(admin, volume.delete())
 
 
+def volume_dir(pool: Any, name: str, project: str = "default") -> Path:
+    """Where a ``dir`` pool (``pool``, either flavour's model) keeps a custom volume's files
+    on the host."""
+    return Path(pool.config["source"]) / "custom" / f"{project}_{name}"
+
+
 def delete_pool(admin: Client, name: str) -> None:
     """Delete a pool a test made, with whatever volumes are left in it."""
     delete_custom_volumes(admin, name)
@@ -176,11 +182,9 @@ def delete_pool(admin: Client, name: str) -> None:
         pass
 
 
-@pytest.fixture
-def pool_name(admin: Client, tmp_path: Path) -> Iterator[str]:
-    """A new ``dir`` pool (its source a temporary directory); deleted afterwards."""
-    name = unique_name("pool")
-    source = tmp_path / "pool"
+def _dir_pool(admin: Client, tmp_path: Path, prefix: str) -> Iterator[str]:
+    name = unique_name(prefix)
+    source = tmp_path / name
     source.mkdir()
     admin.api.storage_pools.post(
         json={"name": name, "driver": "dir", "config": {"source": str(source)}}
@@ -189,21 +193,18 @@ def pool_name(admin: Client, tmp_path: Path) -> Iterator[str]:
         yield name
     finally:
         delete_pool(admin, name)
+
+
+@pytest.fixture
+def pool_name(admin: Client, tmp_path: Path) -> Iterator[str]:
+    """A new ``dir`` pool (its source a temporary directory); deleted afterwards."""
+    yield from _dir_pool(admin, tmp_path, "pool")
 
 
 @pytest.fixture
 def other_pool_name(admin: Client, tmp_path: Path) -> Iterator[str]:
     """A second new ``dir`` pool, for copies and moves between pools."""
-    name = unique_name("pool2")
-    source = tmp_path / "pool2"
-    source.mkdir()
-    admin.api.storage_pools.post(
-        json={"name": name, "driver": "dir", "config": {"source": str(source)}}
-    )
-    try:
-        yield name
-    finally:
-        delete_pool(admin, name)
+    yield from _dir_pool(admin, tmp_path, "pool2")
 
 
 @pytest.fixture

@@ -10,15 +10,11 @@ from pathlib import Path
 import pytest
 
 from pylxd.aio import Client
-from pylxd.aio.models import StoragePool, StorageVolumeBackup, StorageVolumeSnapshot
+from pylxd.aio.models import StorageVolumeBackup, StorageVolumeSnapshot
 from pylxd.exceptions import Conflict, LXDAPIExtensionNotAvailable, NotFound
+from tests.integration.conftest import volume_dir
 
 pytestmark = pytest.mark.integration
-
-
-def volume_dir(pool: StoragePool, name: str, project: str = "default") -> Path:
-    """Where a ``dir`` pool keeps a custom volume's files on the host."""
-    return Path(pool.config["source"]) / "custom" / f"{project}_{name}"
 
 
 def sha256(path: Path) -> str:

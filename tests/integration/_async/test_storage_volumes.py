@@ -2,20 +2,14 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 from pylxd.aio import Client
-from pylxd.aio.models import StoragePool, StorageVolume
+from pylxd.aio.models import StorageVolume
 from pylxd.exceptions import BadRequest, Conflict, InUse, LXDAPIException, NotFound
+from tests.integration.conftest import volume_dir
 
 pytestmark = pytest.mark.integration
-
-
-def volume_dir(pool: StoragePool, name: str, project: str = "default") -> Path:
-    """Where a ``dir`` pool keeps a custom volume's files on the host."""
-    return Path(pool.config["source"]) / "custom" / f"{project}_{name}"
 
 
 async def test_documented_methods(pool_name) -> None:

@@ -3,20 +3,14 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 from pylxd import Client
-from pylxd.models import StoragePool, StorageVolume
+from pylxd.models import StorageVolume
 from pylxd.exceptions import BadRequest, Conflict, InUse, LXDAPIException, NotFound
+from tests.integration.conftest import volume_dir
 
 pytestmark = pytest.mark.integration
-
-
-def volume_dir(pool: StoragePool, name: str, project: str = "default") -> Path:
-    """Where a ``dir`` pool keeps a custom volume's files on the host."""
-    return Path(pool.config["source"]) / "custom" / f"{project}_{name}"
 
 
 def test_documented_methods(pool_name) -> None:
