@@ -226,10 +226,11 @@ class StorageVolumeManager(Collection[StorageVolume]):
         listing = metadata(await node.get(params={"recursion": 1})) or []
         return [self._wrap(item) for item in listing if "/" not in item.get("name", "")]
 
-    async def names(self) -> list[str]:
-        """``<type>/<name>`` of every volume (snapshots left out)."""
+    async def names(self, volume_type: str | None = None) -> list[str]:
+        """``<type>/<name>`` of every volume (or of ``volume_type``), snapshots left out."""
         self._require()
-        urls = metadata(await self._node.get()) or []
+        node = self._node if volume_type is None else self._node[volume_type]
+        urls = metadata(await node.get()) or []
         return [
             f"{name_from_url(url.rsplit('/', 1)[0])}/{name_from_url(url)}"
             for url in urls

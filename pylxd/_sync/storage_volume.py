@@ -227,10 +227,11 @@ class StorageVolumeManager(Collection[StorageVolume]):
         listing = metadata(node.get(params={"recursion": 1})) or []
         return [self._wrap(item) for item in listing if "/" not in item.get("name", "")]
 
-    def names(self) -> list[str]:
-        """``<type>/<name>`` of every volume (snapshots left out)."""
+    def names(self, volume_type: str | None = None) -> list[str]:
+        """``<type>/<name>`` of every volume (or of ``volume_type``), snapshots left out."""
         self._require()
-        urls = metadata(self._node.get()) or []
+        node = self._node if volume_type is None else self._node[volume_type]
+        urls = metadata(node.get()) or []
         return [
             f"{name_from_url(url.rsplit('/', 1)[0])}/{name_from_url(url)}"
             for url in urls

@@ -40,6 +40,8 @@ async def test_documented_methods(pool_name) -> None:
         assert [v.name for v in await storage_pool.volumes.all("custom")] == ["vol1"]
         assert await storage_pool.volumes.all("image") == []
         assert await storage_pool.volumes.names() == ["custom/vol1"]
+        assert await storage_pool.volumes.names("custom") == ["custom/vol1"]
+        assert await storage_pool.volumes.names("container") == []
 
         # Upstream's create("custom", definition) and create without waiting.
         second = await storage_pool.volumes.create("custom", {"name": "vol2"})

@@ -41,6 +41,8 @@ def test_documented_methods(pool_name) -> None:
         assert [v.name for v in storage_pool.volumes.all("custom")] == ["vol1"]
         assert storage_pool.volumes.all("image") == []
         assert storage_pool.volumes.names() == ["custom/vol1"]
+        assert storage_pool.volumes.names("custom") == ["custom/vol1"]
+        assert storage_pool.volumes.names("container") == []
 
         # Upstream's create("custom", definition) and create without waiting.
         second = storage_pool.volumes.create("custom", {"name": "vol2"})
