@@ -78,10 +78,13 @@ class StorageVolume(NamedModel):
 
     async def rename(self, new_name: str | Mapping[str, Any], wait: bool = True) -> None:
         """Rename the volume: ``rename("new")``. Upstream's form ``rename({"name": …,
-        "pool": …})`` moves it too (see :meth:`move`). Waits for the operation with ``wait``.
+        "pool": …})`` moves it too (see :meth:`move`; another server: :meth:`migrate`).
+        Waits for the operation with ``wait``.
         """
         if isinstance(new_name, Mapping):
             body = dict(new_name)
+            if body.get("migration"):
+                raise TypeError("to move a volume to another server use volume.migrate(client)")
             await self.move(body.pop("pool", None), body.pop("project", None), wait=wait, **body)
         else:
             await self.move(name=new_name, wait=wait)
@@ -123,17 +126,31 @@ class StorageVolume(NamedModel):
         project: str | None = None,
         volume_only: bool = False,
         wait: bool = True,
+        client: Client | None = None,
         **extra: Any,
     ) -> StorageVolume:
         """Copy the volume (with its snapshots unless ``volume_only``) as ``name`` into
         ``pool`` and/or ``project`` (default: beside it); returns the copy.
+
+        With ``client`` (another server's client of the same flavour), the volume is copied
+        to that server: it pulls the volume from this server's network address
+        (``core.https_address``), so that must be set. That always waits.
 
         A copy into another project needs ``storage_api_project``. Waits for the copy with
         ``wait`` (without it, the copy is returned unfetched).
         """
         if not self._loaded:
             await self.sync()
-        source: dict[str, Any] = {
+        pool = pool or self._raw_attr("pool")
+        body: dict[str, Any] = {
+            "name": name or self._raw_attr("name"),
+            "type": "custom",
+            "content_type": self._raw_attr("content_type") or "filesystem",
+            **extra,
+        }
+        if client is not None and client is not self.client:
+            return await self._copy_to_server(client, body, pool, project, volume_only)
+        body["source"] = {
             "type": "copy",
             "pool": self._raw_attr("pool"),
             "name": self._raw_attr("name"),
@@ -142,18 +159,63 @@ class StorageVolume(NamedModel):
         source_project = self._current_project()
         if project is not None and project != source_project:
             self.client.assert_has_api_extension("storage_api_project")
-            source["project"] = source_project or "default"
-        body = {
-            "name": name or self._raw_attr("name"),
-            "type": "custom",
-            "content_type": self._raw_attr("content_type") or "filesystem",
-            "source": source,
-            **extra,
-        }
+            body["source"]["project"] = source_project or "default"
         target_project = project if project is not None else self.api.project
-        node = self._volumes_node(pool or self._raw_attr("pool"), target_project)
-        volumes = StorageVolumeManager(self.client, node, pool or self._raw_attr("pool"))
+        volumes = StorageVolumeManager(self.client, self._volumes_node(pool, target_project), pool)
         return await volumes._create(body, body["name"], wait)
+
+    async def _copy_to_server(
+        self,
+        client: Client,
+        body: dict[str, Any],
+        pool: str,
+        project: str | None,
+        volume_only: bool,
+    ) -> StorageVolume:
+        """LXD's pull migration: this server offers the volume (an operation holding the
+        websocket secrets), the other one creates it from that operation."""
+        environment = self.client.host_info.get("environment", {})
+        addresses = environment.get("addresses") or []
+        if not addresses:
+            raise ValueError(
+                "this server listens on no network address (core.https_address): "
+                "another server cannot pull the volume from it"
+            )
+        offer = metadata(
+            await self.post(
+                json={"name": self._raw_attr("name"), "migration": True, "volume_only": volume_only}
+            )
+        )
+        body.update(
+            config=self._raw_attr("config") or {},
+            description=self._raw_attr("description") or "",
+            source={
+                "type": "migration",
+                "mode": "pull",
+                "operation": f"https://{addresses[0]}/1.0/operations/{offer['id']}",
+                "certificate": environment.get("certificate", ""),
+                "secrets": offer.get("metadata") or {},
+                "volume_only": volume_only,
+            },
+        )
+        node = client.api.storage_pools[pool].volumes.in_project(project)
+        copy = await StorageVolumeManager(client, node, pool)._create(body, body["name"])
+        await self.client.operations.wait_for_operation(offer["id"])
+        return copy
+
+    async def migrate(
+        self,
+        client: Client,
+        name: str | None = None,
+        pool: str | None = None,
+        project: str | None = None,
+        volume_only: bool = False,
+    ) -> StorageVolume:
+        """Move the volume to another server: copy it there (see :meth:`copy`), then delete
+        it here, as upstream's instance ``migrate`` does. Returns the volume there."""
+        copy = await self.copy(name, pool, project, volume_only, client=client)
+        await self.delete()
+        return copy
 
     async def restore_from(self, snapshot_name: str, wait: bool = True) -> None:
         """Restore the volume to its snapshot ``snapshot_name`` (``PUT {"restore": …}``)."""

@@ -208,6 +208,14 @@ def other_pool_name(admin: Client, tmp_path: Path) -> Iterator[str]:
 
 
 @pytest.fixture
+def second_pool_name(admin: Client, second_admin: Client, tmp_path: Path) -> Iterator[str]:
+    """A new ``dir`` pool on the second LXD, for volumes migrated between servers."""
+    if admin.is_incus:
+        pytest.skip("the second server is an LXD: there is no second Incus to migrate to")
+    yield from _dir_pool(second_admin, tmp_path, "pool-second")
+
+
+@pytest.fixture
 def btrfs_pool_name(admin: Client) -> Iterator[str]:
     """A new ``btrfs`` pool on a 1 GiB loop file; skipped where the server cannot make one."""
     if not shutil.which("mkfs.btrfs"):

@@ -7,7 +7,7 @@ import pytest
 from pylxd.aio import Client
 from pylxd.aio.models import StorageVolume
 from pylxd.exceptions import BadRequest, Conflict, InUse, LXDAPIException, NotFound
-from tests.integration.conftest import volume_dir
+from tests.integration.conftest import SECOND_SOCKET, volume_dir
 
 pytestmark = pytest.mark.integration
 
@@ -182,6 +182,31 @@ async def test_copy_and_move_between_projects(project_name, pool_name) -> None:
     async with Client(project=project_name) as in_project:
         there = (await in_project.storage_pools.get(pool_name)).volumes
         assert sorted(await there.names()) == ["custom/moved", "custom/shared"]
+
+
+async def test_copy_and_migrate_to_another_server(pool_name, second_pool_name) -> None:
+    async with Client() as client, Client(endpoint=SECOND_SOCKET) as other:
+        pool = await client.storage_pools.get(pool_name)
+        there = await other.storage_pools.get(second_pool_name)
+        volume = await pool.volumes.create(
+            {"name": "travel", "description": "goes away", "config": {"user.k": "v"}}
+        )
+        (volume_dir(pool, "travel") / "f").write_text("over the wire")
+        await volume.snapshots.create("s0")
+
+        copy = await volume.copy("copied", pool=second_pool_name, client=other)
+        assert copy.client is other and copy.pool == second_pool_name
+        assert copy.description == "goes away" and copy.config["user.k"] == "v"
+        assert (volume_dir(there, "copied") / "f").read_text() == "over the wire"
+        assert await copy.snapshots.names() == ["s0"]
+        assert await pool.volumes.exists("travel")  # a copy leaves the source
+
+        moved = await volume.migrate(other, pool=second_pool_name, volume_only=True)
+        assert moved.name == "travel" and await moved.snapshots.names() == []
+        assert not await pool.volumes.exists("travel")
+        assert (volume_dir(there, "travel") / "f").read_text() == "over the wire"
+        with pytest.raises(TypeError, match="migrate"):
+            await copy.rename({"name": "x", "pool": second_pool_name, "migration": True})
 
 
 async def test_content_types(pool_name) -> None:

@@ -8,7 +8,7 @@ import pytest
 from pylxd import Client
 from pylxd.models import StorageVolume
 from pylxd.exceptions import BadRequest, Conflict, InUse, LXDAPIException, NotFound
-from tests.integration.conftest import volume_dir
+from tests.integration.conftest import SECOND_SOCKET, volume_dir
 
 pytestmark = pytest.mark.integration
 
@@ -183,6 +183,31 @@ def test_copy_and_move_between_projects(project_name, pool_name) -> None:
     with Client(project=project_name) as in_project:
         there = (in_project.storage_pools.get(pool_name)).volumes
         assert sorted(there.names()) == ["custom/moved", "custom/shared"]
+
+
+def test_copy_and_migrate_to_another_server(pool_name, second_pool_name) -> None:
+    with Client() as client, Client(endpoint=SECOND_SOCKET) as other:
+        pool = client.storage_pools.get(pool_name)
+        there = other.storage_pools.get(second_pool_name)
+        volume = pool.volumes.create(
+            {"name": "travel", "description": "goes away", "config": {"user.k": "v"}}
+        )
+        (volume_dir(pool, "travel") / "f").write_text("over the wire")
+        volume.snapshots.create("s0")
+
+        copy = volume.copy("copied", pool=second_pool_name, client=other)
+        assert copy.client is other and copy.pool == second_pool_name
+        assert copy.description == "goes away" and copy.config["user.k"] == "v"
+        assert (volume_dir(there, "copied") / "f").read_text() == "over the wire"
+        assert copy.snapshots.names() == ["s0"]
+        assert pool.volumes.exists("travel")  # a copy leaves the source
+
+        moved = volume.migrate(other, pool=second_pool_name, volume_only=True)
+        assert moved.name == "travel" and moved.snapshots.names() == []
+        assert not pool.volumes.exists("travel")
+        assert (volume_dir(there, "travel") / "f").read_text() == "over the wire"
+        with pytest.raises(TypeError, match="migrate"):
+            copy.rename({"name": "x", "pool": second_pool_name, "migration": True})
 
 
 def test_content_types(pool_name) -> None:
