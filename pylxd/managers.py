@@ -2,7 +2,20 @@
 
 from __future__ import annotations
 
+from pylxd._sync.certificate import CertificateManager
 from pylxd._sync.instance import ContainerManager, InstanceManager, VirtualMachineManager
 from pylxd._sync.operation import OperationManager
+from pylxd._sync.profile import ProfileManager
+from pylxd._sync.project import ProjectManager
+from pylxd._sync.warning import WarningManager
 
-__all__ = ["ContainerManager", "InstanceManager", "OperationManager", "VirtualMachineManager"]
+__all__ = [
+    "CertificateManager",
+    "ContainerManager",
+    "InstanceManager",
+    "OperationManager",
+    "ProfileManager",
+    "ProjectManager",
+    "VirtualMachineManager",
+    "WarningManager",
+]

@@ -8,8 +8,13 @@ from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
 from pylxd._async.api import APINode
+from pylxd._async.certificate import CertificateManager
 from pylxd._async.instance import ContainerManager, InstanceManager, VirtualMachineManager
 from pylxd._async.operation import OperationManager
+from pylxd._async.profile import ProfileManager
+from pylxd._async.project import ProjectManager
+from pylxd._async.server import Server
+from pylxd._async.warning import WarningManager
 from pylxd._core.endpoint import Cert, Endpoint, default_certs, pinned_server_cert, resolve_endpoint
 from pylxd._core.envelope import check_response, metadata
 from pylxd._core.tls import build_ssl_context, certificate_base64
@@ -96,6 +101,12 @@ class Client:
         self.containers = ContainerManager(self)
         self.virtual_machines = VirtualMachineManager(self)
         self.operations = OperationManager(self)
+        self.profiles = ProfileManager(self)
+        self.projects = ProjectManager(self)
+        self.certificates = CertificateManager(self)
+        self.warnings = WarningManager(self)
+        #: ``GET /1.0`` as a model: ``client.server.config`` read and changed, ``save()``.
+        self.server = Server(self)
 
     # -- connection ------------------------------------------------------------------
 
@@ -108,6 +119,7 @@ class Client:
         try:
             response = await self.api.get()
             self._host_info = metadata(response)
+            self.server._apply(self._host_info, complete=True, rollback=True)
         except LXDAPIException as exc:
             raise ClientConnectionFailed(f"{self.endpoint} refused the connection: {exc}") from exc
         if self.project not in (None, "default") and not self.has_api_extension("projects"):

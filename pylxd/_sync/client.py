@@ -9,8 +9,13 @@ from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
 from pylxd._sync.api import APINode
+from pylxd._sync.certificate import CertificateManager
 from pylxd._sync.instance import ContainerManager, InstanceManager, VirtualMachineManager
 from pylxd._sync.operation import OperationManager
+from pylxd._sync.profile import ProfileManager
+from pylxd._sync.project import ProjectManager
+from pylxd._sync.server import Server
+from pylxd._sync.warning import WarningManager
 from pylxd._core.endpoint import Cert, Endpoint, default_certs, pinned_server_cert, resolve_endpoint
 from pylxd._core.envelope import check_response, metadata
 from pylxd._core.tls import build_ssl_context, certificate_base64
@@ -97,6 +102,12 @@ class Client:
         self.containers = ContainerManager(self)
         self.virtual_machines = VirtualMachineManager(self)
         self.operations = OperationManager(self)
+        self.profiles = ProfileManager(self)
+        self.projects = ProjectManager(self)
+        self.certificates = CertificateManager(self)
+        self.warnings = WarningManager(self)
+        #: ``GET /1.0`` as a model: ``client.server.config`` read and changed, ``save()``.
+        self.server = Server(self)
 
     # -- connection ------------------------------------------------------------------
 
@@ -109,6 +120,7 @@ class Client:
         try:
             response = self.api.get()
             self._host_info = metadata(response)
+            self.server._apply(self._host_info, complete=True, rollback=True)
         except LXDAPIException as exc:
             raise ClientConnectionFailed(f"{self.endpoint} refused the connection: {exc}") from exc
         if self.project not in (None, "default") and not self.has_api_extension("projects"):

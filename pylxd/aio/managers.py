@@ -2,7 +2,20 @@
 
 from __future__ import annotations
 
+from pylxd._async.certificate import CertificateManager
 from pylxd._async.instance import ContainerManager, InstanceManager, VirtualMachineManager
 from pylxd._async.operation import OperationManager
+from pylxd._async.profile import ProfileManager
+from pylxd._async.project import ProjectManager
+from pylxd._async.warning import WarningManager
 
-__all__ = ["ContainerManager", "InstanceManager", "OperationManager", "VirtualMachineManager"]
+__all__ = [
+    "CertificateManager",
+    "ContainerManager",
+    "InstanceManager",
+    "OperationManager",
+    "ProfileManager",
+    "ProjectManager",
+    "VirtualMachineManager",
+    "WarningManager",
+]

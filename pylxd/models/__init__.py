@@ -3,16 +3,27 @@
 from __future__ import annotations
 
 from pylxd._core.exec import ExecuteResult
+from pylxd._sync.certificate import Certificate, TrustToken
 from pylxd._sync.instance import Container, Instance, InstanceState, VirtualMachine
 from pylxd._sync.model import Model
 from pylxd._sync.operation import Operation
+from pylxd._sync.profile import Profile
+from pylxd._sync.project import Project
+from pylxd._sync.server import Server
+from pylxd._sync.warning import ServerWarning
 
 __all__ = [
+    "Certificate",
     "Container",
     "ExecuteResult",
     "Instance",
     "InstanceState",
     "Model",
     "Operation",
+    "Profile",
+    "Project",
+    "Server",
+    "ServerWarning",
+    "TrustToken",
     "VirtualMachine",
 ]
