@@ -29,6 +29,7 @@ class Profile(NamedModel):
 
     _collection_path = "profiles"
     _identity = ("name", "project")
+    _all_projects_extension = "profiles_all_projects"  # Incus, LXD 6
 
     @classmethod
     async def create(

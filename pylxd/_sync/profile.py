@@ -30,6 +30,7 @@ class Profile(NamedModel):
 
     _collection_path = "profiles"
     _identity = ("name", "project")
+    _all_projects_extension = "profiles_all_projects"  # Incus, LXD 6
 
     @classmethod
     def create(

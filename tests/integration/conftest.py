@@ -134,3 +134,25 @@ def second_admin() -> Iterator[Client]:
     """A blocking client on the second LXD (scripts/lxd-second), for cross-server tests."""
     with Client(endpoint=SECOND_SOCKET) as client:
         yield client
+
+
+def delete_project(admin: Client, name: str) -> None:
+    """Delete a test project and the instances made in it, if it exists (a test that
+    makes profiles in its own project deletes them itself)."""
+    if not admin.projects.exists(name):
+        return
+    for instance in admin.instances.all(project=name):
+        if instance.status != "Stopped":
+            instance.stop(force=True, wait=True)
+        instance.delete(wait=True)
+    admin.projects.get(name).delete()
+
+
+@pytest.fixture
+def project_name(admin: Client) -> Iterator[str]:
+    """A new project sharing the default project's images and profiles (so busybox
+    instances start in it); deleted afterwards with everything in it."""
+    name = unique_name("proj")
+    admin.projects.create(name, config={"features.images": "false", "features.profiles": "false"})
+    yield name
+    delete_project(admin, name)
