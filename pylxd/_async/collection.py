@@ -129,9 +129,7 @@ class Collection(Generic[ModelT]):
 
     def _wrap(self, data: Mapping[str, Any], node: APINode | None = None) -> ModelT:
         """A complete object from the server's data (living under ``node``)."""
-        obj = self.model(self._client, collection=node or self._node)
-        obj._apply(data, complete=True)
-        return obj
+        return self.model._from_server(self._client, data, collection=node or self._node)
 
     def _listing_params(
         self, project: str | None, all_projects: bool, recursion: int

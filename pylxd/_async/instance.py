@@ -101,7 +101,7 @@ class Instance(Model):
             NotFound: no such instance.
         """
         node = client.api.instances.in_project(project)[name]
-        return cls(client, **metadata(await node.get()))
+        return cls._from_server(client, metadata(await node.get()))
 
     @classmethod
     async def all(
@@ -140,7 +140,9 @@ class Instance(Model):
             return [cls(client, **_sparse(url, project)) for url in listing]
         wanted = cls._instance_type
         return [
-            cls(client, **data) for data in listing if wanted is None or data.get("type") == wanted
+            cls._from_server(client, data)
+            for data in listing
+            if wanted is None or data.get("type") == wanted
         ]
 
     @classmethod

@@ -178,9 +178,11 @@ class FieldModel:
         ``MISSING``. Local edits survive unless ``rollback``.
         """
         fields = self._fields
+        # Local edits (assigned, or made in place in a dict/list) survive unless rollback.
+        kept = set() if rollback else self._changed | self._edited_in_place()
         for key, value in data.items():
             if key in fields:
-                if rollback or key not in self._changed:
+                if key not in kept:
                     self._values[key] = value
                     self._snapshots.pop(key, None)
             else:
@@ -201,18 +203,19 @@ class FieldModel:
         for key in self._snapshots:
             self._snapshots[key] = clone(self._values.get(key))
 
+    def _edited_in_place(self) -> set[str]:
+        """The keys of dict/list fields changed in place since they were read."""
+        return {k for k, snap in self._snapshots.items() if self._values.get(k) != snap}
+
     @property
     def dirty(self) -> bool:
         """True if a field was assigned or a dict/list field was edited in place."""
-        if self._changed:
-            return True
-        return any(self._values.get(k) != snap for k, snap in self._snapshots.items())
+        return bool(self._changed) or bool(self._edited_in_place())
 
     @property
     def __dirty__(self) -> set[str]:
         """The names of the fields changed since the last sync or save."""
-        edited = {k for k, snap in self._snapshots.items() if self._values.get(k) != snap}
-        return {self._fields[k].name for k in self._changed | edited}
+        return {self._fields[k].name for k in self._changed | self._edited_in_place()}
 
     def marshall(self, skip_readonly: bool = True) -> dict[str, Any]:
         """The fields to send to the server (no I/O: call ``sync()`` first on a sparse object)."""

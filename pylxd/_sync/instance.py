@@ -102,7 +102,7 @@ class Instance(Model):
             NotFound: no such instance.
         """
         node = client.api.instances.in_project(project)[name]
-        return cls(client, **metadata(node.get()))
+        return cls._from_server(client, metadata(node.get()))
 
     @classmethod
     def all(
@@ -141,7 +141,9 @@ class Instance(Model):
             return [cls(client, **_sparse(url, project)) for url in listing]
         wanted = cls._instance_type
         return [
-            cls(client, **data) for data in listing if wanted is None or data.get("type") == wanted
+            cls._from_server(client, data)
+            for data in listing
+            if wanted is None or data.get("type") == wanted
         ]
 
     @classmethod

@@ -68,7 +68,7 @@ class Operation(Model):
             client.assert_has_api_extension("operations_get_query_all_projects")
         params = {"recursion": 1, **project_scope(project, all_projects)}
         by_status = metadata(client.api.operations.get(params=params)) or {}
-        return [cls(client, **op) for ops in by_status.values() for op in ops or ()]
+        return [cls._from_server(client, op) for ops in by_status.values() for op in ops or ()]
 
     @classmethod
     def wait_for_operation(
