@@ -132,6 +132,24 @@ class CertificateManager(Collection[Certificate]):
             Conflict: it is in the trust store already.
             LXDAPIException: LXD refused it (wrong password, bad type…: LXD's message).
         """
+        fingerprint = await self.add(
+            cert_data, password, cert_type, name, projects, restricted, secret
+        )
+        return await self.get(fingerprint)
+
+    async def add(
+        self,
+        cert_data: str | bytes,
+        password: str = "",
+        cert_type: str = "client",
+        name: str = "",
+        projects: builtins.list[str] | None = None,
+        restricted: bool = False,
+        secret: str = "",
+    ) -> str:
+        """Like :meth:`create`, without reading the certificate back (which a client that
+        just trusted itself with a restricted token may not be allowed to): returns its
+        fingerprint."""
         body: dict[str, Any] = {
             "type": cert_type,
             "certificate": certificate_base64(cert_data),
@@ -147,7 +165,7 @@ class CertificateManager(Collection[Certificate]):
         elif password:
             body["password"] = password
         await self._node.post(json=body)
-        return await self.get(certificate_fingerprint(cert_data))
+        return certificate_fingerprint(cert_data)
 
     async def create_token(
         self,

@@ -211,20 +211,18 @@ class Client:
             raise ClientConnectionFailed("No client certificate specified")
         try:
             with open(self.cert.cert) as f:
-                certificate = certificate_base64(f.read())
+                pem = f.read()
+            certificate_base64(pem)  # a certificate, or the error below
         except (OSError, ValueError) as exc:
             raise ClientConnectionFailed(f"Client certificate not found: {exc}") from exc
-        request: dict[str, Any] = {"type": "client", "certificate": certificate}
         if self._host_info is None:
             await self.connect()
         token = use_token_auth and is_trust_token(secret)
-        if token and (self.has_api_extension("explicit_trust_token") or self.is_incus):
-            request["trust_token"] = secret.strip()
-        else:
-            # Before explicit_trust_token, LXD takes a token in the password field.
-            request["password"] = secret.strip() if token else secret
         try:
-            await self.api.certificates.post(json=request)
+            if token:
+                await self.certificates.add(pem, secret=secret.strip())
+            else:
+                await self.certificates.add(pem, password=secret)
         except Conflict:
             pass  # already in the trust store: nothing to do
         await self.connect()
