@@ -9,6 +9,9 @@ from typing import TYPE_CHECKING, Any
 
 from pylxd._async.api import APINode
 from pylxd._async.instance import ContainerManager, InstanceManager, VirtualMachineManager
+from pylxd._async.network import NetworkManager
+from pylxd._async.network_acl import NetworkACLManager
+from pylxd._async.network_zone import NetworkZoneManager
 from pylxd._async.operation import OperationManager
 from pylxd._core.endpoint import Cert, Endpoint, default_certs, pinned_server_cert, resolve_endpoint
 from pylxd._core.envelope import check_response, metadata
@@ -96,6 +99,9 @@ class Client:
         self.containers = ContainerManager(self)
         self.virtual_machines = VirtualMachineManager(self)
         self.operations = OperationManager(self)
+        self.networks = NetworkManager(self)
+        self.network_acls = NetworkACLManager(self)
+        self.network_zones = NetworkZoneManager(self)
 
     # -- connection ------------------------------------------------------------------
 

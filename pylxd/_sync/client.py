@@ -10,6 +10,9 @@ from typing import TYPE_CHECKING, Any
 
 from pylxd._sync.api import APINode
 from pylxd._sync.instance import ContainerManager, InstanceManager, VirtualMachineManager
+from pylxd._sync.network import NetworkManager
+from pylxd._sync.network_acl import NetworkACLManager
+from pylxd._sync.network_zone import NetworkZoneManager
 from pylxd._sync.operation import OperationManager
 from pylxd._core.endpoint import Cert, Endpoint, default_certs, pinned_server_cert, resolve_endpoint
 from pylxd._core.envelope import check_response, metadata
@@ -97,6 +100,9 @@ class Client:
         self.containers = ContainerManager(self)
         self.virtual_machines = VirtualMachineManager(self)
         self.operations = OperationManager(self)
+        self.networks = NetworkManager(self)
+        self.network_acls = NetworkACLManager(self)
+        self.network_zones = NetworkZoneManager(self)
 
     # -- connection ------------------------------------------------------------------
 

@@ -22,6 +22,8 @@ from pylxd.exceptions import NotFound
 
 if TYPE_CHECKING:
     from pylxd._sync.client import Client
+    from pylxd._sync.operation import Operation
+    from pylxd._drivers.response import Response
 
 __all__ = ["Collection", "NamedModel"]
 
@@ -40,6 +42,12 @@ class NamedModel(Model):
     _collection_path: ClassVar[str] = ""
     #: The field that names the object in its URL.
     _name_field: ClassVar[str] = "name"
+    #: The API extension the server needs for this resource (checked before each request:
+    #: :class:`~pylxd.exceptions.LXDAPIExtensionNotAvailable` when it lacks it).
+    _extension: ClassVar[str | None] = None
+    #: With this extension the server answers writes with background operations, and they
+    #: are always waited on (LXD's ``storage_and_network_operations``).
+    _operations_extension: ClassVar[str | None] = None
 
     def __init__(self, client: Client, *, collection: APINode | None = None, **values: Any):
         self._collection = collection
@@ -55,8 +63,23 @@ class NamedModel(Model):
             node = getattr(node, part)
         return node
 
+    @classmethod
+    def require_extension(cls, client: Client) -> None:
+        """Raise :class:`~pylxd.exceptions.LXDAPIExtensionNotAvailable` if the server lacks
+        the resource's API extension."""
+        if cls._extension is not None:
+            client.assert_has_api_extension(cls._extension)
+
+    @classmethod
+    def must_wait(cls, client: Client, wait: bool) -> bool:
+        """``wait``, or True when the server makes this resource's writes background
+        operations."""
+        extension = cls._operations_extension
+        return wait or (extension is not None and client.has_api_extension(extension))
+
     @property
     def api(self) -> APINode:
+        self.require_extension(self.client)
         collection = self._collection or self.collection_node(self.client)
         return collection[self._raw_attr(self._name_field)]
 
@@ -77,10 +100,14 @@ class NamedModel(Model):
         """Whether an object called ``name`` exists."""
         return Collection(client, cls).exists(name)
 
-    def rename(self, new_name: str, wait: bool = False) -> None:
-        """Rename the object (``POST {"name": new_name}``)."""
+    def rename(self: ModelT, new_name: str, wait: bool = False) -> ModelT:
+        """Rename the object (``POST {"name": new_name}``); returns it, renamed."""
         self.post(json={"name": new_name}, wait=wait)
         self._values[self._name_field] = new_name
+        return self
+
+    def _wait_if(self, response: Response, wait: bool) -> Operation | None:
+        return super()._wait_if(response, self.must_wait(self.client, wait))
 
 
 class Collection(Generic[ModelT]):
@@ -108,6 +135,11 @@ class Collection(Generic[ModelT]):
         """The collection's node in ``client.api``."""
         return self._node
 
+    def _checked(self) -> APINode:
+        """The collection's node, once the server is known to have the resource's extension."""
+        self.model.require_extension(self._client)
+        return self._node
+
     def _wrap(self, data: Mapping[str, Any]) -> ModelT:
         """A complete object from the server's data."""
         obj = self.model(self._client, collection=self._node)
@@ -116,21 +148,22 @@ class Collection(Generic[ModelT]):
 
     def get(self, name: str) -> ModelT:
         """Fetch one object (one request). Raises :class:`~pylxd.exceptions.NotFound`."""
-        return self._wrap(metadata(self._node[name].get()))
+        return self._wrap(metadata(self._checked()[name].get()))
 
     def all(self) -> list[ModelT]:
         """Every object, complete, in one request (``recursion=1``)."""
-        listing = metadata(self._node.get(params={"recursion": 1})) or []
+        listing = metadata(self._checked().get(params={"recursion": 1})) or []
         return [self._wrap(item) for item in listing]
 
     def names(self) -> list[str]:
         """The names of every object (``recursion=0``: the cheapest listing)."""
-        return [name_from_url(url) for url in metadata(self._node.get()) or []]
+        return [name_from_url(url) for url in metadata(self._checked().get()) or []]
 
     def exists(self, name: str) -> bool:
         """Whether an object called ``name`` exists."""
+        node = self._checked()[name]
         try:
-            self._node[name].get()
+            node.get()
         except NotFound:
             return False
         return True
@@ -145,7 +178,8 @@ class Collection(Generic[ModelT]):
     ) -> ModelT:
         """``POST`` ``body``; wait for the operation it started (if any, and if ``wait``),
         then fetch the new object ``name``."""
-        response = self._node.post(json=dict(body), target=target, params=params)
+        wait = self.model.must_wait(self._client, wait)
+        response = self._checked().post(json=dict(body), target=target, params=params)
         operation = response_operation(response)
         if operation is not None and wait:
             self._client.operations.wait_for_operation(operation)
@@ -154,6 +188,15 @@ class Collection(Generic[ModelT]):
             obj._values[obj._name_field] = name
             return obj  # still being made: the blocking client fetches it on first read
         return self.get(name)
+
+    def _create_named(self, name: str, *, wait: bool = True, **fields: Any) -> ModelT:
+        """:meth:`_create` with the body ``{<name field>: name, **fields}``, leaving out the
+        fields that are ``None`` (LXD's defaults then apply)."""
+        body: dict[str, Any] = {self.model._name_field: name}
+        for key, value in fields.items():
+            if value is not None:
+                body[key] = dict(value) if isinstance(value, Mapping) else value
+        return self._create(body, name, wait=wait)
 
     def __repr__(self) -> str:
         return f"<{type(self).__name__} {self._node.path}>"

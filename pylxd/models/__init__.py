@@ -5,6 +5,15 @@ from __future__ import annotations
 from pylxd._core.exec import ExecuteResult
 from pylxd._sync.instance import Container, Instance, InstanceState, VirtualMachine
 from pylxd._sync.model import Model
+from pylxd._sync.network import (
+    Network,
+    NetworkForward,
+    NetworkLoadBalancer,
+    NetworkPeer,
+    NetworkState,
+)
+from pylxd._sync.network_acl import NetworkACL
+from pylxd._sync.network_zone import NetworkZone, NetworkZoneRecord
 from pylxd._sync.operation import Operation
 
 __all__ = [
@@ -13,6 +22,14 @@ __all__ = [
     "Instance",
     "InstanceState",
     "Model",
+    "Network",
+    "NetworkACL",
+    "NetworkForward",
+    "NetworkLoadBalancer",
+    "NetworkPeer",
+    "NetworkState",
+    "NetworkZone",
+    "NetworkZoneRecord",
     "Operation",
     "VirtualMachine",
 ]

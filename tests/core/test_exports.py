@@ -23,6 +23,7 @@ PUBLIC_MODULES = [
     "pylxd.models._model",
     "pylxd.models.container",
     "pylxd.models.instance",
+    "pylxd.models.network",
     "pylxd.models.operation",
     "pylxd.models.virtual_machine",
 ]

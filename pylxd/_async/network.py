@@ -1,0 +1,320 @@
+"""Networks (``/1.0/networks``), their state and leases, and the objects inside a network:
+address forwards, peers and load balancers. ``client.networks``, ``network.forwards``, …
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Mapping, Sequence
+from typing import TYPE_CHECKING, Any
+
+from pylxd._async.collection import Collection, NamedModel
+from pylxd._core.envelope import metadata
+from pylxd._core.fields import Attribute, AttributeDict, dict_list
+
+if TYPE_CHECKING:
+    from pylxd._async.client import Client
+
+__all__ = [
+    "ListenAddressObject",
+    "Network",
+    "NetworkForward",
+    "NetworkForwardManager",
+    "NetworkLoadBalancer",
+    "NetworkLoadBalancerManager",
+    "NetworkManager",
+    "NetworkObject",
+    "NetworkPeer",
+    "NetworkPeerManager",
+    "NetworkState",
+]
+
+
+class NetworkObject(NamedModel):
+    """The base of every network object (networks, ACLs, zones, records, forwards, …).
+
+    Writes are waited on when the server makes them background operations
+    (``storage_and_network_operations``), and ``save()`` sends nothing when nothing changed.
+    """
+
+    _extension = "network"
+    _operations_extension = "storage_and_network_operations"
+
+    async def save(self, wait: bool = False) -> None:
+        """Send the edited object (``PUT``: every writable field); a no-op when not ``dirty``.
+
+        Raises:
+            LXDAPIException: LXD refused the new values (its message, e.g. an unknown key).
+        """
+        if self.dirty:
+            await super().save(wait=wait)
+
+
+class NetworkState(AttributeDict):
+    """``GET /1.0/networks/<name>/state``: ``addresses``, ``counters``, ``hwaddr``, ``mtu``,
+    ``state``, ``type``, ``bond``, ``bridge``, ``vlan``, ``ovn``."""
+
+    def __repr__(self) -> str:
+        return f"<NetworkState state={self.__dict__.get('state')!r}>"
+
+
+class Network(NetworkObject):
+    """A network (``/1.0/networks/<name>``): a managed one (bridge, macvlan, OVN, …) or an
+    interface of the host that LXD only reports (``managed`` is False).
+
+    ``save()`` is a ``PUT`` (description and config, replaced whole), not a ``PATCH``.
+    """
+
+    name: Attribute[str] = Attribute(readonly=True)
+    description: Attribute[str] = Attribute()
+    type: Attribute[str] = Attribute(readonly=True)
+    config: Attribute[dict[str, str]] = Attribute()
+    managed: Attribute[bool] = Attribute(readonly=True)
+    used_by: Attribute[list[str]] = Attribute(readonly=True)
+    status: Attribute[str] = Attribute(readonly=True)
+    locations: Attribute[list[str]] = Attribute(readonly=True)
+    project: Attribute[str] = Attribute(readonly=True, optional=True)
+
+    _collection_path = "networks"
+
+    @classmethod
+    async def create(
+        cls,
+        client: Client,
+        name: str,
+        description: str | None = None,
+        type: str | None = None,
+        config: Mapping[str, str] | None = None,
+        wait: bool = True,
+    ) -> Network:
+        """Create a network (upstream's ``Network.create(client, …)`` spelling); see
+        :meth:`NetworkManager.create`."""
+        return await NetworkManager(client).create(name, description, type, config, wait)
+
+    @property
+    def forwards(self) -> NetworkForwardManager:
+        """The network's address forwards (``bridge`` and ``ovn`` networks)."""
+        return NetworkForwardManager(self.client, node=self.api.forwards)
+
+    @property
+    def peers(self) -> NetworkPeerManager:
+        """The network's peerings (``ovn`` networks only)."""
+        return NetworkPeerManager(self.client, node=self.api.peers)
+
+    @property
+    def load_balancers(self) -> NetworkLoadBalancerManager:
+        """The network's load balancers (``ovn`` networks only; not in LXD 5.0)."""
+        return NetworkLoadBalancerManager(self.client, node=self.api.load_balancers)
+
+    async def state(self) -> NetworkState:
+        """The interface's state now (one request; needs ``network_state``)."""
+        self.client.assert_has_api_extension("network_state")
+        return NetworkState(metadata(await self.api.state.get()))
+
+    async def leases(self) -> list[dict[str, Any]]:
+        """The DHCP leases of a managed network (``hostname``, ``hwaddr``, ``address``,
+        ``type``, ``location``); needs ``network_leases``.
+
+        Raises:
+            NotFound: the network is not managed by LXD (LXD's "Network not found").
+        """
+        self.client.assert_has_api_extension("network_leases")
+        return list(metadata(await self.api.leases.get()) or [])
+
+    def __str__(self) -> str:
+        return json.dumps(self.marshall(skip_readonly=False), indent=2)
+
+    def __repr__(self) -> str:
+        shown = ("config", "description", "name", "type")
+        values = dict(self)
+        fields = ", ".join(f"{k}={json.dumps(values[k])}" for k in shown if k in values)
+        return f"{type(self).__name__}({fields})"
+
+
+class NetworkManager(Collection[Network]):
+    """``client.networks``: ``all()``, ``get(name)``, ``exists(name)``, ``create(…)``."""
+
+    model = Network
+
+    async def create(
+        self,
+        name: str,
+        description: str | None = None,
+        type: str | None = None,
+        config: Mapping[str, str] | None = None,
+        wait: bool = True,
+    ) -> Network:
+        """Create a network and return it, complete.
+
+        Args:
+            name: the network's name (an interface name for a bridge: 15 characters at most).
+            description: free text.
+            type: LXD's network type (``bridge``, ``macvlan``, ``sriov``, ``ovn``,
+                ``physical``); ``None`` lets LXD choose (a bridge).
+            config: the network's configuration keys (``ipv4.address``, …).
+            wait: wait for the operation when the server makes one.
+
+        Raises:
+            LXDAPIException: LXD refused (its message: "Unknown driver", an invalid option, a
+                name already in use, …).
+            LXDAPIExtensionNotAvailable: the server lacks ``network``.
+        """
+        return await self._create_named(
+            name, wait=wait, description=description, type=type, config=config
+        )
+
+
+# -- inside a network: address forwards, peers, load balancers -----------------------------
+
+
+class ListenAddressObject(NetworkObject):
+    """What forwards and load balancers share: named by their ``listen_address``, with
+    ``ports`` (a list of dicts) and ``config``."""
+
+    listen_address: Attribute[str] = Attribute(readonly=True)
+    description: Attribute[str] = Attribute()
+    config: Attribute[dict[str, str]] = Attribute()
+    ports: Attribute[list[dict[str, Any]]] = Attribute()
+    location: Attribute[str] = Attribute(readonly=True)
+
+    _name_field = "listen_address"
+    _identity = ("listen_address",)
+
+
+class NetworkForward(ListenAddressObject):
+    """An address forward (``/1.0/networks/<net>/forwards/<listen_address>``): traffic to
+    ``listen_address`` (and its ``ports``) forwarded into the network. Needs
+    ``network_forward``; ``bridge`` and ``ovn`` networks."""
+
+    _extension = "network_forward"
+
+
+class NetworkForwardManager(Collection[NetworkForward]):
+    """``network.forwards``: ``all()``, ``get(listen_address)``, ``exists(…)``, ``create(…)``."""
+
+    model = NetworkForward
+
+    async def create(
+        self,
+        listen_address: str | Mapping[str, Any],
+        description: str | None = None,
+        config: Mapping[str, str] | None = None,
+        ports: Sequence[Mapping[str, Any]] | None = None,
+        wait: bool = True,
+    ) -> NetworkForward:
+        """Create a forward and return it, complete.
+
+        Args:
+            listen_address: the address to forward; or, as upstream pylxd takes it, the
+                whole definition (``{"listen_address": …, "ports": […], …}``).
+            description: free text.
+            config: ``target_address`` (the default target) and ``user.*`` keys.
+            ports: ``{"protocol", "listen_port", "target_address", "target_port"}`` dicts.
+
+        Raises:
+            LXDAPIException: LXD refused (its message).
+            LXDAPIExtensionNotAvailable: the server lacks ``network_forward``.
+        """
+        if isinstance(listen_address, Mapping):
+            definition = dict(listen_address)
+            address = definition.pop("listen_address")
+            return await self._create_named(address, wait=wait, **definition)
+        return await self._create_named(
+            listen_address,
+            wait=wait,
+            description=description,
+            config=config,
+            ports=dict_list(ports, "ports"),
+        )
+
+
+class NetworkPeer(NetworkObject):
+    """A peering (``/1.0/networks/<net>/peers/<name>``) to another OVN network. Needs
+    ``network_peer``; LXD refuses it on every other network type."""
+
+    name: Attribute[str] = Attribute(readonly=True)
+    description: Attribute[str] = Attribute()
+    config: Attribute[dict[str, str]] = Attribute()
+    target_project: Attribute[str] = Attribute(readonly=True)
+    target_network: Attribute[str] = Attribute(readonly=True)
+    status: Attribute[str] = Attribute(readonly=True)
+    used_by: Attribute[list[str]] = Attribute(readonly=True)
+
+    _extension = "network_peer"
+
+
+class NetworkPeerManager(Collection[NetworkPeer]):
+    """``network.peers``: ``all()``, ``get(name)``, ``exists(name)``, ``create(…)``."""
+
+    model = NetworkPeer
+
+    async def create(
+        self,
+        name: str,
+        target_project: str,
+        target_network: str,
+        description: str | None = None,
+        config: Mapping[str, str] | None = None,
+        wait: bool = True,
+    ) -> NetworkPeer:
+        """Peer this network with ``target_network`` in ``target_project``.
+
+        Raises:
+            LXDAPIException: LXD refused (e.g. "Network driver "bridge" does not support
+                peering").
+            LXDAPIExtensionNotAvailable: the server lacks ``network_peer``.
+        """
+        return await self._create_named(
+            name,
+            wait=wait,
+            target_project=target_project,
+            target_network=target_network,
+            description=description,
+            config=config,
+        )
+
+
+class NetworkLoadBalancer(ListenAddressObject):
+    """A load balancer (``/1.0/networks/<net>/load-balancers/<listen_address>``): ports of
+    ``listen_address`` spread over ``backends``. Needs ``network_load_balancer`` (Incus,
+    LXD 5.x after 5.0); ``ovn`` networks only."""
+
+    backends: Attribute[list[dict[str, Any]]] = Attribute()
+
+    _extension = "network_load_balancer"
+
+
+class NetworkLoadBalancerManager(Collection[NetworkLoadBalancer]):
+    """``network.load_balancers``: ``all()``, ``get(listen_address)``, ``exists(…)``,
+    ``create(…)``."""
+
+    model = NetworkLoadBalancer
+
+    async def create(
+        self,
+        listen_address: str,
+        description: str | None = None,
+        config: Mapping[str, str] | None = None,
+        backends: Sequence[Mapping[str, Any]] | None = None,
+        ports: Sequence[Mapping[str, Any]] | None = None,
+        wait: bool = True,
+    ) -> NetworkLoadBalancer:
+        """Create a load balancer on ``listen_address``.
+
+        Args:
+            backends: ``{"name", "target_address", "target_port", "description"}`` dicts.
+            ports: ``{"protocol", "listen_port", "target_backend", "description"}`` dicts.
+
+        Raises:
+            LXDAPIException: LXD refused (e.g. "Network driver "bridge" does not support
+                load balancers").
+            LXDAPIExtensionNotAvailable: the server lacks ``network_load_balancer``.
+        """
+        return await self._create_named(
+            listen_address,
+            wait=wait,
+            description=description,
+            config=config,
+            backends=dict_list(backends, "backends"),
+            ports=dict_list(ports, "ports"),
+        )
