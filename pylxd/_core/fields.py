@@ -9,10 +9,10 @@ from __future__ import annotations
 
 import os
 import warnings
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from typing import Any, ClassVar, Generic, TypeVar, overload
 
-__all__ = ["MISSING", "Attribute", "AttributeDict", "FieldModel", "dict_list"]
+__all__ = ["MISSING", "Attribute", "AttributeDict", "FieldModel", "dict_list", "merge_patch"]
 
 T = TypeVar("T")
 
@@ -101,6 +101,22 @@ def dict_list(items: Sequence[Mapping[str, Any]] | None, what: str) -> list[dict
     if isinstance(items, (Mapping, str, bytes)):
         raise TypeError(f"{what} must be a list of dicts, not {type(items).__name__}")
     return [dict(item) for item in items]
+
+
+def merge_patch(
+    current: Mapping[str, Any], patch: Mapping[str, Any], writable: Iterable[str]
+) -> dict[str, Any]:
+    """What LXD's ``PATCH`` means, as a full object to ``PUT``: the ``writable`` fields of
+    ``current``, each field of ``patch`` replacing its value, except ``config`` whose keys
+    are merged into the current ones."""
+    body = {key: clone(current[key]) for key in writable if key in current}
+    for key, value in patch.items():
+        old = body.get(key)
+        if key == "config" and isinstance(value, Mapping) and isinstance(old, dict):
+            body[key] = {**old, **value}
+        else:
+            body[key] = clone(value)
+    return body
 
 
 _seen_warnings: set[tuple[str, str]] = set()

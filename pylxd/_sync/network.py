@@ -7,14 +7,15 @@ from __future__ import annotations
 
 import json
 from collections.abc import Mapping, Sequence
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from pylxd._sync.collection import Collection, NamedModel
 from pylxd._core.envelope import metadata
-from pylxd._core.fields import Attribute, AttributeDict, dict_list
+from pylxd._core.fields import Attribute, AttributeDict, dict_list, merge_patch
 
 if TYPE_CHECKING:
     from pylxd._sync.client import Client
+    from pylxd._drivers.response import Response
 
 __all__ = [
     "ListenAddressObject",
@@ -40,6 +41,29 @@ class NetworkObject(NamedModel):
 
     _extension = "network"
     _operations_extension = "storage_and_network_operations"
+    #: Whether the server's own ``PATCH`` can be used. LXD 5.0 and Incus 6.0 drop the
+    #: connection (a panic) on a ``PATCH`` of an ACL, zone or forward that lacks ``config``
+    #: while the object has some, and LXD 5.0 blanks the rules, entries or ports a ``PATCH``
+    #: does not carry: for those, ``patch()`` merges here and ``PUT``s.
+    _server_patch: ClassVar[bool] = False
+
+    def raw_patch(self, patch_object: dict[str, Any], wait: bool = False) -> Response:
+        """Merge ``patch_object`` into the object (``config`` keys merged, other fields
+        replaced) without reading it back.
+
+        Where the server's ``PATCH`` is unusable this is a ``GET``, the merge, and a ``PUT``
+        guarded by the object's ETag: a change made meanwhile by someone else makes LXD
+        refuse it (HTTP 412) instead of being overwritten.
+        """
+        if self._server_patch:
+            return super().raw_patch(patch_object, wait)
+        current = self.api.get()
+        writable = [key for key, field in self._fields.items() if not field.readonly]
+        body = merge_patch(metadata(current), patch_object, writable)
+        etag = current.headers.get("ETag")
+        response = self.api.put(json=body, headers={"If-Match": etag} if etag else None)
+        self._wait_if(response, wait)
+        return response
 
     def save(self, wait: bool = False) -> None:
         """Send the edited object (``PUT``: every writable field); a no-op when not ``dirty``.
@@ -77,6 +101,7 @@ class Network(NetworkObject):
     project: Attribute[str] = Attribute(readonly=True, optional=True)
 
     _collection_path = "networks"
+    _server_patch = True
 
     @classmethod
     def create(

@@ -9,8 +9,6 @@ removed afterwards, whatever happened; networks we did not make are only read.
 from __future__ import annotations
 
 import json
-import uuid
-from collections.abc import Iterator
 
 import pytest
 
@@ -23,43 +21,9 @@ from pylxd.exceptions import (
     LXDAPIExtensionNotAvailable,
     NotFound,
 )
+from tests.integration.conftest import UNADDRESSED, short_name
 
 pytestmark = pytest.mark.integration
-
-UNADDRESSED = {"ipv4.address": "none", "ipv6.address": "none"}
-
-
-def short_name() -> str:
-    """A unique name that fits an interface name (15 characters at most)."""
-    return f"pyl{uuid.uuid4().hex[:8]}"
-
-
-@pytest.fixture
-def doomed(admin: BlockingClient) -> Iterator[list[tuple[str, str]]]:
-    """``(collection, name)`` pairs the test may create; each is deleted afterwards (last
-    first), whatever happened."""
-    items: list[tuple[str, str]] = []
-    yield items
-    for collection, name in reversed(items):
-        try:
-            admin.api[collection][name].delete()
-        except NotFound:
-            pass
-
-
-@pytest.fixture
-def net_name(doomed: list[tuple[str, str]]) -> str:
-    """A unique network name; whatever network carries it is deleted afterwards."""
-    name = short_name()
-    doomed.append(("networks", name))
-    return name
-
-
-@pytest.fixture
-def bridge(admin: BlockingClient, net_name: str) -> str:
-    """An unaddressed bridge of our own, removed afterwards."""
-    admin.api.networks.post(json={"name": net_name, "type": "bridge", "config": UNADDRESSED})
-    return net_name
 
 
 @pytest.fixture
@@ -301,6 +265,8 @@ def test_forwards_round_trip(forwardable_bridge: str) -> None:
         assert fresh.description == "edited"
         fresh.patch({"config": {"user.b": "2"}})
         assert fresh.config == {"user.a": "1", "user.b": "2"}
+        fresh.patch({"description": "patched"})  # LXD's own PATCH drops the connection
+        assert fresh.description == "patched" and len(fresh.ports) == 2
 
         second.delete()
         forward.delete()
