@@ -158,9 +158,22 @@ class Network(NetworkObject):
 
 
 class NetworkManager(Collection[Network]):
-    """``client.networks``: ``all()``, ``get(name)``, ``exists(name)``, ``create(…)``."""
+    """``client.networks``: ``all()``, ``get(name)``, ``exists(name)``, ``create(…)``,
+    ``allocations()``."""
 
     model = Network
+
+    def allocations(self, all_projects: bool = False) -> list[dict[str, Any]]:
+        """The addresses in use (``GET /1.0/network-allocations``): one dict per address
+        (``addresses``, ``type`` such as ``network-forward`` or ``instance``, ``used_by``,
+        ``nat``, ``hwaddr``). Needs ``network_allocations`` (Incus; LXD after 5.0).
+
+        Args:
+            all_projects: every project's, not only the client's project.
+        """
+        self._client.assert_has_api_extension("network_allocations")
+        params = {"all-projects": True} if all_projects else None
+        return list(metadata(self._client.api.network_allocations.get(params=params)) or [])
 
     def create(
         self,

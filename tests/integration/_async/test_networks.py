@@ -267,6 +267,16 @@ async def test_forwards_round_trip(forwardable_bridge: str) -> None:
         await fresh.patch({"description": "patched"})  # LXD's own PATCH drops the connection
         assert fresh.description == "patched" and len(fresh.ports) == 2
 
+        if client.has_api_extension("network_allocations"):  # Incus
+            mine = f"/1.0/networks/{forwardable_bridge}/forwards/127.0.0.5"
+            used = {a["used_by"]: a for a in await client.networks.allocations()}
+            assert used[mine]["type"] == "network-forward"
+            assert used[mine]["addresses"] == "127.0.0.5/32"
+            assert mine in {a["used_by"] for a in await client.networks.allocations(True)}
+        else:  # LXD 5.0
+            with pytest.raises(LXDAPIExtensionNotAvailable, match="network_allocations"):
+                await client.networks.allocations()
+
         await second.delete()
         await forward.delete()
         assert await network.forwards.all() == []

@@ -268,6 +268,16 @@ def test_forwards_round_trip(forwardable_bridge: str) -> None:
         fresh.patch({"description": "patched"})  # LXD's own PATCH drops the connection
         assert fresh.description == "patched" and len(fresh.ports) == 2
 
+        if client.has_api_extension("network_allocations"):  # Incus
+            mine = f"/1.0/networks/{forwardable_bridge}/forwards/127.0.0.5"
+            used = {a["used_by"]: a for a in client.networks.allocations()}
+            assert used[mine]["type"] == "network-forward"
+            assert used[mine]["addresses"] == "127.0.0.5/32"
+            assert mine in {a["used_by"] for a in client.networks.allocations(True)}
+        else:  # LXD 5.0
+            with pytest.raises(LXDAPIExtensionNotAvailable, match="network_allocations"):
+                client.networks.allocations()
+
         second.delete()
         forward.delete()
         assert network.forwards.all() == []
