@@ -137,6 +137,7 @@ async def test_zone_and_records_round_trip(zone_name: str) -> None:
         )
         assert await client.network_zones.exists(zone_name)
         assert zone_name in {z.name for z in await client.network_zones.all()}
+        assert zone_name in await client.network_zones.names()
 
         zone.description = "edited"
         zone.config["user.item"] = "1"
@@ -153,6 +154,7 @@ async def test_zone_and_records_round_trip(zone_name: str) -> None:
         assert record.description == "web"
         await zone.records.create("mail", [{"type": "MX", "value": "10 www"}])
         assert {r.name for r in await zone.records.all()} == {"www", "mail"}
+        assert sorted(await zone.records.names()) == ["mail", "www"]
         assert await zone.records.exists("www") and not await zone.records.exists("ftp")
 
         record.entries.append({"type": "AAAA", "value": "::1"})

@@ -251,6 +251,7 @@ async def test_forwards_round_trip(forwardable_bridge: str) -> None:
 
         listed = {f.listen_address: f for f in await network.forwards.all()}
         assert set(listed) == {"127.0.0.5", "127.0.0.7"}
+        assert sorted(await network.forwards.names()) == ["127.0.0.5", "127.0.0.7"]
         assert await network.forwards.exists("127.0.0.5")
         assert not await network.forwards.exists("127.0.0.9")
 

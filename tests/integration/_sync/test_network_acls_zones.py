@@ -138,6 +138,7 @@ def test_zone_and_records_round_trip(zone_name: str) -> None:
         )
         assert client.network_zones.exists(zone_name)
         assert zone_name in {z.name for z in client.network_zones.all()}
+        assert zone_name in client.network_zones.names()
 
         zone.description = "edited"
         zone.config["user.item"] = "1"
@@ -154,6 +155,7 @@ def test_zone_and_records_round_trip(zone_name: str) -> None:
         assert record.description == "web"
         zone.records.create("mail", [{"type": "MX", "value": "10 www"}])
         assert {r.name for r in zone.records.all()} == {"www", "mail"}
+        assert sorted(zone.records.names()) == ["mail", "www"]
         assert zone.records.exists("www") and not zone.records.exists("ftp")
 
         record.entries.append({"type": "AAAA", "value": "::1"})

@@ -252,6 +252,7 @@ def test_forwards_round_trip(forwardable_bridge: str) -> None:
 
         listed = {f.listen_address: f for f in network.forwards.all()}
         assert set(listed) == {"127.0.0.5", "127.0.0.7"}
+        assert sorted(network.forwards.names()) == ["127.0.0.5", "127.0.0.7"]
         assert network.forwards.exists("127.0.0.5")
         assert not network.forwards.exists("127.0.0.9")
 
