@@ -4,6 +4,14 @@ from __future__ import annotations
 
 from pylxd._sync.certificate import CertificateManager
 from pylxd._sync.instance import ContainerManager, InstanceManager, VirtualMachineManager
+from pylxd._sync.network import (
+    NetworkForwardManager,
+    NetworkLoadBalancerManager,
+    NetworkManager,
+    NetworkPeerManager,
+)
+from pylxd._sync.network_acl import NetworkACLManager
+from pylxd._sync.network_zone import NetworkZoneManager, NetworkZoneRecordManager
 from pylxd._sync.operation import OperationManager
 from pylxd._sync.profile import ProfileManager
 from pylxd._sync.project import ProjectManager
@@ -13,6 +21,13 @@ __all__ = [
     "CertificateManager",
     "ContainerManager",
     "InstanceManager",
+    "NetworkACLManager",
+    "NetworkForwardManager",
+    "NetworkLoadBalancerManager",
+    "NetworkManager",
+    "NetworkPeerManager",
+    "NetworkZoneManager",
+    "NetworkZoneRecordManager",
     "OperationManager",
     "ProfileManager",
     "ProjectManager",

@@ -10,6 +10,9 @@ from typing import TYPE_CHECKING, Any
 from pylxd._async.api import APINode
 from pylxd._async.certificate import CertificateManager
 from pylxd._async.instance import ContainerManager, InstanceManager, VirtualMachineManager
+from pylxd._async.network import NetworkManager
+from pylxd._async.network_acl import NetworkACLManager
+from pylxd._async.network_zone import NetworkZoneManager
 from pylxd._async.operation import OperationManager
 from pylxd._async.profile import ProfileManager
 from pylxd._async.project import ProjectManager
@@ -107,6 +110,9 @@ class Client:
         self.warnings = WarningManager(self)
         #: ``GET /1.0`` as a model: ``client.server.config`` read and changed, ``save()``.
         self.server = Server(self)
+        self.networks = NetworkManager(self)
+        self.network_acls = NetworkACLManager(self)
+        self.network_zones = NetworkZoneManager(self)
 
     # -- connection ------------------------------------------------------------------
 

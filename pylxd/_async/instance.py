@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import builtins  # the class body has a field called "type"
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from typing import TYPE_CHECKING, Any, ClassVar, Generic, TypeVar
 
 from pylxd._async import exec as exec_session
@@ -11,7 +11,7 @@ from pylxd._async.api import APINode
 from pylxd._async.model import Model
 from pylxd._core.envelope import metadata, response_operation
 from pylxd._core.exec import ExecuteResult
-from pylxd._core.fields import Attribute
+from pylxd._core.fields import Attribute, AttributeDict
 from pylxd._core.operations import resource_name
 from pylxd._core.urls import name_from_url, project_from_url, project_scope
 from pylxd.exceptions import NotFound
@@ -33,14 +33,8 @@ __all__ = [
 InstanceT = TypeVar("InstanceT", bound="Instance")
 
 
-class InstanceState:
+class InstanceState(AttributeDict):
     """``GET …/state`` as attributes (``state.status``, ``state.network['eth0']``)."""
-
-    def __init__(self, data: Mapping[str, Any]) -> None:
-        self.__dict__.update(data)
-
-    def __iter__(self) -> Iterator[tuple[str, Any]]:
-        return iter(self.__dict__.items())
 
     def __repr__(self) -> str:
         return f"<InstanceState status={self.__dict__.get('status')!r}>"

@@ -11,6 +11,9 @@ from typing import TYPE_CHECKING, Any
 from pylxd._sync.api import APINode
 from pylxd._sync.certificate import CertificateManager
 from pylxd._sync.instance import ContainerManager, InstanceManager, VirtualMachineManager
+from pylxd._sync.network import NetworkManager
+from pylxd._sync.network_acl import NetworkACLManager
+from pylxd._sync.network_zone import NetworkZoneManager
 from pylxd._sync.operation import OperationManager
 from pylxd._sync.profile import ProfileManager
 from pylxd._sync.project import ProjectManager
@@ -108,6 +111,9 @@ class Client:
         self.warnings = WarningManager(self)
         #: ``GET /1.0`` as a model: ``client.server.config`` read and changed, ``save()``.
         self.server = Server(self)
+        self.networks = NetworkManager(self)
+        self.network_acls = NetworkACLManager(self)
+        self.network_zones = NetworkZoneManager(self)
 
     # -- connection ------------------------------------------------------------------
 

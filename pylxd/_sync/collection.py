@@ -22,6 +22,8 @@ from pylxd.exceptions import NotFound
 
 if TYPE_CHECKING:
     from pylxd._sync.client import Client
+    from pylxd._sync.operation import Operation
+    from pylxd._drivers.response import Response
 
 __all__ = ["Collection", "NamedModel"]
 
@@ -43,6 +45,12 @@ class NamedModel(Model):
     #: The API extension that lets ``all(all_projects=True)`` list every project's objects
     #: (``None``: LXD lists this resource one project at a time).
     _all_projects_extension: ClassVar[str | None] = None
+    #: The API extension the server needs for this resource (checked before each request:
+    #: :class:`~pylxd.exceptions.LXDAPIExtensionNotAvailable` when it lacks it).
+    _extension: ClassVar[str | None] = None
+    #: With this extension the server answers writes with background operations, and they
+    #: are always waited on (LXD's ``storage_and_network_operations``).
+    _operations_extension: ClassVar[str | None] = None
 
     def __init__(self, client: Client, *, collection: APINode | None = None, **values: Any):
         self._collection = collection
@@ -58,8 +66,23 @@ class NamedModel(Model):
             node = getattr(node, part)
         return node
 
+    @classmethod
+    def require_extension(cls, client: Client) -> None:
+        """Raise :class:`~pylxd.exceptions.LXDAPIExtensionNotAvailable` if the server lacks
+        the resource's API extension."""
+        if cls._extension is not None:
+            client.assert_has_api_extension(cls._extension)
+
+    @classmethod
+    def must_wait(cls, client: Client, wait: bool) -> bool:
+        """``wait``, or True when the server makes this resource's writes background
+        operations."""
+        extension = cls._operations_extension
+        return wait or (extension is not None and client.has_api_extension(extension))
+
     @property
     def api(self) -> APINode:
+        self.require_extension(self.client)
         collection = self._collection or self.collection_node(self.client)
         # An object says which project it lives in (listed across projects, or fetched
         # with ``project=``): its requests go there.
@@ -97,6 +120,9 @@ class NamedModel(Model):
         self._values[self._name_field] = new_name
         return self
 
+    def _wait_if(self, response: Response, wait: bool) -> Operation | None:
+        return super()._wait_if(response, self.must_wait(self.client, wait))
+
 
 class Collection(Generic[ModelT]):
     """The objects of one collection: ``all()``, ``get(name)``, ``exists(name)``.
@@ -125,7 +151,9 @@ class Collection(Generic[ModelT]):
         return self._node
 
     def _in(self, project: str | None) -> APINode:
-        """The collection's node, in ``project`` if one is given."""
+        """The collection's node (in ``project`` if one is given), once the server is known
+        to have the resource's extension."""
+        self.model.require_extension(self._client)
         return self._node.in_project(project)
 
     def _wrap(self, data: Mapping[str, Any], node: APINode | None = None) -> ModelT:
@@ -184,6 +212,7 @@ class Collection(Generic[ModelT]):
     ) -> ModelT:
         """``POST`` ``body`` (in ``project``, if given); wait for the operation it started
         (if any, and if ``wait``), then fetch the new object ``name``."""
+        wait = self.model.must_wait(self._client, wait)
         node = self._in(project)
         response = node.post(json=dict(body), target=target, params=params)
         operation = response_operation(response)
@@ -194,6 +223,15 @@ class Collection(Generic[ModelT]):
             obj._values[obj._name_field] = name
             return obj  # still being made: the blocking client fetches it on first read
         return self.get(name, project=project)
+
+    def _create_named(self, name: str, *, wait: bool = True, **fields: Any) -> ModelT:
+        """:meth:`_create` with the body ``{<name field>: name, **fields}``, leaving out the
+        fields that are ``None`` (LXD's defaults then apply)."""
+        body: dict[str, Any] = {self.model._name_field: name}
+        for key, value in fields.items():
+            if value is not None:
+                body[key] = dict(value) if isinstance(value, Mapping) else value
+        return self._create(body, name, wait=wait)
 
     def __repr__(self) -> str:
         return f"<{type(self).__name__} {self._node.path}>"

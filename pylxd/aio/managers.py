@@ -4,6 +4,14 @@ from __future__ import annotations
 
 from pylxd._async.certificate import CertificateManager
 from pylxd._async.instance import ContainerManager, InstanceManager, VirtualMachineManager
+from pylxd._async.network import (
+    NetworkForwardManager,
+    NetworkLoadBalancerManager,
+    NetworkManager,
+    NetworkPeerManager,
+)
+from pylxd._async.network_acl import NetworkACLManager
+from pylxd._async.network_zone import NetworkZoneManager, NetworkZoneRecordManager
 from pylxd._async.operation import OperationManager
 from pylxd._async.profile import ProfileManager
 from pylxd._async.project import ProjectManager
@@ -13,6 +21,13 @@ __all__ = [
     "CertificateManager",
     "ContainerManager",
     "InstanceManager",
+    "NetworkACLManager",
+    "NetworkForwardManager",
+    "NetworkLoadBalancerManager",
+    "NetworkManager",
+    "NetworkPeerManager",
+    "NetworkZoneManager",
+    "NetworkZoneRecordManager",
     "OperationManager",
     "ProfileManager",
     "ProjectManager",

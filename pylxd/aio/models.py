@@ -5,6 +5,15 @@ from __future__ import annotations
 from pylxd._async.certificate import Certificate, TrustToken
 from pylxd._async.instance import Container, Instance, InstanceState, VirtualMachine
 from pylxd._async.model import Model
+from pylxd._async.network import (
+    Network,
+    NetworkForward,
+    NetworkLoadBalancer,
+    NetworkPeer,
+    NetworkState,
+)
+from pylxd._async.network_acl import NetworkACL
+from pylxd._async.network_zone import NetworkZone, NetworkZoneRecord
 from pylxd._async.operation import Operation
 from pylxd._async.profile import Profile
 from pylxd._async.project import Project
@@ -19,6 +28,14 @@ __all__ = [
     "Instance",
     "InstanceState",
     "Model",
+    "Network",
+    "NetworkACL",
+    "NetworkForward",
+    "NetworkLoadBalancer",
+    "NetworkPeer",
+    "NetworkState",
+    "NetworkZone",
+    "NetworkZoneRecord",
     "Operation",
     "Profile",
     "Project",

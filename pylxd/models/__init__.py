@@ -6,6 +6,15 @@ from pylxd._core.exec import ExecuteResult
 from pylxd._sync.certificate import Certificate, TrustToken
 from pylxd._sync.instance import Container, Instance, InstanceState, VirtualMachine
 from pylxd._sync.model import Model
+from pylxd._sync.network import (
+    Network,
+    NetworkForward,
+    NetworkLoadBalancer,
+    NetworkPeer,
+    NetworkState,
+)
+from pylxd._sync.network_acl import NetworkACL
+from pylxd._sync.network_zone import NetworkZone, NetworkZoneRecord
 from pylxd._sync.operation import Operation
 from pylxd._sync.profile import Profile
 from pylxd._sync.project import Project
@@ -19,6 +28,14 @@ __all__ = [
     "Instance",
     "InstanceState",
     "Model",
+    "Network",
+    "NetworkACL",
+    "NetworkForward",
+    "NetworkLoadBalancer",
+    "NetworkPeer",
+    "NetworkState",
+    "NetworkZone",
+    "NetworkZoneRecord",
     "Operation",
     "Profile",
     "Project",

@@ -24,6 +24,7 @@ PUBLIC_MODULES = [
     "pylxd.models.certificate",
     "pylxd.models.container",
     "pylxd.models.instance",
+    "pylxd.models.network",
     "pylxd.models.operation",
     "pylxd.models.profile",
     "pylxd.models.project",

@@ -156,3 +156,41 @@ def project_name(admin: Client) -> Iterator[str]:
     admin.projects.create(name, config={"features.images": "false", "features.profiles": "false"})
     yield name
     delete_project(admin, name)
+
+
+# -- networks (every bridge made by a test is unaddressed, and removed) --------------------
+
+UNADDRESSED = {"ipv4.address": "none", "ipv6.address": "none"}
+
+
+def short_name() -> str:
+    """A unique name that fits an interface name (15 characters at most)."""
+    return f"pyl{uuid.uuid4().hex[:8]}"
+
+
+@pytest.fixture
+def doomed(admin: Client) -> Iterator[list[tuple[str, str]]]:
+    """``(collection, name)`` pairs the test may create; each is deleted afterwards (last
+    first), whatever happened."""
+    items: list[tuple[str, str]] = []
+    yield items
+    for collection, name in reversed(items):
+        try:
+            admin.api[collection][name].delete()
+        except NotFound:
+            pass
+
+
+@pytest.fixture
+def net_name(doomed: list[tuple[str, str]]) -> str:
+    """A unique network name; whatever network carries it is deleted afterwards."""
+    name = short_name()
+    doomed.append(("networks", name))
+    return name
+
+
+@pytest.fixture
+def bridge(admin: Client, net_name: str) -> str:
+    """An unaddressed bridge of our own, removed afterwards."""
+    admin.api.networks.post(json={"name": net_name, "type": "bridge", "config": UNADDRESSED})
+    return net_name
