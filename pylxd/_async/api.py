@@ -52,8 +52,10 @@ class APINode:
         return self._project
 
     def in_project(self, project: str | None) -> APINode:
-        """This path, its requests (and its children's) made in ``project`` instead of the
-        client's (``None``: the client's)."""
+        """This path, its requests (and its children's) made in ``project`` rather than the
+        client's (``?project=``). ``None`` keeps this node's project."""
+        if project is None or project == self._project:
+            return self
         return APINode(self._client, self._path, project)
 
     def _params(self, params: Mapping[str, Any] | None) -> Mapping[str, Any] | None:
@@ -66,8 +68,8 @@ class APINode:
         return f"{self._client.endpoint.base_url}{self._path}"
 
     def __repr__(self) -> str:
-        where = f" project={self._project}" if self._project is not None else ""
-        return f"<APINode {self._path}{where}>"
+        project = f" project={self._project!r}" if self._project is not None else ""
+        return f"<APINode {self._path}{project}>"
 
     async def get(
         self,

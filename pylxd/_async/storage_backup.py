@@ -26,6 +26,8 @@ class StorageVolumeBackup(VolumeChild):
     volume_only: Attribute[bool] = Attribute(readonly=True)
     optimized_storage: Attribute[bool] = Attribute(readonly=True)
 
+    _extension = "custom_volume_backup"
+
     async def export(self, target: IO[bytes], chunk_size: int = _CHUNK) -> int:
         """Write the backup's tarball to the file object ``target`` as it arrives (constant
         memory); returns the number of bytes written."""
@@ -42,7 +44,6 @@ class StorageVolumeBackupManager(VolumeChildren[StorageVolumeBackup]):
     ``create(...)``."""
 
     model = StorageVolumeBackup
-    api_extension = "custom_volume_backup"
     _child_path = "backups"
     _resource = "backups"
 

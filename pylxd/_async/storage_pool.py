@@ -43,6 +43,8 @@ class StoragePool(NamedModel):
     locations: Attribute[list[str]] = Attribute(readonly=True)
 
     _collection_path = "storage_pools"
+    _extension = "storage"
+    _operations_extension = "storage_and_network_operations"
 
     @property
     def volumes(self) -> StorageVolumeManager:
@@ -69,7 +71,6 @@ class StoragePoolManager(Collection[StoragePool]):
     ``create(definition)``."""
 
     model = StoragePool
-    api_extension = "storage"
 
     async def create(self, definition: Mapping[str, Any], wait: bool = True) -> StoragePool:
         """Create a pool: ``definition`` is LXD's whole request, e.g.

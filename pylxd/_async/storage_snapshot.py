@@ -48,9 +48,9 @@ class VolumeChild(NamedModel):
     def _apply(self, data: Mapping[str, Any], *, complete: bool, rollback: bool = False) -> None:
         super()._apply(snapshot_values(data), complete=complete, rollback=rollback)
 
-    async def rename(self, new_name: str, wait: bool = True) -> None:
-        """Rename it; waits for the operation with ``wait``."""
-        await super().rename(new_name, wait)
+    async def rename(self: ChildT, new_name: str, wait: bool = True) -> ChildT:
+        """Rename it; waits for the operation with ``wait``. Returns it, renamed."""
+        return await super().rename(new_name, wait)
 
     async def delete(self, wait: bool = True) -> None:
         """Delete it; waits for the operation with ``wait``."""
@@ -71,6 +71,8 @@ class StorageVolumeSnapshot(VolumeChild):
     created_at: Attribute[str] = Attribute(readonly=True)
     expires_at: Attribute[str | None] = Attribute(timestamp)
 
+    _extension = "storage_api_volume_snapshots"
+
     async def restore(self, wait: bool = True) -> None:
         """Roll the volume back to this snapshot."""
         if self.volume is None:
@@ -90,8 +92,8 @@ class VolumeChildren(Collection[ChildT]):
         super().__init__(volume.client, node=getattr(volume.api, self._child_path))
         self._volume = volume
 
-    def _new(self, node: APINode) -> ChildT:
-        return self.model(self._client, collection=node, volume=self._volume)
+    def _init(self, data: Mapping[str, Any], node: APINode) -> dict[str, Any]:
+        return {"collection": node, "volume": self._volume}
 
     async def _create_child(self, body: dict[str, Any], name: str | None, wait: bool) -> ChildT:
         """Create a child called ``name``, or let LXD name it (then always wait: only then
@@ -118,7 +120,6 @@ class StorageVolumeSnapshotManager(VolumeChildren[StorageVolumeSnapshot]):
     ``create(name, expires_at=None)``."""
 
     model = StorageVolumeSnapshot
-    api_extension = "storage_api_volume_snapshots"
     _child_path = "snapshots"
     _resource = "storage_volume_snapshots"
 

@@ -49,9 +49,9 @@ class VolumeChild(NamedModel):
     def _apply(self, data: Mapping[str, Any], *, complete: bool, rollback: bool = False) -> None:
         super()._apply(snapshot_values(data), complete=complete, rollback=rollback)
 
-    def rename(self, new_name: str, wait: bool = True) -> None:
-        """Rename it; waits for the operation with ``wait``."""
-        super().rename(new_name, wait)
+    def rename(self: ChildT, new_name: str, wait: bool = True) -> ChildT:
+        """Rename it; waits for the operation with ``wait``. Returns it, renamed."""
+        return super().rename(new_name, wait)
 
     def delete(self, wait: bool = True) -> None:
         """Delete it; waits for the operation with ``wait``."""
@@ -72,6 +72,8 @@ class StorageVolumeSnapshot(VolumeChild):
     created_at: Attribute[str] = Attribute(readonly=True)
     expires_at: Attribute[str | None] = Attribute(timestamp)
 
+    _extension = "storage_api_volume_snapshots"
+
     def restore(self, wait: bool = True) -> None:
         """Roll the volume back to this snapshot."""
         if self.volume is None:
@@ -91,8 +93,8 @@ class VolumeChildren(Collection[ChildT]):
         super().__init__(volume.client, node=getattr(volume.api, self._child_path))
         self._volume = volume
 
-    def _new(self, node: APINode) -> ChildT:
-        return self.model(self._client, collection=node, volume=self._volume)
+    def _init(self, data: Mapping[str, Any], node: APINode) -> dict[str, Any]:
+        return {"collection": node, "volume": self._volume}
 
     def _create_child(self, body: dict[str, Any], name: str | None, wait: bool) -> ChildT:
         """Create a child called ``name``, or let LXD name it (then always wait: only then
@@ -119,7 +121,6 @@ class StorageVolumeSnapshotManager(VolumeChildren[StorageVolumeSnapshot]):
     ``create(name, expires_at=None)``."""
 
     model = StorageVolumeSnapshot
-    api_extension = "storage_api_volume_snapshots"
     _child_path = "snapshots"
     _resource = "storage_volume_snapshots"
 

@@ -48,6 +48,9 @@ class StorageVolume(NamedModel):
     project: Attribute[str] = Attribute(readonly=True, optional=True)
 
     _identity = ("pool", "type", "name", "project")
+    _extension = "storage"
+    _operations_extension = "storage_and_network_operations"
+    _all_projects_extension = "storage_volumes_all_projects"
 
     def __init__(
         self,
@@ -77,10 +80,10 @@ class StorageVolume(NamedModel):
         node_project = self.api.project
         return node_project if node_project is not None else self.client.project
 
-    def rename(self, new_name: str | Mapping[str, Any], wait: bool = True) -> None:
+    def rename(self, new_name: str | Mapping[str, Any], wait: bool = True) -> StorageVolume:
         """Rename the volume: ``rename("new")``. Upstream's form ``rename({"name": …,
         "pool": …})`` moves it too (see :meth:`move`; another server: :meth:`migrate`).
-        Waits for the operation with ``wait``.
+        Waits for the operation with ``wait``. Returns the volume, renamed.
         """
         if isinstance(new_name, Mapping):
             body = dict(new_name)
@@ -89,6 +92,7 @@ class StorageVolume(NamedModel):
             self.move(body.pop("pool", None), body.pop("project", None), wait=wait, **body)
         else:
             self.move(name=new_name, wait=wait)
+        return self
 
     def move(
         self,
@@ -253,52 +257,66 @@ class StorageVolumeManager(Collection[StorageVolume]):
             pool_name = pool._raw_attr("name")
         self._pool_name = pool_name
 
-    def _new(self, node: APINode) -> StorageVolume:
-        volume = StorageVolume(self._client, collection=node, storage_pool=self._pool)
-        volume._values["pool"] = self._pool_name  # LXD 5.0 does not say it; kept on sync
-        return volume
+    def _init(self, data: Mapping[str, Any], node: APINode) -> dict[str, Any]:
+        # LXD 5.0 does not say which pool a volume is in: it is given here, kept on sync.
+        return {
+            "collection": node[data.get("type") or "custom"],
+            "storage_pool": self._pool,
+            "pool": self._pool_name,
+        }
 
-    def _member_node(self, data: Mapping[str, Any]) -> APINode:
-        return self._node[data.get("type") or "custom"]
-
-    def get(self, type_or_name: str, name: str | None = None) -> StorageVolume:  # type: ignore[override]
-        """Fetch one volume: ``get("custom", "vol1")`` (or ``get("vol1")`` for a custom one).
+    def get(  # type: ignore[override]
+        self, type_or_name: str, name: str | None = None, project: str | None = None
+    ) -> StorageVolume:
+        """Fetch one volume: ``get("custom", "vol1")`` (or ``get("vol1")`` for a custom one),
+        in ``project`` if given.
 
         Raises:
             NotFound: no such volume.
         """
-        self._require()
         volume_type, volume_name = volume_key(type_or_name, name)
-        return self._wrap(metadata(self._node[volume_type][volume_name].get()))
+        node = self._in(project)
+        return self._wrap(metadata(node[volume_type][volume_name].get()), node)
 
-    def exists(self, type_or_name: str, name: str | None = None) -> bool:  # type: ignore[override]
+    def exists(  # type: ignore[override]
+        self, type_or_name: str, name: str | None = None, project: str | None = None
+    ) -> bool:
         """Whether the volume exists (``exists("custom", "vol1")`` or ``exists("vol1")``)."""
         try:
-            self.get(type_or_name, name)
+            self.get(type_or_name, name, project)
         except NotFound:
             return False
         return True
 
-    def all(self, volume_type: str | None = None) -> list[StorageVolume]:
-        """Every volume of the pool (or of ``volume_type``), complete, in one request.
+    def all(
+        self,
+        project: str | None = None,
+        all_projects: bool = False,
+        volume_type: str | None = None,
+    ) -> list[StorageVolume]:
+        """Every volume of the pool (or of ``volume_type``), complete, in one request; in
+        ``project``, or in every project (each volume then remembers its own).
 
         Snapshots are not volumes here (Incus lists them too): see ``volume.snapshots``.
         """
-        self._require()
-        node = self._node if volume_type is None else self._node[volume_type]
-        listing = metadata(node.get(params={"recursion": 1})) or []
-        return [self._wrap(item) for item in listing if "/" not in item.get("name", "")]
+        node = self._in(project)
+        params = self._listing_params(project, all_projects, 1)
+        listing = metadata(self._typed(volume_type).get(params=params)) or []
+        return [self._wrap(item, node) for item in listing if "/" not in item.get("name", "")]
 
-    def names(self, volume_type: str | None = None) -> list[str]:
+    def names(self, project: str | None = None, volume_type: str | None = None) -> list[str]:
         """``<type>/<name>`` of every volume (or of ``volume_type``), snapshots left out."""
-        self._require()
-        node = self._node if volume_type is None else self._node[volume_type]
-        urls = metadata(node.get()) or []
+        node = self._in(project)
+        urls = metadata((node if volume_type is None else node[volume_type]).get()) or []
         return [
             f"{name_from_url(url.rsplit('/', 1)[0])}/{name_from_url(url)}"
             for url in urls
             if "/snapshots/" not in url
         ]
+
+    def _typed(self, volume_type: str | None) -> APINode:
+        self.model.require_extension(self._client)
+        return self._node if volume_type is None else self._node[volume_type]
 
     def create(
         self,
@@ -345,7 +363,7 @@ class StorageVolumeManager(Collection[StorageVolume]):
         if name is None:
             raise ValueError("LXD did not say what the imported volume is called: pass name=")
         if operation is not None and not wait:
-            volume = self._new(self._node.custom)
+            volume = self.model(self._client, **self._init({"type": "custom"}, self._node))
             volume._values["name"] = name
             return volume
         return self.get("custom", name)

@@ -233,14 +233,63 @@ def btrfs_pool_name(admin: Client) -> Iterator[str]:
         delete_pool(admin, name)
 
 
+def delete_project(admin: Client, name: str) -> None:
+    """Delete a test project and the instances and custom volumes made in it, if it exists
+    (a test that makes profiles in its own project deletes them itself)."""
+    if not admin.projects.exists(name):
+        return
+    for instance in admin.instances.all(project=name):
+        if instance.status != "Stopped":
+            instance.stop(force=True, wait=True)
+        instance.delete(wait=True)
+    for url in admin.api.storage_pools.get().json()["metadata"] or []:
+        delete_custom_volumes(admin, url.rsplit("/", 1)[-1], project=name)
+    admin.projects.get(name).delete()
+
+
 @pytest.fixture
 def project_name(admin: Client) -> Iterator[str]:
-    """A new project with its own custom volumes; its volumes and itself deleted afterwards."""
+    """A new project sharing the default project's images and profiles (so busybox
+    instances start in it); deleted afterwards with everything in it."""
     name = unique_name("proj")
-    admin.api.projects.post(json={"name": name, "config": {"features.storage.volumes": "true"}})
-    try:
-        yield name
-    finally:
-        for url in admin.api.storage_pools.get().json()["metadata"] or []:
-            delete_custom_volumes(admin, url.rsplit("/", 1)[-1], project=name)
-        admin.api.projects[name].delete()
+    admin.projects.create(name, config={"features.images": "false", "features.profiles": "false"})
+    yield name
+    delete_project(admin, name)
+
+
+# -- networks (every bridge made by a test is unaddressed, and removed) --------------------
+
+UNADDRESSED = {"ipv4.address": "none", "ipv6.address": "none"}
+
+
+def short_name() -> str:
+    """A unique name that fits an interface name (15 characters at most)."""
+    return f"pyl{uuid.uuid4().hex[:8]}"
+
+
+@pytest.fixture
+def doomed(admin: Client) -> Iterator[list[tuple[str, str]]]:
+    """``(collection, name)`` pairs the test may create; each is deleted afterwards (last
+    first), whatever happened."""
+    items: list[tuple[str, str]] = []
+    yield items
+    for collection, name in reversed(items):
+        try:
+            admin.api[collection][name].delete()
+        except NotFound:
+            pass
+
+
+@pytest.fixture
+def net_name(doomed: list[tuple[str, str]]) -> str:
+    """A unique network name; whatever network carries it is deleted afterwards."""
+    name = short_name()
+    doomed.append(("networks", name))
+    return name
+
+
+@pytest.fixture
+def bridge(admin: Client, net_name: str) -> str:
+    """An unaddressed bridge of our own, removed afterwards."""
+    admin.api.networks.post(json={"name": net_name, "type": "bridge", "config": UNADDRESSED})
+    return net_name

@@ -44,8 +44,12 @@ class Transport:
                 connector = aiohttp.UnixConnector(path=self.endpoint.socket_path)
             else:
                 connector = aiohttp.TCPConnector(ssl=self._ssl)
+            # No Accept-Encoding: aiohttp would offer gzip, and Incus then compresses what
+            # we hand back raw (metrics arrived gzipped while auto_decompress is off).
             self._session = aiohttp.ClientSession(
-                connector=connector, auto_decompress=False, skip_auto_headers=("User-Agent",)
+                connector=connector,
+                auto_decompress=False,
+                skip_auto_headers=("User-Agent", "Accept-Encoding"),
             )
         return self._session
 

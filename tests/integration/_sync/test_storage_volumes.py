@@ -38,11 +38,11 @@ def test_documented_methods(pool_name) -> None:
         assert storage_pool.volumes.exists("custom", "vol1")
         assert storage_pool.volumes.exists("vol1")
         assert not storage_pool.volumes.exists("custom", "nope")
-        assert [v.name for v in storage_pool.volumes.all("custom")] == ["vol1"]
-        assert storage_pool.volumes.all("image") == []
+        assert [v.name for v in storage_pool.volumes.all(volume_type="custom")] == ["vol1"]
+        assert storage_pool.volumes.all(volume_type="image") == []
         assert storage_pool.volumes.names() == ["custom/vol1"]
-        assert storage_pool.volumes.names("custom") == ["custom/vol1"]
-        assert storage_pool.volumes.names("container") == []
+        assert storage_pool.volumes.names(volume_type="custom") == ["custom/vol1"]
+        assert storage_pool.volumes.names(volume_type="container") == []
 
         # Upstream's create("custom", definition) and create without waiting.
         second = storage_pool.volumes.create("custom", {"name": "vol2"})
