@@ -10,6 +10,7 @@ from __future__ import annotations
 import os
 from typing import IO, TYPE_CHECKING, Any, TypeVar
 
+from pylxd._async.api import APINode
 from pylxd._async.collection import NamedModel
 from pylxd._async.model import Model
 from pylxd._async.snapshot import InstanceChildren
@@ -39,9 +40,16 @@ class Backup(NamedModel):
     container_only: Attribute[bool] = Attribute(readonly=True)
     optimized_storage: Attribute[bool] = Attribute(readonly=True)
 
-    def __init__(self, client: Client, *, instance: Instance, **values: Any) -> None:
+    def __init__(
+        self,
+        client: Client,
+        *,
+        instance: Instance,
+        collection: APINode | None = None,
+        **values: Any,
+    ) -> None:
         self.instance = instance
-        super().__init__(client, collection=instance.api.backups, **values)
+        super().__init__(client, collection=collection or instance.api.backups, **values)
 
     def _identity_values(self) -> tuple[Any, ...]:
         return (self._raw_attr("name"), self.instance._identity_values())
@@ -120,7 +128,7 @@ class BackupManager(InstanceChildren[Backup]):
         if compression_algorithm is not None:
             self._client.assert_has_api_extension("backup_compression_algorithm")
             body["compression_algorithm"] = compression_algorithm
-        return await self._create(body, name, wait)
+        return await self._create_child(body, name, wait)
 
 
 def backup_import_headers(

@@ -94,8 +94,6 @@ async def copy_instance(
     """See :meth:`Instance.copy`."""
     source_client = instance.client
     destination = client if client is not None else source_client
-    if project is not None:
-        destination = destination.using_project(project)
     name = new_name or instance._raw_attr("name")
     overrides = {
         "config": config,
@@ -117,7 +115,8 @@ async def copy_instance(
         migration = body["source"]["operation"]
         body = instance_body(body, name, body["source"], overrides)
     try:
-        response = await destination.api.instances.post(json=body, target=target)
+        node = destination.api.instances.in_project(project)
+        response = await node.post(json=body, target=target)
         operation = response_operation(response)
         if operation is not None and (wait or migration is not None):
             await destination.operations.wait_for_operation(operation)
@@ -128,7 +127,7 @@ async def copy_instance(
         if migration is not None:
             await _cancel_quietly(source_client, migration)
         raise
-    copied = type(instance)(destination, name=name)
+    copied = type(instance)(destination, name=name, **({"project": project} if project else {}))
     if wait or migration is not None:
         await copied.sync()
     return copied

@@ -3,15 +3,23 @@
 
 from __future__ import annotations
 
-import copy
 import json as jsonlib
 import os
 from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
 from pylxd._sync.api import APINode
+from pylxd._sync.certificate import CertificateManager
 from pylxd._sync.instance import ContainerManager, InstanceManager, VirtualMachineManager
+from pylxd._sync.network import NetworkManager
+from pylxd._sync.network_acl import NetworkACLManager
+from pylxd._sync.network_zone import NetworkZoneManager
 from pylxd._sync.operation import OperationManager
+from pylxd._sync.profile import ProfileManager
+from pylxd._sync.project import ProjectManager
+from pylxd._sync.server import Server
+from pylxd._sync.storage_pool import StoragePoolManager
+from pylxd._sync.warning import WarningManager
 from pylxd._core.endpoint import Cert, Endpoint, default_certs, pinned_server_cert, resolve_endpoint
 from pylxd._core.envelope import check_response, metadata
 from pylxd._core.tls import build_ssl_context, certificate_base64
@@ -98,6 +106,16 @@ class Client:
         self.containers = ContainerManager(self)
         self.virtual_machines = VirtualMachineManager(self)
         self.operations = OperationManager(self)
+        self.profiles = ProfileManager(self)
+        self.projects = ProjectManager(self)
+        self.certificates = CertificateManager(self)
+        self.warnings = WarningManager(self)
+        #: ``GET /1.0`` as a model: ``client.server.config`` read and changed, ``save()``.
+        self.server = Server(self)
+        self.networks = NetworkManager(self)
+        self.network_acls = NetworkACLManager(self)
+        self.network_zones = NetworkZoneManager(self)
+        self.storage_pools = StoragePoolManager(self)
 
     # -- connection ------------------------------------------------------------------
 
@@ -110,6 +128,7 @@ class Client:
         try:
             response = self.api.get()
             self._host_info = metadata(response)
+            self.server._apply(self._host_info, complete=True, rollback=True)
         except LXDAPIException as exc:
             raise ClientConnectionFailed(f"{self.endpoint} refused the connection: {exc}") from exc
         if self.project not in (None, "default") and not self.has_api_extension("projects"):
@@ -131,20 +150,6 @@ class Client:
 
     def __exit__(self, *exc_info: object) -> None:
         self.close()
-
-    def using_project(self, project: str | None) -> Client:
-        """A client for ``project`` on this same connection (no request; closing one
-        closes both). Managers of the copy work in ``project``."""
-        if project == self.project:
-            return self
-        clone = copy.copy(self)
-        clone.project = project
-        for key, value in vars(self).items():
-            if getattr(value, "_client", None) is self:  # the api tree and the managers
-                bound = copy.copy(value)
-                bound._client = clone
-                setattr(clone, key, bound)
-        return clone
 
     # -- what the server is ----------------------------------------------------------
 
@@ -215,20 +220,18 @@ class Client:
             raise ClientConnectionFailed("No client certificate specified")
         try:
             with open(self.cert.cert) as f:
-                certificate = certificate_base64(f.read())
+                pem = f.read()
+            certificate_base64(pem)  # a certificate, or the error below
         except (OSError, ValueError) as exc:
             raise ClientConnectionFailed(f"Client certificate not found: {exc}") from exc
-        request: dict[str, Any] = {"type": "client", "certificate": certificate}
         if self._host_info is None:
             self.connect()
         token = use_token_auth and is_trust_token(secret)
-        if token and (self.has_api_extension("explicit_trust_token") or self.is_incus):
-            request["trust_token"] = secret.strip()
-        else:
-            # Before explicit_trust_token, LXD takes a token in the password field.
-            request["password"] = secret.strip() if token else secret
         try:
-            self.api.certificates.post(json=request)
+            if token:
+                self.certificates.add(pem, secret=secret.strip())
+            else:
+                self.certificates.add(pem, password=secret)
         except Conflict:
             pass  # already in the trust store: nothing to do
         self.connect()

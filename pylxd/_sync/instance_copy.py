@@ -95,8 +95,6 @@ def copy_instance(
     """See :meth:`Instance.copy`."""
     source_client = instance.client
     destination = client if client is not None else source_client
-    if project is not None:
-        destination = destination.using_project(project)
     name = new_name or instance._raw_attr("name")
     overrides = {
         "config": config,
@@ -118,7 +116,8 @@ def copy_instance(
         migration = body["source"]["operation"]
         body = instance_body(body, name, body["source"], overrides)
     try:
-        response = destination.api.instances.post(json=body, target=target)
+        node = destination.api.instances.in_project(project)
+        response = node.post(json=body, target=target)
         operation = response_operation(response)
         if operation is not None and (wait or migration is not None):
             destination.operations.wait_for_operation(operation)
@@ -129,7 +128,7 @@ def copy_instance(
         if migration is not None:
             _cancel_quietly(source_client, migration)
         raise
-    copied = type(instance)(destination, name=name)
+    copied = type(instance)(destination, name=name, **({"project": project} if project else {}))
     if wait or migration is not None:
         copied.sync()
     return copied

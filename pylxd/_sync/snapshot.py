@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from pylxd._sync.api import APINode
@@ -45,9 +46,16 @@ class Snapshot(NamedModel):
     profiles: Attribute[list[str]] = Attribute(readonly=True)
     size: Attribute[int] = Attribute(readonly=True)
 
-    def __init__(self, client: Client, *, instance: Instance, **values: Any) -> None:
+    def __init__(
+        self,
+        client: Client,
+        *,
+        instance: Instance,
+        collection: APINode | None = None,
+        **values: Any,
+    ) -> None:
         self.instance = instance
-        super().__init__(client, collection=instance.api.snapshots, **values)
+        super().__init__(client, collection=collection or instance.api.snapshots, **values)
 
     def _apply(self, data: Any, *, complete: bool, rollback: bool = False) -> None:
         if "name" in data:
@@ -85,14 +93,10 @@ class InstanceChildren(Collection[ModelT]):
         self.instance = instance
         super().__init__(client, self.model, node)
 
-    def _wrap(self, data: Any, complete: bool = True) -> ModelT:
-        obj = self.model(self._client, instance=self.instance)
-        obj._apply(data, complete=complete)
-        return obj
+    def _init(self, data: Mapping[str, Any], node: APINode) -> dict[str, Any]:
+        return {"collection": node, "instance": self.instance}
 
-    def _create(  # type: ignore[override]
-        self, body: dict[str, Any], name: str | None, wait: bool
-    ) -> ModelT:
+    def _create_child(self, body: dict[str, Any], name: str | None, wait: bool) -> ModelT:
         """``POST`` ``body``; the new object, complete with ``wait``.
 
         LXD names an unnamed snapshot or backup itself without saying which name it
@@ -111,7 +115,9 @@ class InstanceChildren(Collection[ModelT]):
                 raise ValueError(f"cannot tell which is new among {new}: pass a name")
             name = new[0]
         if not wait:
-            return self._wrap({"name": name}, complete=False)
+            sparse = self.model(self._client, **self._init(body, self._node))
+            sparse._values["name"] = name
+            return sparse  # still being made: the blocking client fetches it on first read
         return self.get(name)
 
 
@@ -153,4 +159,4 @@ class SnapshotManager(InstanceChildren[Snapshot]):
             body["expires_at"] = expires_at
         if description is not None:
             body["description"] = description
-        return self._create(body, name, wait)
+        return self._create_child(body, name, wait)

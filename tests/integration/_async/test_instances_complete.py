@@ -173,11 +173,12 @@ async def test_copy_here_with_and_without_snapshots_and_devices(instance_name, i
                     await (await client.instances.get(name)).delete(wait=True)
 
 
-async def test_copy_and_create_in_another_project(instance_name, image_alias, project) -> None:
+async def test_copy_and_create_in_another_project(instance_name, image_alias, project_name) -> None:
+    project = project_name
     async with Client() as client:
         source = await make_instance(client, instance_name, image_alias)
         copy = await source.copy(project=project)
-        assert copy.name == instance_name and copy.client.project == project
+        assert copy.name == instance_name and copy.project == project
         assert (await copy.state()).status == "Stopped"
         async with Client(project=project) as in_project:
             assert await in_project.instances.exists(instance_name)
@@ -191,8 +192,8 @@ async def test_copy_and_create_in_another_project(instance_name, image_alias, pr
         await created.delete(wait=True)
 
 
-async def test_bulk_state_changes_every_instance_of_the_project(image_alias, project) -> None:
-    async with Client(project=project) as client:
+async def test_bulk_state_changes_every_instance_of_the_project(image_alias, project_name) -> None:
+    async with Client(project=project_name) as client:
         names = [unique_name("bulk") for _ in range(2)]
         for name in names:
             await client.instances.create(image_config(name, image_alias), wait=True)

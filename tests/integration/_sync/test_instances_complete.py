@@ -174,11 +174,12 @@ def test_copy_here_with_and_without_snapshots_and_devices(instance_name, image_a
                     (client.instances.get(name)).delete(wait=True)
 
 
-def test_copy_and_create_in_another_project(instance_name, image_alias, project) -> None:
+def test_copy_and_create_in_another_project(instance_name, image_alias, project_name) -> None:
+    project = project_name
     with Client() as client:
         source = make_instance(client, instance_name, image_alias)
         copy = source.copy(project=project)
-        assert copy.name == instance_name and copy.client.project == project
+        assert copy.name == instance_name and copy.project == project
         assert (copy.state()).status == "Stopped"
         with Client(project=project) as in_project:
             assert in_project.instances.exists(instance_name)
@@ -192,8 +193,8 @@ def test_copy_and_create_in_another_project(instance_name, image_alias, project)
         created.delete(wait=True)
 
 
-def test_bulk_state_changes_every_instance_of_the_project(image_alias, project) -> None:
-    with Client(project=project) as client:
+def test_bulk_state_changes_every_instance_of_the_project(image_alias, project_name) -> None:
+    with Client(project=project_name) as client:
         names = [unique_name("bulk") for _ in range(2)]
         for name in names:
             client.instances.create(image_config(name, image_alias), wait=True)
