@@ -8,6 +8,7 @@ from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
 from pylxd._async.api import APINode
+from pylxd._async.cluster import ClusterManager
 from pylxd._async.instance import ContainerManager, InstanceManager, VirtualMachineManager
 from pylxd._async.operation import OperationManager
 from pylxd._core.endpoint import Cert, Endpoint, default_certs, pinned_server_cert, resolve_endpoint
@@ -96,6 +97,7 @@ class Client:
         self.containers = ContainerManager(self)
         self.virtual_machines = VirtualMachineManager(self)
         self.operations = OperationManager(self)
+        self.cluster = ClusterManager(self)
 
     # -- connection ------------------------------------------------------------------
 

@@ -9,6 +9,7 @@ from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
 from pylxd._sync.api import APINode
+from pylxd._sync.cluster import ClusterManager
 from pylxd._sync.instance import ContainerManager, InstanceManager, VirtualMachineManager
 from pylxd._sync.operation import OperationManager
 from pylxd._core.endpoint import Cert, Endpoint, default_certs, pinned_server_cert, resolve_endpoint
@@ -97,6 +98,7 @@ class Client:
         self.containers = ContainerManager(self)
         self.virtual_machines = VirtualMachineManager(self)
         self.operations = OperationManager(self)
+        self.cluster = ClusterManager(self)
 
     # -- connection ------------------------------------------------------------------
 

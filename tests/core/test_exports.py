@@ -21,6 +21,7 @@ PUBLIC_MODULES = [
     "pylxd.managers",
     "pylxd.models",
     "pylxd.models._model",
+    "pylxd.models.cluster",
     "pylxd.models.container",
     "pylxd.models.instance",
     "pylxd.models.operation",
