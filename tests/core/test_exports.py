@@ -18,6 +18,7 @@ PUBLIC_MODULES = [
     "pylxd.aio.models",
     "pylxd.client",
     "pylxd.exceptions",
+    "pylxd.fleet",
     "pylxd.managers",
     "pylxd.models",
     "pylxd.models._model",
