@@ -10,10 +10,10 @@ from typing import TYPE_CHECKING, Any
 
 from pylxd._async.api import APINode
 from pylxd._async.cluster_groups import ClusterGroupManager, ClusterJoinTokenManager
+from pylxd._async.collection import Collection, NamedModel
 from pylxd._async.model import Model
 from pylxd._core.envelope import metadata
 from pylxd._core.fields import Attribute
-from pylxd._core.urls import name_from_url
 
 if TYPE_CHECKING:
     from pylxd._async.client import Client
@@ -40,7 +40,7 @@ class ClusterMemberState:
         return f"<ClusterMemberState pools={sorted(self.storage_pools)}>"
 
 
-class ClusterMember(Model):
+class ClusterMember(NamedModel):
     """One member of the cluster (``/1.0/cluster/members/<server_name>``).
 
     ``save()`` sends ``roles``, ``failure_domain``, ``description``, ``config`` and ``groups``.
@@ -59,35 +59,13 @@ class ClusterMember(Model):
     groups: Attribute[list[str]] = Attribute(optional=True)
 
     _identity = ("server_name",)
+    _collection_path = "cluster.members"
+    _name_field = "server_name"
 
-    @property
-    def api(self) -> APINode:
-        return self.client.api.cluster.members[self._raw_attr("server_name")]
-
-    @classmethod
-    async def get(cls, client: Client, server_name: str) -> ClusterMember:
-        """Fetch one member (one request).
-
-        Raises:
-            NotFound: no such member.
-            LXDAPIExtensionNotAvailable: the server knows no clustering.
-        """
-        client.assert_has_api_extension("clustering")
-        return cls(client, **metadata(await client.api.cluster.members[server_name].get()))
-
-    @classmethod
-    async def all(cls, client: Client, recursion: int = 1) -> list[ClusterMember]:
-        """Every member, complete, in one request (``recursion=0``: names only, sparse)."""
-        client.assert_has_api_extension("clustering")
-        listing = metadata(await client.api.cluster.members.get(params={"recursion": recursion}))
-        if recursion == 0:
-            return [cls(client, server_name=name_from_url(url)) for url in listing or []]
-        return [cls(client, **data) for data in listing or []]
-
-    async def rename(self, server_name: str) -> None:
-        """Rename the member (``POST``)."""
-        await self.api.post(json={"server_name": server_name})
-        self._values["server_name"] = server_name
+    async def rename(self, new_name: str, wait: bool = False) -> None:
+        """Rename the member (``POST {"server_name": new_name}``)."""
+        await self.post(json={"server_name": new_name}, wait=wait)
+        self._values["server_name"] = new_name
 
     async def delete(self, wait: bool = False, force: bool = False) -> None:
         """Remove the member from the cluster; ``force`` removes an unreachable one
@@ -136,20 +114,15 @@ class ClusterMember(Model):
         return ClusterMemberState(metadata(await self.api.state.get()))
 
 
-class ClusterMemberManager:
-    """``client.cluster.members`` (also ``client.cluster.get().members``)."""
+class ClusterMemberManager(Collection[ClusterMember]):
+    """``client.cluster.members`` (also ``client.cluster.get().members``): ``all()``,
+    ``get(name)``, ``exists(name)``, ``names()``."""
+
+    model = ClusterMember
 
     def __init__(self, client: Client, cluster: Cluster | None = None) -> None:
-        self._client = client
-        self._cluster = cluster
-
-    async def get(self, server_name: str) -> ClusterMember:
-        """Fetch one member. Raises :class:`~pylxd.exceptions.NotFound`."""
-        return await ClusterMember.get(self._client, server_name)
-
-    async def all(self, recursion: int = 1) -> list[ClusterMember]:
-        """Every member of the cluster, in one request."""
-        return await ClusterMember.all(self._client, recursion)
+        super().__init__(client)
+        self.cluster = cluster
 
 
 class ClusterCertificate:
@@ -200,7 +173,9 @@ class Cluster(Model):
     async def get(cls, client: Client) -> Cluster:
         """Fetch the cluster (a standalone server answers ``enabled=False``)."""
         client.assert_has_api_extension("clustering")
-        return cls(client, **metadata(await client.api.cluster.get()))
+        cluster = cls(client)
+        cluster._apply(metadata(await client.api.cluster.get()), complete=True)
+        return cluster
 
     @classmethod
     async def enable(cls, client: Client, server_name: str) -> Cluster:

@@ -5,8 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
-from pylxd._async.api import APINode
-from pylxd._async.model import Model
+from pylxd._async.collection import Collection, NamedModel
 from pylxd._core.envelope import metadata
 from pylxd._core.fields import Attribute
 from pylxd._core.tokens import encode_join_token
@@ -19,7 +18,7 @@ if TYPE_CHECKING:
 __all__ = ["ClusterGroup", "ClusterGroupManager", "ClusterJoinToken", "ClusterJoinTokenManager"]
 
 
-class ClusterGroup(Model):
+class ClusterGroup(NamedModel):
     """A named set of members to place instances on (``target="@<group>"``).
 
     ``save()`` sends ``description`` and ``members`` (assigning members moves them in).
@@ -29,33 +28,7 @@ class ClusterGroup(Model):
     description: Attribute[str] = Attribute()
     members: Attribute[list[str]] = Attribute()
 
-    _identity = ("name",)
-
-    @property
-    def api(self) -> APINode:
-        return self.client.api.cluster.groups[self._raw_attr("name")]
-
-    @classmethod
-    async def get(cls, client: Client, name: str) -> ClusterGroup:
-        """Fetch one group. Raises :class:`~pylxd.exceptions.NotFound`."""
-        client.assert_has_api_extension("clustering_groups")
-        return cls(client, **metadata(await client.api.cluster.groups[name].get()))
-
-    @classmethod
-    async def all(cls, client: Client) -> list[ClusterGroup]:
-        """Every group, complete, in one request."""
-        client.assert_has_api_extension("clustering_groups")
-        listing = metadata(await client.api.cluster.groups.get(params={"recursion": 1}))
-        return [cls(client, **data) for data in listing or []]
-
-    @classmethod
-    async def exists(cls, client: Client, name: str) -> bool:
-        """Whether a group called ``name`` exists."""
-        try:
-            await cls.get(client, name)
-        except NotFound:
-            return False
-        return True
+    _collection_path = "cluster.groups"
 
     @classmethod
     async def create(
@@ -70,43 +43,24 @@ class ClusterGroup(Model):
         Raises:
             Conflict: a group of that name exists.
         """
-        client.assert_has_api_extension("clustering_groups")
-        if isinstance(members, str):
-            raise TypeError("members must be a list of member names, not a string")
-        body: dict[str, Any] = {"name": name, "description": description}
-        body["members"] = list(members or [])
-        await client.api.cluster.groups.post(json=body)
-        return await cls.get(client, name)
-
-    async def rename(self, name: str) -> None:
-        """Rename the group (``POST``)."""
-        await self.api.post(json={"name": name})
-        self._values["name"] = name
+        return await ClusterGroupManager(client).create(name, description, members)
 
 
-class ClusterGroupManager:
-    """``client.cluster.groups``."""
+class ClusterGroupManager(Collection[ClusterGroup]):
+    """``client.cluster.groups``: ``all()``, ``get(name)``, ``exists(name)``, ``names()``,
+    ``create(...)``."""
 
-    def __init__(self, client: Client) -> None:
-        self._client = client
-
-    async def get(self, name: str) -> ClusterGroup:
-        """Fetch one group."""
-        return await ClusterGroup.get(self._client, name)
-
-    async def all(self) -> list[ClusterGroup]:
-        """Every group, in one request."""
-        return await ClusterGroup.all(self._client)
-
-    async def exists(self, name: str) -> bool:
-        """Whether the group exists."""
-        return await ClusterGroup.exists(self._client, name)
+    model = ClusterGroup
 
     async def create(
         self, name: str, description: str = "", members: Sequence[str] | None = None
     ) -> ClusterGroup:
         """Create a group (see :meth:`ClusterGroup.create`)."""
-        return await ClusterGroup.create(self._client, name, description, members)
+        self._client.assert_has_api_extension("clustering_groups")
+        if isinstance(members, str):
+            raise TypeError("members must be a list of member names, not a string")
+        body = {"name": name, "description": description, "members": list(members or [])}
+        return await self._create(body, name)
 
 
 class ClusterJoinToken:

@@ -75,15 +75,16 @@ class Client:
     ) -> None:
         if session is not None:
             raise TypeError("pylxd does not use requests sessions; pass cert= and verify= instead")
-        first = endpoint if endpoint is None or isinstance(endpoint, str) else endpoint[0]
-        if cert is None and isinstance(first, str) and not first.startswith("/"):
+        given = [endpoint] if endpoint is None or isinstance(endpoint, str) else list(endpoint)
+        if cert is None and any(isinstance(e, str) and not e.startswith("/") for e in given):
             cert = default_certs()
         self.endpoints: list[Endpoint] = resolve_endpoints(endpoint, tls=cert is not None)
-        tls = self.endpoints[0].scheme == "https"
+        network = [e for e in self.endpoints if e.socket_path is None]
+        tls = any(e.scheme == "https" for e in network)
         if not isinstance(verify, bool):
             verify = os.fspath(verify)
         elif tls and verify:
-            verify = pinned_server_cert(self.endpoints[0]) or True
+            verify = pinned_server_cert(network[0]) or True
         self.cert: Cert | None = None
         if cert is not None:
             if isinstance(cert, (str, bytes)) or len(cert) != 2:

@@ -11,10 +11,10 @@ from typing import TYPE_CHECKING, Any
 
 from pylxd._sync.api import APINode
 from pylxd._sync.cluster_groups import ClusterGroupManager, ClusterJoinTokenManager
+from pylxd._sync.collection import Collection, NamedModel
 from pylxd._sync.model import Model
 from pylxd._core.envelope import metadata
 from pylxd._core.fields import Attribute
-from pylxd._core.urls import name_from_url
 
 if TYPE_CHECKING:
     from pylxd._sync.client import Client
@@ -41,7 +41,7 @@ class ClusterMemberState:
         return f"<ClusterMemberState pools={sorted(self.storage_pools)}>"
 
 
-class ClusterMember(Model):
+class ClusterMember(NamedModel):
     """One member of the cluster (``/1.0/cluster/members/<server_name>``).
 
     ``save()`` sends ``roles``, ``failure_domain``, ``description``, ``config`` and ``groups``.
@@ -60,35 +60,13 @@ class ClusterMember(Model):
     groups: Attribute[list[str]] = Attribute(optional=True)
 
     _identity = ("server_name",)
+    _collection_path = "cluster.members"
+    _name_field = "server_name"
 
-    @property
-    def api(self) -> APINode:
-        return self.client.api.cluster.members[self._raw_attr("server_name")]
-
-    @classmethod
-    def get(cls, client: Client, server_name: str) -> ClusterMember:
-        """Fetch one member (one request).
-
-        Raises:
-            NotFound: no such member.
-            LXDAPIExtensionNotAvailable: the server knows no clustering.
-        """
-        client.assert_has_api_extension("clustering")
-        return cls(client, **metadata(client.api.cluster.members[server_name].get()))
-
-    @classmethod
-    def all(cls, client: Client, recursion: int = 1) -> list[ClusterMember]:
-        """Every member, complete, in one request (``recursion=0``: names only, sparse)."""
-        client.assert_has_api_extension("clustering")
-        listing = metadata(client.api.cluster.members.get(params={"recursion": recursion}))
-        if recursion == 0:
-            return [cls(client, server_name=name_from_url(url)) for url in listing or []]
-        return [cls(client, **data) for data in listing or []]
-
-    def rename(self, server_name: str) -> None:
-        """Rename the member (``POST``)."""
-        self.api.post(json={"server_name": server_name})
-        self._values["server_name"] = server_name
+    def rename(self, new_name: str, wait: bool = False) -> None:
+        """Rename the member (``POST {"server_name": new_name}``)."""
+        self.post(json={"server_name": new_name}, wait=wait)
+        self._values["server_name"] = new_name
 
     def delete(self, wait: bool = False, force: bool = False) -> None:
         """Remove the member from the cluster; ``force`` removes an unreachable one
@@ -137,20 +115,15 @@ class ClusterMember(Model):
         return ClusterMemberState(metadata(self.api.state.get()))
 
 
-class ClusterMemberManager:
-    """``client.cluster.members`` (also ``client.cluster.get().members``)."""
+class ClusterMemberManager(Collection[ClusterMember]):
+    """``client.cluster.members`` (also ``client.cluster.get().members``): ``all()``,
+    ``get(name)``, ``exists(name)``, ``names()``."""
+
+    model = ClusterMember
 
     def __init__(self, client: Client, cluster: Cluster | None = None) -> None:
-        self._client = client
-        self._cluster = cluster
-
-    def get(self, server_name: str) -> ClusterMember:
-        """Fetch one member. Raises :class:`~pylxd.exceptions.NotFound`."""
-        return ClusterMember.get(self._client, server_name)
-
-    def all(self, recursion: int = 1) -> list[ClusterMember]:
-        """Every member of the cluster, in one request."""
-        return ClusterMember.all(self._client, recursion)
+        super().__init__(client)
+        self.cluster = cluster
 
 
 class ClusterCertificate:
@@ -201,7 +174,9 @@ class Cluster(Model):
     def get(cls, client: Client) -> Cluster:
         """Fetch the cluster (a standalone server answers ``enabled=False``)."""
         client.assert_has_api_extension("clustering")
-        return cls(client, **metadata(client.api.cluster.get()))
+        cluster = cls(client)
+        cluster._apply(metadata(client.api.cluster.get()), complete=True)
+        return cluster
 
     @classmethod
     def enable(cls, client: Client, server_name: str) -> Cluster:

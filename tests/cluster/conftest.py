@@ -49,6 +49,8 @@ def group_name(cluster_admin: Client) -> Iterator[str]:
     yield name
     for group in cluster_admin.cluster.groups.all():
         if group.name == name:
+            group.members = []  # LXD removes only empty groups
+            group.save()
             group.delete()
 
 
