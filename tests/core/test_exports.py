@@ -14,6 +14,7 @@ from pylxd import exceptions
 PUBLIC_MODULES = [
     "pylxd",
     "pylxd.aio",
+    "pylxd.aio.fleet",
     "pylxd.aio.managers",
     "pylxd.aio.models",
     "pylxd.client",
