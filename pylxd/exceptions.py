@@ -4,6 +4,9 @@ Catch :class:`PylxdError` to catch them all. The tree::
 
     PylxdError
     ├── LXDAPIException               the server answered with an error (or an operation failed)
+    │   ├── BadRequest                HTTP 400: LXD refused the request's content
+    │   │   └── InUse                 … because the object is in use (a pool with volumes,
+    │   │                             a volume attached to a running instance)
     │   ├── NotFound                  HTTP 404
     │   ├── Conflict                  HTTP 409
     │   ├── Forbidden                 HTTP 403
@@ -28,10 +31,12 @@ if TYPE_CHECKING:
     from pylxd._drivers.response import Response
 
 __all__ = [
+    "BadRequest",
     "ClientConnectionFailed",
     "Conflict",
     "EndpointUnreachable",
     "Forbidden",
+    "InUse",
     "InvalidEndpoint",
     "LXDAPIException",
     "LXDAPIExtensionNotAvailable",
@@ -71,6 +76,15 @@ class LXDAPIException(PylxdError):
 
     def __str__(self) -> str:
         return self.error
+
+
+class BadRequest(LXDAPIException):
+    """LXD refused the request's content (HTTP 400): a bad value, a forbidden change."""
+
+
+class InUse(BadRequest):
+    """LXD refused because the object is in use (HTTP 400 saying so): deleting a pool that
+    still holds volumes, or a volume attached to a running instance. ``error`` is LXD's text."""
 
 
 class NotFound(LXDAPIException):

@@ -8,9 +8,18 @@ from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
 from pylxd._async.api import APINode
+from pylxd._async.certificate import CertificateManager
 from pylxd._async.cluster import ClusterManager
 from pylxd._async.instance import ContainerManager, InstanceManager, VirtualMachineManager
+from pylxd._async.network import NetworkManager
+from pylxd._async.network_acl import NetworkACLManager
+from pylxd._async.network_zone import NetworkZoneManager
 from pylxd._async.operation import OperationManager
+from pylxd._async.profile import ProfileManager
+from pylxd._async.project import ProjectManager
+from pylxd._async.server import Server
+from pylxd._async.storage_pool import StoragePoolManager
+from pylxd._async.warning import WarningManager
 from pylxd._core.endpoint import (
     Cert,
     Endpoint,
@@ -119,6 +128,16 @@ class Client:
         self.virtual_machines = VirtualMachineManager(self)
         self.operations = OperationManager(self)
         self.cluster = ClusterManager(self)
+        self.profiles = ProfileManager(self)
+        self.projects = ProjectManager(self)
+        self.certificates = CertificateManager(self)
+        self.warnings = WarningManager(self)
+        #: ``GET /1.0`` as a model: ``client.server.config`` read and changed, ``save()``.
+        self.server = Server(self)
+        self.networks = NetworkManager(self)
+        self.network_acls = NetworkACLManager(self)
+        self.network_zones = NetworkZoneManager(self)
+        self.storage_pools = StoragePoolManager(self)
 
     # -- connection ------------------------------------------------------------------
 
@@ -131,6 +150,7 @@ class Client:
         try:
             response = await self.api.get()
             self._host_info = metadata(response)
+            self.server._apply(self._host_info, complete=True, rollback=True)
         except LXDAPIException as exc:
             raise ClientConnectionFailed(f"{self.endpoint} refused the connection: {exc}") from exc
         if self.project not in (None, "default") and not self.has_api_extension("projects"):
@@ -227,20 +247,18 @@ class Client:
             raise ClientConnectionFailed("No client certificate specified")
         try:
             with open(self.cert.cert) as f:
-                certificate = certificate_base64(f.read())
+                pem = f.read()
+            certificate_base64(pem)  # a certificate, or the error below
         except (OSError, ValueError) as exc:
             raise ClientConnectionFailed(f"Client certificate not found: {exc}") from exc
-        request: dict[str, Any] = {"type": "client", "certificate": certificate}
         if self._host_info is None:
             await self.connect()
         token = use_token_auth and is_trust_token(secret)
-        if token and (self.has_api_extension("explicit_trust_token") or self.is_incus):
-            request["trust_token"] = secret.strip()
-        else:
-            # Before explicit_trust_token, LXD takes a token in the password field.
-            request["password"] = secret.strip() if token else secret
         try:
-            await self.api.certificates.post(json=request)
+            if token:
+                await self.certificates.add(pem, secret=secret.strip())
+            else:
+                await self.certificates.add(pem, password=secret)
         except Conflict:
             pass  # already in the trust store: nothing to do
         await self.connect()

@@ -62,10 +62,13 @@ class ClusterMember(NamedModel):
     _collection_path = "cluster.members"
     _name_field = "server_name"
 
-    async def rename(self, new_name: str, wait: bool = False) -> None:
-        """Rename the member (``POST {"server_name": new_name}``)."""
+    _extension = "clustering"
+
+    async def rename(self, new_name: str, wait: bool = False) -> ClusterMember:
+        """Rename the member (``POST {"server_name": new_name}``); returns it, renamed."""
         await self.post(json={"server_name": new_name}, wait=wait)
         self._values["server_name"] = new_name
+        return self
 
     async def delete(self, wait: bool = False, force: bool = False) -> None:
         """Remove the member from the cluster; ``force`` removes an unreachable one
@@ -173,9 +176,7 @@ class Cluster(Model):
     async def get(cls, client: Client) -> Cluster:
         """Fetch the cluster (a standalone server answers ``enabled=False``)."""
         client.assert_has_api_extension("clustering")
-        cluster = cls(client)
-        cluster._apply(metadata(await client.api.cluster.get()), complete=True)
-        return cluster
+        return cls._from_server(client, metadata(await client.api.cluster.get()))
 
     @classmethod
     async def enable(cls, client: Client, server_name: str) -> Cluster:

@@ -29,6 +29,7 @@ class ClusterGroup(NamedModel):
     members: Attribute[list[str]] = Attribute()
 
     _collection_path = "cluster.groups"
+    _extension = "clustering_groups"
 
     @classmethod
     async def create(
@@ -56,7 +57,6 @@ class ClusterGroupManager(Collection[ClusterGroup]):
         self, name: str, description: str = "", members: Sequence[str] | None = None
     ) -> ClusterGroup:
         """Create a group (see :meth:`ClusterGroup.create`)."""
-        self._client.assert_has_api_extension("clustering_groups")
         if isinstance(members, str):
             raise TypeError("members must be a list of member names, not a string")
         body = {"name": name, "description": description, "members": list(members or [])}

@@ -63,10 +63,13 @@ class ClusterMember(NamedModel):
     _collection_path = "cluster.members"
     _name_field = "server_name"
 
-    def rename(self, new_name: str, wait: bool = False) -> None:
-        """Rename the member (``POST {"server_name": new_name}``)."""
+    _extension = "clustering"
+
+    def rename(self, new_name: str, wait: bool = False) -> ClusterMember:
+        """Rename the member (``POST {"server_name": new_name}``); returns it, renamed."""
         self.post(json={"server_name": new_name}, wait=wait)
         self._values["server_name"] = new_name
+        return self
 
     def delete(self, wait: bool = False, force: bool = False) -> None:
         """Remove the member from the cluster; ``force`` removes an unreachable one
@@ -174,9 +177,7 @@ class Cluster(Model):
     def get(cls, client: Client) -> Cluster:
         """Fetch the cluster (a standalone server answers ``enabled=False``)."""
         client.assert_has_api_extension("clustering")
-        cluster = cls(client)
-        cluster._apply(metadata(client.api.cluster.get()), complete=True)
-        return cluster
+        return cls._from_server(client, metadata(client.api.cluster.get()))
 
     @classmethod
     def enable(cls, client: Client, server_name: str) -> Cluster:
