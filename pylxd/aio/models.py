@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pylxd._async.backup import Backup
 from pylxd._async.certificate import Certificate, TrustToken
+from pylxd._async.cluster import Cluster, ClusterCertificate, ClusterMember, ClusterMemberState
+from pylxd._async.cluster_groups import ClusterGroup, ClusterJoinToken
 from pylxd._async.console import ConsoleSession
 from pylxd._async.instance import Container, Instance, InstanceState, VirtualMachine
 from pylxd._async.model import Model
@@ -31,6 +33,12 @@ from pylxd._core.exec import ExecuteResult
 __all__ = [
     "Backup",
     "Certificate",
+    "Cluster",
+    "ClusterCertificate",
+    "ClusterGroup",
+    "ClusterJoinToken",
+    "ClusterMember",
+    "ClusterMemberState",
     "ConsoleSession",
     "Container",
     "ExecuteResult",

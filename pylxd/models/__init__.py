@@ -5,6 +5,8 @@ from __future__ import annotations
 from pylxd._core.exec import ExecuteResult
 from pylxd._sync.backup import Backup
 from pylxd._sync.certificate import Certificate, TrustToken
+from pylxd._sync.cluster import Cluster, ClusterCertificate, ClusterMember, ClusterMemberState
+from pylxd._sync.cluster_groups import ClusterGroup, ClusterJoinToken
 from pylxd._sync.console import ConsoleSession
 from pylxd._sync.instance import Container, Instance, InstanceState, VirtualMachine
 from pylxd._sync.model import Model
@@ -31,6 +33,12 @@ from pylxd._sync.warning import ServerWarning
 __all__ = [
     "Backup",
     "Certificate",
+    "Cluster",
+    "ClusterCertificate",
+    "ClusterGroup",
+    "ClusterJoinToken",
+    "ClusterMember",
+    "ClusterMemberState",
     "ConsoleSession",
     "Container",
     "ExecuteResult",
