@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from pylxd._async.api import APINode
@@ -35,9 +36,11 @@ class Model(LazyLoad, FieldModel):
         super().__init__(**values)
 
     @classmethod
-    def _from_server(cls: type[ModelT], client: Client, data: dict[str, Any]) -> ModelT:
-        """An object from the server's complete data (loaded: no fetch before a save)."""
-        obj = cls(client)
+    def _from_server(
+        cls: type[ModelT], client: Client, data: Mapping[str, Any], **init: Any
+    ) -> ModelT:
+        """A complete object from the server's data (``save()`` then needs no fetch first)."""
+        obj = cls(client, **init)
         obj._apply(data, complete=True)
         return obj
 

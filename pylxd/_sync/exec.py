@@ -53,15 +53,19 @@ def execute(
     operation = response.json()["operation"]
     fds = metadata(response)["metadata"]["fds"]
     base = f"/{client.version}/operations/{operation_id(operation)}/websocket?secret="
-    # LXD starts the process as soon as stdin, stdout and stderr are attached, without
-    # waiting for the control socket; a control socket attached after the process ended
-    # is refused ("Only running operations can be connected"). So control goes first and
-    # is answered before the three others are asked for (pipelined), as ``lxc`` does.
+    # LXD 5.0 starts the process once the three data sockets are connected, without
+    # waiting for the control socket: attached last, it could come after the process
+    # ended and be refused ("Only running operations can be connected"), as seen under
+    # concurrent execs. So the control socket is attached first (as ``lxc`` does it).
     (control,) = client._websockets([base + fds["control"]])
-    sockets = [control]
     try:
-        sockets += client._websockets([base + fds[fd] for fd in _DATA_FDS])
-        stdin, stdout, stderr = sockets[1:]
+        data = client._websockets([base + fds[fd] for fd in _DATA_FDS])
+    except BaseException:
+        control.close()
+        raise
+    sockets = [*data, control]
+    try:
+        stdin, stdout, stderr = data
         deadline = None if timeout is None else time.monotonic() + timeout
         out = OutputSink(decode, encoding, stdout_handler)
         err = OutputSink(decode, encoding, stderr_handler)

@@ -45,15 +45,10 @@ class WebSocket:
             raise TransportTimeout("no websocket data in time") from exc
         except OSError:
             data = b""  # a reset ends the stream like a close
-        self._reply(self._core.receive(data))
-
-    def _reply(self, data: bytes) -> None:
-        """Answer what the server sent (a pong, the reply to its close frame). The server
-        may have shut the socket already: nothing is lost, the next read sees the end."""
         try:
-            self._write(data)
+            self._write(self._core.receive(data))
         except ClientConnectionFailed:
-            pass
+            pass  # our reply to its close frame, on a socket the server already shut
 
     def _write(self, data: bytes) -> None:
         if data:
