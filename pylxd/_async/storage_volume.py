@@ -39,7 +39,7 @@ class StorageVolume(NamedModel):
     type: Attribute[str] = Attribute(readonly=True)
     content_type: Attribute[str] = Attribute(readonly=True)
     description: Attribute[str] = Attribute()
-    config: Attribute[dict[str, str]] = Attribute()
+    config: Attribute[dict[str, str]] = Attribute(server_keys=("volatile.",))
     used_by: Attribute[list[str]] = Attribute(readonly=True)
     location: Attribute[str] = Attribute(readonly=True)
     created_at: Attribute[str] = Attribute(readonly=True)

@@ -93,7 +93,7 @@ class Network(NetworkObject):
     name: Attribute[str] = Attribute(readonly=True)
     description: Attribute[str] = Attribute()
     type: Attribute[str] = Attribute(readonly=True)
-    config: Attribute[dict[str, str]] = Attribute()
+    config: Attribute[dict[str, str]] = Attribute(server_keys=("volatile.",))
     managed: Attribute[bool] = Attribute(readonly=True)
     used_by: Attribute[list[str]] = Attribute(readonly=True)
     status: Attribute[str] = Attribute(readonly=True)

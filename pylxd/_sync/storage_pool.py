@@ -37,7 +37,7 @@ class StoragePool(NamedModel):
     name: Attribute[str] = Attribute(readonly=True)
     driver: Attribute[str] = Attribute(readonly=True)
     used_by: Attribute[list[str]] = Attribute(readonly=True)
-    config: Attribute[dict[str, str]] = Attribute()
+    config: Attribute[dict[str, str]] = Attribute(server_keys=("volatile.",))
     managed: Attribute[bool] = Attribute(readonly=True)
     description: Attribute[str] = Attribute()
     status: Attribute[str] = Attribute(readonly=True)
