@@ -13,6 +13,7 @@ Catch :class:`PylxdError` to catch them all. The tree::
     │   └── OperationFailed           a background operation ended in failure
     │       └── OperationTimeout      an operation did not end within the wait's timeout
     ├── ClientConnectionFailed        the server could not be reached, TLS refused, bad endpoint
+    │   ├── EndpointUnreachable       no connection could be made: the request was not sent
     │   ├── InvalidEndpoint           not a socket path or an https:// URL (also a ValueError)
     │   └── TransportTimeout          the server did not answer in time
     ├── LXDAPIExtensionNotAvailable   the server lacks an API extension the call needs
@@ -33,6 +34,7 @@ __all__ = [
     "BadRequest",
     "ClientConnectionFailed",
     "Conflict",
+    "EndpointUnreachable",
     "Forbidden",
     "InUse",
     "InvalidEndpoint",
@@ -107,6 +109,11 @@ class OperationTimeout(OperationFailed, TimeoutError):
 
 class ClientConnectionFailed(PylxdError):
     """The client could not talk to the server (socket, TLS, endpoint)."""
+
+
+class EndpointUnreachable(ClientConnectionFailed):
+    """No connection could be made (refused, no socket, no route): nothing was sent, so
+    the request can safely go to another member of the cluster."""
 
 
 class InvalidEndpoint(ClientConnectionFailed, ValueError):

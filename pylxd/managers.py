@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 from pylxd._sync.certificate import CertificateManager
+from pylxd._sync.cluster import ClusterCertificateManager, ClusterManager, ClusterMemberManager
+from pylxd._sync.cluster_groups import ClusterGroupManager, ClusterJoinTokenManager
 from pylxd._sync.instance import ContainerManager, InstanceManager, VirtualMachineManager
 from pylxd._sync.network import (
     NetworkForwardManager,
@@ -23,6 +25,11 @@ from pylxd._sync.warning import WarningManager
 
 __all__ = [
     "CertificateManager",
+    "ClusterCertificateManager",
+    "ClusterGroupManager",
+    "ClusterJoinTokenManager",
+    "ClusterManager",
+    "ClusterMemberManager",
     "ContainerManager",
     "InstanceManager",
     "NetworkACLManager",

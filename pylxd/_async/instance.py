@@ -180,6 +180,15 @@ class Instance(Model):
         await self.post(json={"name": name}, wait=wait)
         self._values["name"] = name
 
+    async def move(self, target: str, wait: bool = True) -> None:
+        """Move the instance to another cluster member (or ``"@group"``); it must be
+        stopped. With ``wait`` (default) this waits for the move and reads ``location``."""
+        name = self._raw_attr("name")
+        response = await self.api.post(json={"name": name, "migration": True}, target=target)
+        await self._wait_if(response, wait)
+        if wait:
+            await self.sync()
+
     async def state(self) -> InstanceState:
         """The instance's live state: status, network, memory, processes…"""
         return InstanceState(metadata(await self.api.state.get()))

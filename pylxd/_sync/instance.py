@@ -181,6 +181,15 @@ class Instance(Model):
         self.post(json={"name": name}, wait=wait)
         self._values["name"] = name
 
+    def move(self, target: str, wait: bool = True) -> None:
+        """Move the instance to another cluster member (or ``"@group"``); it must be
+        stopped. With ``wait`` (default) this waits for the move and reads ``location``."""
+        name = self._raw_attr("name")
+        response = self.api.post(json={"name": name, "migration": True}, target=target)
+        self._wait_if(response, wait)
+        if wait:
+            self.sync()
+
     def state(self) -> InstanceState:
         """The instance's live state: status, network, memory, processes…"""
         return InstanceState(metadata(self.api.state.get()))

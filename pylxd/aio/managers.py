@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 from pylxd._async.certificate import CertificateManager
+from pylxd._async.cluster import ClusterCertificateManager, ClusterManager, ClusterMemberManager
+from pylxd._async.cluster_groups import ClusterGroupManager, ClusterJoinTokenManager
 from pylxd._async.instance import ContainerManager, InstanceManager, VirtualMachineManager
 from pylxd._async.network import (
     NetworkForwardManager,
@@ -23,6 +25,11 @@ from pylxd._async.warning import WarningManager
 
 __all__ = [
     "CertificateManager",
+    "ClusterCertificateManager",
+    "ClusterGroupManager",
+    "ClusterJoinTokenManager",
+    "ClusterManager",
+    "ClusterMemberManager",
     "ContainerManager",
     "InstanceManager",
     "NetworkACLManager",

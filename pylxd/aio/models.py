@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 from pylxd._async.certificate import Certificate, TrustToken
+from pylxd._async.cluster import Cluster, ClusterCertificate, ClusterMember, ClusterMemberState
+from pylxd._async.cluster_groups import ClusterGroup, ClusterJoinToken
 from pylxd._async.instance import Container, Instance, InstanceState, VirtualMachine
 from pylxd._async.model import Model
 from pylxd._async.network import (
@@ -27,6 +29,12 @@ from pylxd._core.exec import ExecuteResult
 
 __all__ = [
     "Certificate",
+    "Cluster",
+    "ClusterCertificate",
+    "ClusterGroup",
+    "ClusterJoinToken",
+    "ClusterMember",
+    "ClusterMemberState",
     "Container",
     "ExecuteResult",
     "Instance",

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pylxd._core.exec import ExecuteResult
 from pylxd._sync.certificate import Certificate, TrustToken
+from pylxd._sync.cluster import Cluster, ClusterCertificate, ClusterMember, ClusterMemberState
+from pylxd._sync.cluster_groups import ClusterGroup, ClusterJoinToken
 from pylxd._sync.instance import Container, Instance, InstanceState, VirtualMachine
 from pylxd._sync.model import Model
 from pylxd._sync.network import (
@@ -27,6 +29,12 @@ from pylxd._sync.warning import ServerWarning
 
 __all__ = [
     "Certificate",
+    "Cluster",
+    "ClusterCertificate",
+    "ClusterGroup",
+    "ClusterJoinToken",
+    "ClusterMember",
+    "ClusterMemberState",
     "Container",
     "ExecuteResult",
     "Instance",

@@ -17,7 +17,7 @@ except ImportError as exc:  # pragma: no cover - depends on the install
 from pylxd._core.endpoint import Endpoint
 from pylxd._drivers.response import Response
 from pylxd._drivers.types import Body, TimeoutSpec, split_timeout
-from pylxd.exceptions import ClientConnectionFailed, TransportTimeout
+from pylxd.exceptions import ClientConnectionFailed, EndpointUnreachable, TransportTimeout
 
 __all__ = ["StreamResponse", "Transport"]
 
@@ -184,4 +184,6 @@ def _translate(exc: BaseException, endpoint: Endpoint) -> ClientConnectionFailed
     """aiohttp's exceptions → ours (the only place that knows aiohttp's names)."""
     if isinstance(exc, (asyncio.TimeoutError, aiohttp.ServerTimeoutError)):
         return TransportTimeout(f"{endpoint} did not answer in time: {exc}")
+    if isinstance(exc, aiohttp.ClientConnectorError):
+        return EndpointUnreachable(f"cannot connect to {endpoint}: {exc}")
     return ClientConnectionFailed(f"cannot talk to {endpoint}: {exc}")
