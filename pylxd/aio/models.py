@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pylxd._async.image import Image
+from pylxd._async.image_alias import ImageAlias
 from pylxd._async.instance import Container, Instance, InstanceState, VirtualMachine
 from pylxd._async.model import Model
 from pylxd._async.operation import Operation
@@ -10,6 +12,8 @@ from pylxd._core.exec import ExecuteResult
 __all__ = [
     "Container",
     "ExecuteResult",
+    "Image",
+    "ImageAlias",
     "Instance",
     "InstanceState",
     "Model",

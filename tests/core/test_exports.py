@@ -21,6 +21,7 @@ PUBLIC_MODULES = [
     "pylxd.managers",
     "pylxd.models",
     "pylxd.models._model",
+    "pylxd.models.image",
     "pylxd.models.container",
     "pylxd.models.instance",
     "pylxd.models.operation",
@@ -38,8 +39,9 @@ def test_all_is_sorted_and_complete(name: str) -> None:
 
 def test_upstream_names() -> None:
     from pylxd.client import DEFAULT_CERTS, Cert, Client, EventType  # noqa: F401
-    from pylxd.managers import ContainerManager, InstanceManager  # noqa: F401
-    from pylxd.models import Container, Instance, Operation, VirtualMachine
+    from pylxd.managers import ContainerManager, ImageManager, InstanceManager  # noqa: F401
+    from pylxd.models import Container, Image, Instance, Operation, VirtualMachine
+    from pylxd.models.image import Image as ImageByPath
 
     assert pylxd.Client is Client
     assert isinstance(pylxd.__version__, str)
@@ -53,6 +55,7 @@ def test_upstream_names() -> None:
         assert issubclass(getattr(exceptions, name), exceptions.PylxdError)
     assert issubclass(exceptions.NotFound, exceptions.LXDAPIException)
     assert Instance.NotFound is exceptions.NotFound
+    assert ImageByPath is Image and Image.NotFound is exceptions.NotFound
     assert issubclass(Container, Instance) and issubclass(VirtualMachine, Instance)
     assert {e.value for e in EventType} == {"all", "operation", "logging", "lifecycle"}
     assert Operation.extract_operation_id("/1.0/operations/abc") == "abc"

@@ -16,6 +16,7 @@ import pytest
 from pylxd import Client
 from pylxd.exceptions import NotFound
 from tests.certs import make_cert
+from tests.integration.image_server import ImageServer, serve_images
 
 IMAGE_ALIAS = os.environ.get("PYLXD_IMAGE_ALIAS", "busybox")
 HTTPS_ADDRESS = os.environ.get("PYLXD_HTTPS_ADDRESS", "127.0.0.1:8443")
@@ -134,3 +135,29 @@ def second_admin() -> Iterator[Client]:
     """A blocking client on the second LXD (scripts/lxd-second), for cross-server tests."""
     with Client(endpoint=SECOND_SOCKET) as client:
         yield client
+
+
+@pytest.fixture(scope="session")
+def image_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[ImageServer]:
+    """An image server on loopback (simplestreams over HTTPS, a direct URL over HTTP)."""
+    server = serve_images(tmp_path_factory.mktemp("image-server"))
+    yield server
+    server.close()
+
+
+def delete_image(client: Client, fingerprint: str) -> None:
+    """Delete an image if it still exists (test cleanup; only images the test made)."""
+    try:
+        client.api.images[fingerprint].get()
+    except NotFound:
+        return
+    client.images.get(fingerprint).delete(wait=True)
+
+
+@pytest.fixture
+def made_images(admin: Client) -> Iterator[list[str]]:
+    """Fingerprints of images a test makes on the main server; deleted afterwards."""
+    fingerprints: list[str] = []
+    yield fingerprints
+    for fingerprint in fingerprints:
+        delete_image(admin, fingerprint)
