@@ -4,7 +4,9 @@ aliases, downloads from the loopback image server, copy to the second LXD."""
 from __future__ import annotations
 
 import io
+import os
 import tarfile
+import threading
 
 import pytest
 
@@ -51,6 +53,28 @@ async def test_create_from_a_path_and_a_file_object_with_progress(tmp_path, made
             image = await Image.create(client, f, public=True)
             assert not f.closed  # the caller's file stays the caller's
         assert image.fingerprint == fingerprint and image.public
+
+
+async def test_create_from_a_pipe_of_unknown_size(tmp_path, made_images) -> None:
+    path, fingerprint = unified_image(tmp_path)
+    made_images.append(fingerprint)
+    read_end, write_end = os.pipe()
+
+    def feed() -> None:
+        with open(write_end, "wb") as out:
+            out.write(path.read_bytes())
+
+    writer = threading.Thread(target=feed)
+    writer.start()
+    try:
+        async with Client() as client:
+            seen: list[tuple[int, int | None]] = []
+            with open(read_end, "rb") as pipe:  # not seekable: sent chunked
+                image = await client.images.create(pipe, progress=lambda d, t: seen.append((d, t)))
+            assert image.fingerprint == fingerprint
+            assert seen[-1] == (path.stat().st_size, None)
+    finally:
+        writer.join()
 
 
 async def test_split_image_upload_and_export_both_parts(tmp_path, made_images) -> None:
