@@ -11,7 +11,7 @@ which resets its peak RSS (``/proc/self/clear_refs``) just before the call and r
 how far the peak rose above the RSS it had then.
 
 The floor is the stdlib at its plainest: http.client over the unix socket, the file sent
-and received in 1 MiB chunks, the operation waited on with ``/wait``.
+in 1 MiB chunks and received as it arrives, the operation waited on with ``/wait``.
 """
 
 from __future__ import annotations
@@ -94,12 +94,13 @@ def floor_create(path: Path) -> str:
 
 
 def floor_export(fingerprint: str, out: Path) -> None:
-    """GET the export and write it in 1 MiB chunks."""
+    """GET the export and write what arrives, up to 1 MiB at a time (``read1``: waiting to
+    fill each 1 MiB before writing it takes ~1.5× as long here)."""
     http = RawHTTP()
     http.conn.request("GET", f"/1.0/images/{fingerprint}/export")
     response = http.conn.getresponse()
     with open(out, "wb") as f:
-        while chunk := response.read(CHUNK):
+        while chunk := response.read1(CHUNK):
             f.write(chunk)
     http.close()
 

@@ -270,7 +270,8 @@ class Image(NamedModel):
             "public": self._raw_attr("public") if public is None else public,
             "auto_update": self._raw_attr("auto_update") if auto_update is None else auto_update,
         }
-        if alias is not None:
+        late_alias = alias is not None and not new_client.has_api_extension("image_create_aliases")
+        if alias is not None and not late_alias:
             body["aliases"] = [{"name": alias}]
         try:
             response = await new_client.api.images.post(json=body)
@@ -283,7 +284,10 @@ class Image(NamedModel):
             if secret_operation is not None:
                 await _cancel_quietly(self.client, secret_operation)
             raise
-        return await new_client.images.get(fingerprint)
+        copied = await new_client.images.get(fingerprint)
+        if late_alias and alias is not None:
+            await copied.add_alias(alias)
+        return copied
 
 
 class ImageManager(Collection[Image]):
@@ -295,11 +299,15 @@ class ImageManager(Collection[Image]):
         super().__init__(client)
         self.aliases = ImageAliasManager(client)
 
-    async def exists(self, name: str, alias: bool = False) -> bool:
-        """Whether an image with fingerprint ``name`` (or, with ``alias=True``, alias) exists."""
+    async def get(self, fingerprint: str) -> Image:
+        """Fetch one image by fingerprint (a unique prefix works). Raises :class:`NotFound`."""
+        return await super().get(fingerprint)
+
+    async def exists(self, fingerprint: str, alias: bool = False) -> bool:
+        """Whether an image with this fingerprint (or, with ``alias=True``, alias) exists."""
         node = self.aliases.api if alias else self.api
         try:
-            await node[name].get()
+            await node[fingerprint].get()
         except NotFound:
             return False
         return True

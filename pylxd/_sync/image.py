@@ -271,7 +271,8 @@ class Image(NamedModel):
             "public": self._raw_attr("public") if public is None else public,
             "auto_update": self._raw_attr("auto_update") if auto_update is None else auto_update,
         }
-        if alias is not None:
+        late_alias = alias is not None and not new_client.has_api_extension("image_create_aliases")
+        if alias is not None and not late_alias:
             body["aliases"] = [{"name": alias}]
         try:
             response = new_client.api.images.post(json=body)
@@ -284,7 +285,10 @@ class Image(NamedModel):
             if secret_operation is not None:
                 _cancel_quietly(self.client, secret_operation)
             raise
-        return new_client.images.get(fingerprint)
+        copied = new_client.images.get(fingerprint)
+        if late_alias and alias is not None:
+            copied.add_alias(alias)
+        return copied
 
 
 class ImageManager(Collection[Image]):
@@ -296,11 +300,15 @@ class ImageManager(Collection[Image]):
         super().__init__(client)
         self.aliases = ImageAliasManager(client)
 
-    def exists(self, name: str, alias: bool = False) -> bool:
-        """Whether an image with fingerprint ``name`` (or, with ``alias=True``, alias) exists."""
+    def get(self, fingerprint: str) -> Image:
+        """Fetch one image by fingerprint (a unique prefix works). Raises :class:`NotFound`."""
+        return super().get(fingerprint)
+
+    def exists(self, fingerprint: str, alias: bool = False) -> bool:
+        """Whether an image with this fingerprint (or, with ``alias=True``, alias) exists."""
         node = self.aliases.api if alias else self.api
         try:
-            node[name].get()
+            node[fingerprint].get()
         except NotFound:
             return False
         return True

@@ -166,6 +166,7 @@ async def test_edit_by_assignment_by_item_and_save(tmp_path, made_images) -> Non
         await image.save(wait=True)
         fresh = await client.images.get(fingerprint)
         assert fresh.properties["user.color"] == "blue" and fresh.auto_update is True
+        assert fresh.profiles == ["default"]  # fields save() does not send are kept
 
         fresh.properties["user.color"] = "red"
         await fresh.rollback()

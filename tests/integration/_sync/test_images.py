@@ -167,6 +167,7 @@ def test_edit_by_assignment_by_item_and_save(tmp_path, made_images) -> None:
         image.save(wait=True)
         fresh = client.images.get(fingerprint)
         assert fresh.properties["user.color"] == "blue" and fresh.auto_update is True
+        assert fresh.profiles == ["default"]  # fields save() does not send are kept
 
         fresh.properties["user.color"] = "red"
         fresh.rollback()
