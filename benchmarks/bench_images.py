@@ -1,7 +1,7 @@
 """Images, 64 MiB: upload (create) and export to a file, side by side with upstream pylxd
 2.4.2 and the raw floor, in time and in peak memory.
 
-    benchmarks/run images            # 5 rounds
+    benchmarks/run images            # 5 rounds of 5 calls each
     benchmarks/run images --quick    # 2 rounds
 
 The image is a unified tarball holding 64 MiB of random bytes (so nothing compresses it),
@@ -22,6 +22,7 @@ import json
 import os
 import re
 import resource
+import shutil
 import statistics
 import subprocess
 import sys
@@ -46,7 +47,7 @@ SIZE = 64 << 20
 CHUNK = 1 << 20
 ROWS = ("create 64 MiB", "export 64 MiB to a file")
 #: Calls per contender and row in each round.
-REPS = 3
+REPS = 5
 
 
 def make_image(directory: Path) -> tuple[Path, str]:
@@ -269,12 +270,10 @@ def main() -> None:
             for row in ROWS:
                 rss[row][column] = measure_rss(column, row, path, fingerprint)
     finally:
+        shutil.rmtree(directory)
         loop.run_until_complete(aclient.aclose())
         loop.close()
         delete(fingerprint)
-        for leftover in directory.iterdir():
-            leftover.unlink()
-        directory.rmdir()
     report(times, cpu, rss)
 
 
@@ -293,6 +292,19 @@ def report(
             cells = "".join(f" {m[c] * 1e3:8.0f}ms" if c in m else f" {'-':>10}" for c in columns)
             ratios = "  ".join(f"{c} {m[c] / m['floor']:.2f}×" for c in columns[1:] if c in m)
             print(f"{row:26}{cells}   {ratios}")
+        # Ours and the floor took turns: the median of each turn's own ratio is steadier
+        # than a ratio of medians when the machine's speed drifts.
+        for row in ROWS:
+            paired = {
+                c: statistics.median(
+                    o / f for o, f in zip(table[row][c], table[row]["floor"], strict=True)
+                )
+                for c in ("pylxd", "pylxd.aio")
+                if table[row].get(c)
+            }
+            medians[title][row].update({f"{c} paired ratio": r for c, r in paired.items()})
+            text = "  ".join(f"{c} {r:.2f}×" for c, r in paired.items())
+            print(f"{'':26}{'':44}   paired: {text}")
     print(f"\n{'peak RSS growth':26}" + "".join(f" {c:>10}" for c in columns))
     for row in ROWS:
         cells = "".join(
