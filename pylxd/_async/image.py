@@ -53,18 +53,21 @@ class Image(NamedModel):
     _collection_path = "images"
     _name_field = "fingerprint"
     _identity = ("fingerprint", "project")
+    _all_projects_extension = "images_all_projects"
 
     # -- upstream's classmethod spellings: Image.get(client, fingerprint), … ------------
 
     @classmethod
-    async def exists(cls, client: Client, fingerprint: str, alias: bool = False) -> bool:
+    async def exists(  # type: ignore[override]  # upstream's third argument is ``alias``
+        cls, client: Client, fingerprint: str, alias: bool = False, project: str | None = None
+    ) -> bool:
         """Whether an image with this fingerprint (or, with ``alias=True``, alias) exists."""
-        return await ImageManager(client).exists(fingerprint, alias=alias)
+        return await ImageManager(client).exists(fingerprint, alias=alias, project=project)
 
     @classmethod
-    async def get_by_alias(cls, client: Client, alias: str) -> Image:
+    async def get_by_alias(cls, client: Client, alias: str, project: str | None = None) -> Image:
         """Fetch the image an alias points at. Raises :class:`NotFound`."""
-        return await ImageManager(client).get_by_alias(alias)
+        return await ImageManager(client).get_by_alias(alias, project=project)
 
     @classmethod
     async def create(
@@ -299,23 +302,25 @@ class ImageManager(Collection[Image]):
         super().__init__(client)
         self.aliases = ImageAliasManager(client)
 
-    async def get(self, fingerprint: str) -> Image:
+    async def get(self, fingerprint: str, project: str | None = None) -> Image:
         """Fetch one image by fingerprint (a unique prefix works). Raises :class:`NotFound`."""
-        return await super().get(fingerprint)
+        return await super().get(fingerprint, project=project)
 
-    async def exists(self, fingerprint: str, alias: bool = False) -> bool:
+    async def exists(  # type: ignore[override]  # upstream's second argument is ``alias``
+        self, fingerprint: str, alias: bool = False, project: str | None = None
+    ) -> bool:
         """Whether an image with this fingerprint (or, with ``alias=True``, alias) exists."""
-        node = self.aliases.api if alias else self.api
+        node = self.aliases._in(project) if alias else self._in(project)
         try:
             await node[fingerprint].get()
         except NotFound:
             return False
         return True
 
-    async def get_by_alias(self, alias: str) -> Image:
+    async def get_by_alias(self, alias: str, project: str | None = None) -> Image:
         """Fetch the image an alias points at. Raises :class:`NotFound` (LXD's message)."""
-        target = metadata(await self.aliases.api[alias].get())["target"]
-        return await self.get(target)
+        target = metadata(await self.aliases._in(project)[alias].get())["target"]
+        return await self.get(target, project=project)
 
     async def create(
         self,
@@ -328,6 +333,7 @@ class ImageManager(Collection[Image]):
         filename: str | None = None,
         properties: dict[str, str] | None = None,
         progress: Progress | None = None,
+        project: str | None = None,
     ) -> Image:
         """Upload an image, streamed, and return it once LXD has indexed it.
 
@@ -341,6 +347,7 @@ class ImageManager(Collection[Image]):
             filename: the name LXD records (default: the file's own name).
             properties: extra image properties (``os``, ``release``, …).
             progress: called with ``(done, total)`` bytes as the upload goes.
+            project: the project to put it in (default: the client's).
 
         Raises:
             OperationFailed: LXD refused the image (e.g. it exists already).
@@ -377,11 +384,13 @@ class ImageManager(Collection[Image]):
             if total is not None:
                 framing = sum(len(p) for p in pieces if isinstance(p, bytes))
                 headers["Content-Length"] = str(total + framing)
-            response = await self.api.post(data=counted(pieces, progress, total), headers=headers)
+            response = await self._in(project).post(
+                data=counted(pieces, progress, total), headers=headers
+            )
         finally:
             for source in sources:
                 source.close()
-        return await self._image_of(response)
+        return await self._image_of(response, project)
 
     async def create_from_simplestreams(
         self,
@@ -392,6 +401,7 @@ class ImageManager(Collection[Image]):
         wait: bool = True,
         *,
         certificate: str | None = None,
+        project: str | None = None,
     ) -> Image:
         """Have LXD download the image ``alias`` from a simplestreams server.
 
@@ -399,7 +409,7 @@ class ImageManager(Collection[Image]):
         ``wait`` is accepted (the docs pass it); the download is always waited for.
         """
         source: dict[str, Any] = {"protocol": "simplestreams", "server": server, "alias": alias}
-        return await self._pull(source, public, auto_update, certificate)
+        return await self._pull(source, public, auto_update, certificate, project)
 
     async def create_from_url(
         self,
@@ -409,6 +419,7 @@ class ImageManager(Collection[Image]):
         wait: bool = True,
         *,
         certificate: str | None = None,
+        project: str | None = None,
     ) -> Image:
         """Have LXD download an image from ``url`` (a server answering with the
         ``LXD-Image-URL`` and ``LXD-Image-Hash`` headers).
@@ -416,7 +427,7 @@ class ImageManager(Collection[Image]):
         ``wait`` is accepted (the docs pass it); the download is always waited for.
         """
         source: dict[str, Any] = {"type": "url", "url": url}
-        return await self._pull(source, public, auto_update, certificate)
+        return await self._pull(source, public, auto_update, certificate, project)
 
     async def _pull(
         self,
@@ -424,20 +435,21 @@ class ImageManager(Collection[Image]):
         public: bool,
         auto_update: bool,
         certificate: str | None,
+        project: str | None,
     ) -> Image:
         source = {"type": "image", "mode": "pull", **source}
         if certificate is not None:
             source["certificate"] = certificate
         body = {"source": source, "public": public, "auto_update": auto_update}
-        return await self._image_of(await self.api.post(json=body))
+        return await self._image_of(await self._in(project).post(json=body), project)
 
-    async def _image_of(self, response: Any) -> Image:
+    async def _image_of(self, response: Any, project: str | None) -> Image:
         """Wait for the operation that makes an image, then fetch the image."""
         operation = response_operation(response)
         if operation is None:
             raise ValueError("LXD did not start an operation for the image")
         finished = await self._client.operations.wait_for_operation(operation)
-        return await self.get((finished.metadata or {})["fingerprint"])
+        return await self.get((finished.metadata or {})["fingerprint"], project=project)
 
 
 class _ExportSinks:

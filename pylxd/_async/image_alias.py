@@ -29,21 +29,23 @@ class ImageAlias(NamedModel):
     _collection_path = "images.aliases"
     _identity = ("name", "project")
 
-    async def rename(self, new_name: str, wait: bool = False) -> None:
+    async def rename(self, new_name: str, wait: bool = False) -> ImageAlias:
         """Rename the alias.
 
         On LXD this makes the new alias and deletes the old one: LXD 5.0.2 answers a
         rename (``POST``) only after a 10 s lock wait. Incus renames it in place.
         """
         if self.client.is_incus:
-            await super().rename(new_name, wait)
-            return
+            return await super().rename(new_name, wait)
         if not self._loaded:
             await self.sync()
         body = {k: v for k, v in self.marshall(skip_readonly=False).items() if k != "project"}
-        await self.collection_node(self.client).post(json={**body, "name": new_name})
+        collection = self._collection or self.collection_node(self.client)
+        in_project = collection.in_project(self._raw_attr("project") or None)
+        await in_project.post(json={**body, "name": new_name})
         await self.api.delete()
         self._values["name"] = new_name
+        return self
 
 
 class ImageAliasManager(Collection[ImageAlias]):

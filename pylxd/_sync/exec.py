@@ -28,7 +28,7 @@ if TYPE_CHECKING:
 __all__ = ["execute"]
 
 _SIGKILL = 9
-_FDS = ("0", "1", "2", "control")
+_DATA_FDS = ("0", "1", "2")
 
 
 def execute(
@@ -53,10 +53,19 @@ def execute(
     operation = response.json()["operation"]
     fds = metadata(response)["metadata"]["fds"]
     base = f"/{client.version}/operations/{operation_id(operation)}/websocket?secret="
-    # LXD starts the process once all four sockets are connected.
-    sockets = client._websockets([base + fds[fd] for fd in _FDS])
+    # LXD 5.0 starts the process once the three data sockets are connected, without
+    # waiting for the control socket: attached last, it could come after the process
+    # ended and be refused ("Only running operations can be connected"), as seen under
+    # concurrent execs. So the control socket is attached first (as ``lxc`` does it).
+    (control,) = client._websockets([base + fds["control"]])
     try:
-        stdin, stdout, stderr, control = sockets
+        data = client._websockets([base + fds[fd] for fd in _DATA_FDS])
+    except BaseException:
+        control.close()
+        raise
+    sockets = [*data, control]
+    try:
+        stdin, stdout, stderr = data
         deadline = None if timeout is None else time.monotonic() + timeout
         out = OutputSink(decode, encoding, stdout_handler)
         err = OutputSink(decode, encoding, stderr_handler)

@@ -54,18 +54,21 @@ class Image(NamedModel):
     _collection_path = "images"
     _name_field = "fingerprint"
     _identity = ("fingerprint", "project")
+    _all_projects_extension = "images_all_projects"
 
     # -- upstream's classmethod spellings: Image.get(client, fingerprint), … ------------
 
     @classmethod
-    def exists(cls, client: Client, fingerprint: str, alias: bool = False) -> bool:
+    def exists(  # type: ignore[override]  # upstream's third argument is ``alias``
+        cls, client: Client, fingerprint: str, alias: bool = False, project: str | None = None
+    ) -> bool:
         """Whether an image with this fingerprint (or, with ``alias=True``, alias) exists."""
-        return ImageManager(client).exists(fingerprint, alias=alias)
+        return ImageManager(client).exists(fingerprint, alias=alias, project=project)
 
     @classmethod
-    def get_by_alias(cls, client: Client, alias: str) -> Image:
+    def get_by_alias(cls, client: Client, alias: str, project: str | None = None) -> Image:
         """Fetch the image an alias points at. Raises :class:`NotFound`."""
-        return ImageManager(client).get_by_alias(alias)
+        return ImageManager(client).get_by_alias(alias, project=project)
 
     @classmethod
     def create(
@@ -300,23 +303,25 @@ class ImageManager(Collection[Image]):
         super().__init__(client)
         self.aliases = ImageAliasManager(client)
 
-    def get(self, fingerprint: str) -> Image:
+    def get(self, fingerprint: str, project: str | None = None) -> Image:
         """Fetch one image by fingerprint (a unique prefix works). Raises :class:`NotFound`."""
-        return super().get(fingerprint)
+        return super().get(fingerprint, project=project)
 
-    def exists(self, fingerprint: str, alias: bool = False) -> bool:
+    def exists(  # type: ignore[override]  # upstream's second argument is ``alias``
+        self, fingerprint: str, alias: bool = False, project: str | None = None
+    ) -> bool:
         """Whether an image with this fingerprint (or, with ``alias=True``, alias) exists."""
-        node = self.aliases.api if alias else self.api
+        node = self.aliases._in(project) if alias else self._in(project)
         try:
             node[fingerprint].get()
         except NotFound:
             return False
         return True
 
-    def get_by_alias(self, alias: str) -> Image:
+    def get_by_alias(self, alias: str, project: str | None = None) -> Image:
         """Fetch the image an alias points at. Raises :class:`NotFound` (LXD's message)."""
-        target = metadata(self.aliases.api[alias].get())["target"]
-        return self.get(target)
+        target = metadata(self.aliases._in(project)[alias].get())["target"]
+        return self.get(target, project=project)
 
     def create(
         self,
@@ -329,6 +334,7 @@ class ImageManager(Collection[Image]):
         filename: str | None = None,
         properties: dict[str, str] | None = None,
         progress: Progress | None = None,
+        project: str | None = None,
     ) -> Image:
         """Upload an image, streamed, and return it once LXD has indexed it.
 
@@ -342,6 +348,7 @@ class ImageManager(Collection[Image]):
             filename: the name LXD records (default: the file's own name).
             properties: extra image properties (``os``, ``release``, …).
             progress: called with ``(done, total)`` bytes as the upload goes.
+            project: the project to put it in (default: the client's).
 
         Raises:
             OperationFailed: LXD refused the image (e.g. it exists already).
@@ -378,11 +385,13 @@ class ImageManager(Collection[Image]):
             if total is not None:
                 framing = sum(len(p) for p in pieces if isinstance(p, bytes))
                 headers["Content-Length"] = str(total + framing)
-            response = self.api.post(data=counted(pieces, progress, total), headers=headers)
+            response = self._in(project).post(
+                data=counted(pieces, progress, total), headers=headers
+            )
         finally:
             for source in sources:
                 source.close()
-        return self._image_of(response)
+        return self._image_of(response, project)
 
     def create_from_simplestreams(
         self,
@@ -393,6 +402,7 @@ class ImageManager(Collection[Image]):
         wait: bool = True,
         *,
         certificate: str | None = None,
+        project: str | None = None,
     ) -> Image:
         """Have LXD download the image ``alias`` from a simplestreams server.
 
@@ -400,7 +410,7 @@ class ImageManager(Collection[Image]):
         ``wait`` is accepted (the docs pass it); the download is always waited for.
         """
         source: dict[str, Any] = {"protocol": "simplestreams", "server": server, "alias": alias}
-        return self._pull(source, public, auto_update, certificate)
+        return self._pull(source, public, auto_update, certificate, project)
 
     def create_from_url(
         self,
@@ -410,6 +420,7 @@ class ImageManager(Collection[Image]):
         wait: bool = True,
         *,
         certificate: str | None = None,
+        project: str | None = None,
     ) -> Image:
         """Have LXD download an image from ``url`` (a server answering with the
         ``LXD-Image-URL`` and ``LXD-Image-Hash`` headers).
@@ -417,7 +428,7 @@ class ImageManager(Collection[Image]):
         ``wait`` is accepted (the docs pass it); the download is always waited for.
         """
         source: dict[str, Any] = {"type": "url", "url": url}
-        return self._pull(source, public, auto_update, certificate)
+        return self._pull(source, public, auto_update, certificate, project)
 
     def _pull(
         self,
@@ -425,20 +436,21 @@ class ImageManager(Collection[Image]):
         public: bool,
         auto_update: bool,
         certificate: str | None,
+        project: str | None,
     ) -> Image:
         source = {"type": "image", "mode": "pull", **source}
         if certificate is not None:
             source["certificate"] = certificate
         body = {"source": source, "public": public, "auto_update": auto_update}
-        return self._image_of(self.api.post(json=body))
+        return self._image_of(self._in(project).post(json=body), project)
 
-    def _image_of(self, response: Any) -> Image:
+    def _image_of(self, response: Any, project: str | None) -> Image:
         """Wait for the operation that makes an image, then fetch the image."""
         operation = response_operation(response)
         if operation is None:
             raise ValueError("LXD did not start an operation for the image")
         finished = self._client.operations.wait_for_operation(operation)
-        return self.get((finished.metadata or {})["fingerprint"])
+        return self.get((finished.metadata or {})["fingerprint"], project=project)
 
 
 class _ExportSinks:
