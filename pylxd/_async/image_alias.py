@@ -58,7 +58,13 @@ class ImageAliasManager(Collection[ImageAlias]):
     def __init__(self, client: Client) -> None:
         super().__init__(client)
 
-    async def create(self, name: str, target: str, description: str | None = None) -> ImageAlias:
+    async def create(
+        self,
+        name: str,
+        target: str,
+        description: str | None = None,
+        project: str | None = None,
+    ) -> ImageAlias:
         """Point a new alias ``name`` at the image ``target`` (a fingerprint).
 
         Raises:
@@ -68,23 +74,26 @@ class ImageAliasManager(Collection[ImageAlias]):
         body: dict[str, Any] = {"name": name, "target": target}
         if description is not None:
             body["description"] = description
-        return await self._create(body, name)
+        return await self._create(body, name, project=project)
 
-    async def rename(self, name: str, new_name: str) -> ImageAlias:
+    async def rename(self, name: str, new_name: str, project: str | None = None) -> ImageAlias:
         """Rename the alias ``name`` to ``new_name`` and return it."""
-        alias = await self.get(name)
-        await alias.rename(new_name)
-        return alias
+        alias = await self.get(name, project=project)
+        return await alias.rename(new_name)
 
     async def update(
-        self, name: str, target: str | None = None, description: str | None = None
+        self,
+        name: str,
+        target: str | None = None,
+        description: str | None = None,
+        project: str | None = None,
     ) -> ImageAlias:
         """Point the alias at another image and/or change its description.
 
         Sent as a ``PUT`` of the whole alias: LXD 5.0.2's ``PATCH`` on an alias hangs for
         20 s and fails ("context deadline exceeded").
         """
-        alias = await self.get(name)
+        alias = await self.get(name, project=project)
         if target is not None:
             alias.target = target
         if description is not None:
@@ -92,6 +101,6 @@ class ImageAliasManager(Collection[ImageAlias]):
         await alias.save()
         return alias
 
-    async def delete(self, name: str) -> None:
+    async def delete(self, name: str, project: str | None = None) -> None:
         """Delete the alias ``name`` (the image stays)."""
-        await self.api[name].delete()
+        await self._in(project)[name].delete()

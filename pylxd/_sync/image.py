@@ -175,15 +175,16 @@ class Image(NamedModel):
 
     def add_alias(self, name: str, description: str = "") -> None:
         """Give the image an alias. Raises :class:`~pylxd.exceptions.Conflict` if taken."""
-        self.client.images.aliases.create(name, self._raw_attr("fingerprint"), description)
-        aliases = list(self._raw_attr("aliases") or [])
-        aliases.append({"name": name, "description": description})
-        self._values["aliases"] = aliases
+        aliases = self.client.images.aliases
+        aliases.create(name, self._raw_attr("fingerprint"), description, self.api.project)
+        listed = list(self._raw_attr("aliases") or [])
+        listed.append({"name": name, "description": description})
+        self._values["aliases"] = listed
         self._snapshots.pop("aliases", None)
 
     def delete_alias(self, name: str) -> None:
         """Remove one of the image's aliases."""
-        self.client.images.aliases.delete(name)
+        self.client.images.aliases.delete(name, self.api.project)
         aliases = [a for a in self._raw_attr("aliases") or [] if a.get("name") != name]
         self._values["aliases"] = aliases
         self._snapshots.pop("aliases", None)

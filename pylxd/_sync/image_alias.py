@@ -59,7 +59,13 @@ class ImageAliasManager(Collection[ImageAlias]):
     def __init__(self, client: Client) -> None:
         super().__init__(client)
 
-    def create(self, name: str, target: str, description: str | None = None) -> ImageAlias:
+    def create(
+        self,
+        name: str,
+        target: str,
+        description: str | None = None,
+        project: str | None = None,
+    ) -> ImageAlias:
         """Point a new alias ``name`` at the image ``target`` (a fingerprint).
 
         Raises:
@@ -69,23 +75,26 @@ class ImageAliasManager(Collection[ImageAlias]):
         body: dict[str, Any] = {"name": name, "target": target}
         if description is not None:
             body["description"] = description
-        return self._create(body, name)
+        return self._create(body, name, project=project)
 
-    def rename(self, name: str, new_name: str) -> ImageAlias:
+    def rename(self, name: str, new_name: str, project: str | None = None) -> ImageAlias:
         """Rename the alias ``name`` to ``new_name`` and return it."""
-        alias = self.get(name)
-        alias.rename(new_name)
-        return alias
+        alias = self.get(name, project=project)
+        return alias.rename(new_name)
 
     def update(
-        self, name: str, target: str | None = None, description: str | None = None
+        self,
+        name: str,
+        target: str | None = None,
+        description: str | None = None,
+        project: str | None = None,
     ) -> ImageAlias:
         """Point the alias at another image and/or change its description.
 
         Sent as a ``PUT`` of the whole alias: LXD 5.0.2's ``PATCH`` on an alias hangs for
         20 s and fails ("context deadline exceeded").
         """
-        alias = self.get(name)
+        alias = self.get(name, project=project)
         if target is not None:
             alias.target = target
         if description is not None:
@@ -93,6 +102,6 @@ class ImageAliasManager(Collection[ImageAlias]):
         alias.save()
         return alias
 
-    def delete(self, name: str) -> None:
+    def delete(self, name: str, project: str | None = None) -> None:
         """Delete the alias ``name`` (the image stays)."""
-        self.api[name].delete()
+        self._in(project)[name].delete()

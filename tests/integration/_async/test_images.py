@@ -12,7 +12,13 @@ import pytest
 
 from pylxd.aio import Client
 from pylxd.aio.models import Image, ImageAlias, Operation
-from pylxd.exceptions import Conflict, LXDAPIException, NotFound, OperationFailed
+from pylxd.exceptions import (
+    Conflict,
+    LXDAPIException,
+    LXDAPIExtensionNotAvailable,
+    NotFound,
+    OperationFailed,
+)
 from tests.integration.conftest import SECOND_SOCKET, unique_name
 from tests.integration.image_server import split_image, unified_image
 
@@ -352,3 +358,35 @@ async def test_copy_from_an_https_client(
         finally:
             if await second.images.exists(fingerprint):
                 await (await second.images.get(fingerprint)).delete(wait=True)
+
+
+async def test_images_in_a_project(tmp_path, admin) -> None:
+    project = unique_name("improj")
+    admin.projects.create(project, config={"features.images": "true"})
+    path, fingerprint = unified_image(tmp_path)
+    try:
+        async with Client() as client, Client(project=project) as bound:
+            image = await client.images.create(path, project=project)
+            assert image.fingerprint == fingerprint
+            assert not await client.images.exists(fingerprint)  # not in the default project
+            assert await client.images.exists(fingerprint, project=project)
+            assert (await bound.images.get(fingerprint)) == image
+            assert fingerprint in {i.fingerprint for i in await bound.images.all()}
+
+            await image.add_alias(unique_name("alias"))
+            image.public = True
+            await image.save()  # goes back to its project
+            assert (await client.images.get(fingerprint, project=project)).public is True
+
+            if client.has_api_extension("images_all_projects"):
+                listed = await client.images.all(all_projects=True)
+                assert project in {i.project for i in listed if i.fingerprint == fingerprint}
+            else:
+                with pytest.raises(LXDAPIExtensionNotAvailable):
+                    await client.images.all(all_projects=True)
+            await image.delete(wait=True)
+            assert not await bound.images.exists(fingerprint)
+    finally:
+        if admin.images.exists(fingerprint, project=project):
+            admin.images.get(fingerprint, project=project).delete(wait=True)
+        admin.projects.get(project).delete()

@@ -13,7 +13,13 @@ import pytest
 
 from pylxd import Client
 from pylxd.models import Image, ImageAlias, Operation
-from pylxd.exceptions import Conflict, LXDAPIException, NotFound, OperationFailed
+from pylxd.exceptions import (
+    Conflict,
+    LXDAPIException,
+    LXDAPIExtensionNotAvailable,
+    NotFound,
+    OperationFailed,
+)
 from tests.integration.conftest import SECOND_SOCKET, unique_name
 from tests.integration.image_server import split_image, unified_image
 
@@ -353,3 +359,35 @@ def test_copy_from_an_https_client(
         finally:
             if second.images.exists(fingerprint):
                 (second.images.get(fingerprint)).delete(wait=True)
+
+
+def test_images_in_a_project(tmp_path, admin) -> None:
+    project = unique_name("improj")
+    admin.projects.create(project, config={"features.images": "true"})
+    path, fingerprint = unified_image(tmp_path)
+    try:
+        with Client() as client, Client(project=project) as bound:
+            image = client.images.create(path, project=project)
+            assert image.fingerprint == fingerprint
+            assert not client.images.exists(fingerprint)  # not in the default project
+            assert client.images.exists(fingerprint, project=project)
+            assert (bound.images.get(fingerprint)) == image
+            assert fingerprint in {i.fingerprint for i in bound.images.all()}
+
+            image.add_alias(unique_name("alias"))
+            image.public = True
+            image.save()  # goes back to its project
+            assert (client.images.get(fingerprint, project=project)).public is True
+
+            if client.has_api_extension("images_all_projects"):
+                listed = client.images.all(all_projects=True)
+                assert project in {i.project for i in listed if i.fingerprint == fingerprint}
+            else:
+                with pytest.raises(LXDAPIExtensionNotAvailable):
+                    client.images.all(all_projects=True)
+            image.delete(wait=True)
+            assert not bound.images.exists(fingerprint)
+    finally:
+        if admin.images.exists(fingerprint, project=project):
+            admin.images.get(fingerprint, project=project).delete(wait=True)
+        admin.projects.get(project).delete()
