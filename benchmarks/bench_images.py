@@ -252,7 +252,11 @@ def main() -> None:
                 "pylxd": lambda image=image: image.export(out),
                 "pylxd.aio": lambda aimage=aimage: loop.run_until_complete(aimage.export(out)),
             }
-            for column, pairs in take_turns(exports, REPS, number).items():
+
+            def fresh_output() -> None:
+                out.unlink(missing_ok=True)  # no contender pays for truncating the last one
+
+            for column, pairs in take_turns(exports, REPS, number, before=fresh_output).items():
                 times[ROWS[1]][column] += [wall for wall, _ in pairs]
                 cpu[ROWS[1]][column] += [used for _, used in pairs]
             assert out.stat().st_size == path.stat().st_size
@@ -285,16 +289,11 @@ def report(
     columns = ["floor", "pylxd", "pylxd.aio", "upstream"]
     medians: dict[str, dict[str, dict[str, float]]] = {}
     for title, table in (("median wall time", times), ("median client CPU", cpu)):
-        print(f"\n{title:26}" + "".join(f" {c:>10}" for c in columns) + "   ratios to the floor")
+        print(f"\n{title:26}" + "".join(f" {c:>10}" for c in columns) + "   to the floor")
         for row in ROWS:
             m = {c: statistics.median(v) for c, v in table[row].items() if v}
-            medians.setdefault(title, {})[row] = m
-            cells = "".join(f" {m[c] * 1e3:8.0f}ms" if c in m else f" {'-':>10}" for c in columns)
-            ratios = "  ".join(f"{c} {m[c] / m['floor']:.2f}×" for c in columns[1:] if c in m)
-            print(f"{row:26}{cells}   {ratios}")
-        # Ours and the floor took turns: the median of each turn's own ratio is steadier
-        # than a ratio of medians when the machine's speed drifts.
-        for row in ROWS:
+            # Ours and the floor took turns: the median of each turn's own ratio ("paired")
+            # is steadier than a ratio of medians when the machine's speed drifts.
             paired = {
                 c: statistics.median(
                     o / f for o, f in zip(table[row][c], table[row]["floor"], strict=True)
@@ -302,9 +301,18 @@ def report(
                 for c in ("pylxd", "pylxd.aio")
                 if table[row].get(c)
             }
-            medians[title][row].update({f"{c} paired ratio": r for c, r in paired.items()})
-            text = "  ".join(f"{c} {r:.2f}×" for c, r in paired.items())
-            print(f"{'':26}{'':44}   paired: {text}")
+            medians.setdefault(title, {})[row] = {
+                **m,
+                **{f"{c} paired ratio": r for c, r in paired.items()},
+            }
+            cells = "".join(f" {m[c] * 1e3:8.0f}ms" if c in m else f" {'-':>10}" for c in columns)
+            ratios = "  ".join(
+                f"{c} {m[c] / m['floor']:.2f}×"
+                + (f" (paired {paired[c]:.2f}×)" if c in paired else "")
+                for c in columns[1:]
+                if c in m
+            )
+            print(f"{row:26}{cells}   {ratios}")
     print(f"\n{'peak RSS growth':26}" + "".join(f" {c:>10}" for c in columns))
     for row in ROWS:
         cells = "".join(

@@ -262,6 +262,8 @@ class Image(NamedModel):
             "server": _network_url(self.client),
             "fingerprint": fingerprint,
         }
+        if self.api.project is not None:
+            source["project"] = self.api.project  # image_source_project
         certificate = self.client.host_info.get("environment", {}).get("certificate")
         if certificate:
             source["certificate"] = certificate
