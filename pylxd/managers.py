@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from pylxd._sync.backup import BackupManager
 from pylxd._sync.certificate import CertificateManager
 from pylxd._sync.cluster import ClusterCertificateManager, ClusterManager, ClusterMemberManager
 from pylxd._sync.cluster_groups import ClusterGroupManager, ClusterJoinTokenManager
@@ -19,6 +20,7 @@ from pylxd._sync.network_zone import NetworkZoneManager, NetworkZoneRecordManage
 from pylxd._sync.operation import OperationManager
 from pylxd._sync.profile import ProfileManager
 from pylxd._sync.project import ProjectManager
+from pylxd._sync.snapshot import SnapshotManager
 from pylxd._sync.storage_backup import StorageVolumeBackupManager
 from pylxd._sync.storage_pool import StoragePoolManager, StorageResourcesManager
 from pylxd._sync.storage_snapshot import StorageVolumeSnapshotManager
@@ -26,6 +28,7 @@ from pylxd._sync.storage_volume import StorageVolumeManager
 from pylxd._sync.warning import WarningManager
 
 __all__ = [
+    "BackupManager",
     "CertificateManager",
     "ClusterCertificateManager",
     "ClusterGroupManager",
@@ -46,6 +49,7 @@ __all__ = [
     "OperationManager",
     "ProfileManager",
     "ProjectManager",
+    "SnapshotManager",
     "StoragePoolManager",
     "StorageResourcesManager",
     "StorageVolumeBackupManager",

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from pylxd._async.backup import BackupManager
 from pylxd._async.certificate import CertificateManager
 from pylxd._async.cluster import ClusterCertificateManager, ClusterManager, ClusterMemberManager
 from pylxd._async.cluster_groups import ClusterGroupManager, ClusterJoinTokenManager
@@ -19,6 +20,7 @@ from pylxd._async.network_zone import NetworkZoneManager, NetworkZoneRecordManag
 from pylxd._async.operation import OperationManager
 from pylxd._async.profile import ProfileManager
 from pylxd._async.project import ProjectManager
+from pylxd._async.snapshot import SnapshotManager
 from pylxd._async.storage_backup import StorageVolumeBackupManager
 from pylxd._async.storage_pool import StoragePoolManager, StorageResourcesManager
 from pylxd._async.storage_snapshot import StorageVolumeSnapshotManager
@@ -26,6 +28,7 @@ from pylxd._async.storage_volume import StorageVolumeManager
 from pylxd._async.warning import WarningManager
 
 __all__ = [
+    "BackupManager",
     "CertificateManager",
     "ClusterCertificateManager",
     "ClusterGroupManager",
@@ -46,6 +49,7 @@ __all__ = [
     "OperationManager",
     "ProfileManager",
     "ProjectManager",
+    "SnapshotManager",
     "StoragePoolManager",
     "StorageResourcesManager",
     "StorageVolumeBackupManager",

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from pylxd._async.backup import Backup
 from pylxd._async.certificate import Certificate, TrustToken
 from pylxd._async.cluster import Cluster, ClusterCertificate, ClusterMember, ClusterMemberState
 from pylxd._async.cluster_groups import ClusterGroup, ClusterJoinToken
+from pylxd._async.console import ConsoleSession
 from pylxd._async.image import Image
 from pylxd._async.image_alias import ImageAlias
 from pylxd._async.instance import Container, Instance, InstanceState, VirtualMachine
@@ -22,6 +24,7 @@ from pylxd._async.operation import Operation
 from pylxd._async.profile import Profile
 from pylxd._async.project import Project
 from pylxd._async.server import Server
+from pylxd._async.snapshot import Snapshot
 from pylxd._async.storage_backup import StorageVolumeBackup
 from pylxd._async.storage_pool import StoragePool, StorageResources
 from pylxd._async.storage_snapshot import StorageVolumeSnapshot
@@ -30,6 +33,7 @@ from pylxd._async.warning import ServerWarning
 from pylxd._core.exec import ExecuteResult
 
 __all__ = [
+    "Backup",
     "Certificate",
     "Cluster",
     "ClusterCertificate",
@@ -37,6 +41,7 @@ __all__ = [
     "ClusterJoinToken",
     "ClusterMember",
     "ClusterMemberState",
+    "ConsoleSession",
     "Container",
     "ExecuteResult",
     "Image",
@@ -57,6 +62,7 @@ __all__ = [
     "Project",
     "Server",
     "ServerWarning",
+    "Snapshot",
     "StoragePool",
     "StorageResources",
     "StorageVolume",

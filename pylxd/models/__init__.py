@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 from pylxd._core.exec import ExecuteResult
+from pylxd._sync.backup import Backup
 from pylxd._sync.certificate import Certificate, TrustToken
 from pylxd._sync.cluster import Cluster, ClusterCertificate, ClusterMember, ClusterMemberState
 from pylxd._sync.cluster_groups import ClusterGroup, ClusterJoinToken
+from pylxd._sync.console import ConsoleSession
 from pylxd._sync.image import Image
 from pylxd._sync.image_alias import ImageAlias
 from pylxd._sync.instance import Container, Instance, InstanceState, VirtualMachine
@@ -23,6 +25,7 @@ from pylxd._sync.operation import Operation
 from pylxd._sync.profile import Profile
 from pylxd._sync.project import Project
 from pylxd._sync.server import Server
+from pylxd._sync.snapshot import Snapshot
 from pylxd._sync.storage_backup import StorageVolumeBackup
 from pylxd._sync.storage_pool import StoragePool, StorageResources
 from pylxd._sync.storage_snapshot import StorageVolumeSnapshot
@@ -30,6 +33,7 @@ from pylxd._sync.storage_volume import StorageVolume
 from pylxd._sync.warning import ServerWarning
 
 __all__ = [
+    "Backup",
     "Certificate",
     "Cluster",
     "ClusterCertificate",
@@ -37,6 +41,7 @@ __all__ = [
     "ClusterJoinToken",
     "ClusterMember",
     "ClusterMemberState",
+    "ConsoleSession",
     "Container",
     "ExecuteResult",
     "Image",
@@ -57,6 +62,7 @@ __all__ = [
     "Project",
     "Server",
     "ServerWarning",
+    "Snapshot",
     "StoragePool",
     "StorageResources",
     "StorageVolume",

@@ -320,3 +320,22 @@ def made_images(admin: Client) -> Iterator[list[str]]:
     yield fingerprints
     for fingerprint in fingerprints:
         delete_image(admin, fingerprint)
+
+
+# -- instances: images they publish, copies on the second server --------------------------
+
+
+@pytest.fixture
+def published(made_images: list[str]) -> list[str]:
+    """Fingerprints of images a test published; deleted afterwards (see ``made_images``)."""
+    return made_images
+
+
+@pytest.fixture
+def second_instance_name(second_admin: Client) -> Iterator[str]:
+    """A unique instance name; deleted afterwards from the main and the second server."""
+    name = unique_name("mig")
+    yield name
+    delete_instance(second_admin, name)
+    with Client() as client:
+        delete_instance(client, name)
