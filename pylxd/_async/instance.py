@@ -25,6 +25,7 @@ from pylxd.exceptions import NotFound
 
 if TYPE_CHECKING:
     from pylxd._async.client import Client
+    from pylxd._async.image import Image
 
 __all__ = [
     "Container",
@@ -347,7 +348,7 @@ class Instance(Model):
         compression_algorithm: str | None = None,
         aliases: list[dict[str, str]] | None = None,
         properties: dict[str, str] | None = None,
-    ) -> Any:
+    ) -> Image | None:
         """Make an image of the instance (it must be stopped).
 
         ``aliases`` (``[{"name": …}]``) and ``properties`` are given to the new image.

@@ -7,6 +7,8 @@ from pylxd._async.certificate import Certificate, TrustToken
 from pylxd._async.cluster import Cluster, ClusterCertificate, ClusterMember, ClusterMemberState
 from pylxd._async.cluster_groups import ClusterGroup, ClusterJoinToken
 from pylxd._async.console import ConsoleSession
+from pylxd._async.image import Image
+from pylxd._async.image_alias import ImageAlias
 from pylxd._async.instance import Container, Instance, InstanceState, VirtualMachine
 from pylxd._async.model import Model
 from pylxd._async.network import (
@@ -42,6 +44,8 @@ __all__ = [
     "ConsoleSession",
     "Container",
     "ExecuteResult",
+    "Image",
+    "ImageAlias",
     "Instance",
     "InstanceState",
     "Model",

@@ -8,6 +8,8 @@ from pylxd._sync.certificate import Certificate, TrustToken
 from pylxd._sync.cluster import Cluster, ClusterCertificate, ClusterMember, ClusterMemberState
 from pylxd._sync.cluster_groups import ClusterGroup, ClusterJoinToken
 from pylxd._sync.console import ConsoleSession
+from pylxd._sync.image import Image
+from pylxd._sync.image_alias import ImageAlias
 from pylxd._sync.instance import Container, Instance, InstanceState, VirtualMachine
 from pylxd._sync.model import Model
 from pylxd._sync.network import (
@@ -42,6 +44,8 @@ __all__ = [
     "ConsoleSession",
     "Container",
     "ExecuteResult",
+    "Image",
+    "ImageAlias",
     "Instance",
     "InstanceState",
     "Model",
