@@ -15,8 +15,9 @@ from collections.abc import Callable, Mapping, Sequence
 from functools import partial
 from typing import TYPE_CHECKING, Any
 
+from pylxd._async.streams import chunks
 from pylxd._core.envelope import metadata, operation_id
-from pylxd._core.exec import ExecuteResult, OutputSink, exec_request, stdin_chunks
+from pylxd._core.exec import ExecuteResult, OutputSink, exec_request
 from pylxd._drivers.aio.flavour import gather
 from pylxd.exceptions import ClientConnectionFailed, TransportTimeout
 
@@ -89,7 +90,7 @@ async def _drain(socket: WebSocket, sink: OutputSink, deadline: float | None) ->
 
 async def _feed(socket: WebSocket, payload: Any, encoding: str) -> None:
     try:
-        for chunk in stdin_chunks(payload, encoding):
+        async for chunk in chunks(payload, encoding):
             await socket.send(chunk)
     except ClientConnectionFailed:
         return  # the process ended without reading all its input, like EPIPE

@@ -7,7 +7,9 @@ from collections.abc import Callable, Iterator, Mapping, Sequence
 from typing import TYPE_CHECKING, Any, ClassVar, Generic, TypeVar
 
 from pylxd._async import exec as exec_session
+from pylxd._async import interactive
 from pylxd._async.api import APINode
+from pylxd._async.files import FilesManager
 from pylxd._async.model import Model
 from pylxd._core.envelope import metadata, response_operation
 from pylxd._core.exec import ExecuteResult
@@ -77,6 +79,11 @@ class Instance(Model):
     @property
     def api(self) -> APINode:
         return self.client.api.instances[self._raw_attr("name")]
+
+    @property
+    def files(self) -> FilesManager:
+        """The instance's files: ``put``, ``get``, ``open``, ``stat``, ``recursive_put``…"""
+        return FilesManager(self)
 
     # -- finding and creating ---------------------------------------------------------
 
@@ -271,6 +278,40 @@ class Instance(Model):
             group,
             cwd,
             timeout,
+        )
+
+    async def raw_interactive_execute(
+        self,
+        commands: Sequence[str],
+        environment: Mapping[str, str] | None = None,
+        user: int | None = None,
+        group: int | None = None,
+        cwd: str | None = None,
+    ) -> dict[str, str]:
+        """Start ``commands`` with a PTY and return where to attach: ``{"name", "ws",
+        "control"}`` (websocket paths). The command starts once a client connects to ``ws``
+        and ``control``; :meth:`interactive` does all of it for you."""
+        return await interactive.raw_interactive_execute(
+            self, commands, environment, user, group, cwd
+        )
+
+    async def interactive(
+        self,
+        commands: Sequence[str],
+        environment: Mapping[str, str] | None = None,
+        user: int | None = None,
+        group: int | None = None,
+        cwd: str | None = None,
+        *,
+        pty: bool = True,
+        width: int = 80,
+        height: int = 24,
+    ) -> interactive.Session:
+        """Start ``commands`` and return a live :class:`~pylxd.models.Session`: ``send``,
+        ``recv``, ``resize``, ``signal``, ``wait`` (a context manager). With ``pty=False``
+        stdin, stdout and stderr are separate streams (``session.stdout`` iterates chunks)."""
+        return await interactive.start(
+            self, commands, environment, user, group, cwd, pty=pty, width=width, height=height
         )
 
 

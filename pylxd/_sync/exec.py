@@ -16,8 +16,9 @@ from collections.abc import Callable, Mapping, Sequence
 from functools import partial
 from typing import TYPE_CHECKING, Any
 
+from pylxd._sync.streams import chunks
 from pylxd._core.envelope import metadata, operation_id
-from pylxd._core.exec import ExecuteResult, OutputSink, exec_request, stdin_chunks
+from pylxd._core.exec import ExecuteResult, OutputSink, exec_request
 from pylxd._drivers.sync.flavour import gather
 from pylxd.exceptions import ClientConnectionFailed, TransportTimeout
 
@@ -90,7 +91,7 @@ def _drain(socket: WebSocket, sink: OutputSink, deadline: float | None) -> None:
 
 def _feed(socket: WebSocket, payload: Any, encoding: str) -> None:
     try:
-        for chunk in stdin_chunks(payload, encoding):
+        for chunk in chunks(payload, encoding):
             socket.send(chunk)
     except ClientConnectionFailed:
         return  # the process ended without reading all its input, like EPIPE
