@@ -81,6 +81,8 @@ class FilesManager:
             mode: the permission bits (``0o755`` or ``"0755"``); ``True`` copies the local
                 file's (``data``'s when it is a path, else ``filepath``'s, as upstream).
             uid, gid: the owner in the instance (LXD's default: root).
+                ``mode``, ``uid`` and ``gid`` apply to a new file; an existing file keeps its
+                own unless the server has ``instances_files_modify_permissions``.
             progress: called with ``(bytes_sent, bytes_total or None)`` as chunks go.
             append: append instead of replacing (``file_append`` extension).
 
@@ -105,6 +107,12 @@ class FilesManager:
             if progress is not None or not isinstance(data, (bytes, bytearray, memoryview)):
                 body = chunks(data, chunk_size=FILE_CHUNK, total=size, progress=progress)
             headers = file_headers(mode, uid, gid, append=append, size=size)
+            if self.instance.client.has_api_extension("instances_files_modify_permissions"):
+                changed = [
+                    k for k, v in (("mode", mode), ("uid", uid), ("gid", gid)) if v is not None
+                ]
+                if changed:
+                    headers["X-LXD-modify-perm"] = ",".join(changed)
             await self._node.post(params=self._params(filepath), data=body, headers=headers)
         finally:
             if opened is not None:
