@@ -14,7 +14,7 @@ from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
 from pylxd._core.events import EventMessage, EventType, events_path, parse_event
-from pylxd.exceptions import ClientConnectionFailed
+from pylxd.exceptions import ClientConnectionFailed, TransportTimeout
 
 if TYPE_CHECKING:
     from pylxd._async.client import Client
@@ -59,11 +59,11 @@ def ws4py_ssl_options(client: Client) -> dict[str, Any] | None:
     options: dict[str, Any] = {}
     if client.cert is not None:
         options["certfile"], options["keyfile"] = client.cert.cert, client.cert.key
-    if client.verify is False:
-        options["cert_reqs"] = ssl.CERT_NONE
-    elif isinstance(client.verify, str):
+    # ws4py checks the server only when ``cert_reqs`` is given; older ones pass it on.
+    if client.verify is not False:
         options["cert_reqs"] = ssl.CERT_REQUIRED
-        options["ca_certs"] = client.verify
+        if isinstance(client.verify, str):
+            options["ca_certs"] = client.verify
     return options
 
 
@@ -110,18 +110,27 @@ class EventStream:
     def closed(self, code: int, reason: str | None = None) -> None:
         """Called when ``run()`` ends after :meth:`close` (ws4py's hook)."""
 
-    async def _next_message(self) -> bytes | None:
+    async def _next_message(self, timeout: float | None = None) -> bytes | None:
         if self._closing:
             return None
         await self.connect()
-        assert self._socket is not None
-        message = await self._socket.recv(None)
+        socket = self._socket
+        assert socket is not None
+        try:
+            message = await socket.recv(timeout)
+        except TransportTimeout:
+            raise  # a quiet stream is not a broken one
+        except (ClientConnectionFailed, OSError) as exc:
+            message, reason = None, f": {exc}"  # a reset, or close() from another thread
+        else:
+            reason = ""
         if message is None:
             self._socket = None
+            await socket.close()
             if self._closing:
                 return None
             raise ClientConnectionFailed(
-                f"the event stream from {self.client.endpoint} was closed by the server"
+                f"the event stream from {self.client.endpoint} was closed by the server{reason}"
             )
         return message.encode() if isinstance(message, str) else message
 
@@ -139,14 +148,15 @@ class EventStream:
                 raise
         self.closed(1000, "closed by the client")
 
-    async def recv(self) -> dict[str, Any] | None:
+    async def recv(self, timeout: float | None = None) -> dict[str, Any] | None:
         """The next event, or ``None`` once :meth:`close` was called.
 
         Raises:
             ClientConnectionFailed: the server dropped the stream.
+            TransportTimeout: no event within ``timeout`` seconds (the stream stays open).
         """
         try:
-            data = await self._next_message()
+            data = await self._next_message(timeout)
         except ClientConnectionFailed:
             if self._closing:
                 return None

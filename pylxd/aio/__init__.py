@@ -13,7 +13,8 @@ from __future__ import annotations
 
 from pylxd import exceptions
 from pylxd._async.client import Client
+from pylxd._core.events import EventType
 
 AsyncClient = Client
 
-__all__ = ["AsyncClient", "Client", "exceptions"]
+__all__ = ["AsyncClient", "Client", "EventType", "exceptions"]

@@ -75,6 +75,10 @@ class WebSocket:
         except ClientConnectionFailed:
             pass
         self._writer.close()
+        try:  # a TLS transport closes over the loop's next turns: let it finish
+            await asyncio.wait_for(self._writer.wait_closed(), 1.0)
+        except (OSError, asyncio.TimeoutError):
+            pass
 
 
 async def open_websockets(

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import threading
+import time
 from collections.abc import Callable
 from typing import Any, TypeVar
 
-__all__ = ["LazyLoad", "gather"]
+__all__ = ["LazyLoad", "gather", "sleep"]
 
 T = TypeVar("T")
 
@@ -45,3 +46,8 @@ class LazyLoad:
     def _field_not_loaded(self, name: str) -> None:
         if not self._loaded:
             self.sync()
+
+
+def sleep(seconds: float) -> None:
+    """Pause this thread (the asyncio flavour: this task)."""
+    time.sleep(seconds)
