@@ -4,12 +4,16 @@ Catch :class:`PylxdError` to catch them all. The tree::
 
     PylxdError
     ├── LXDAPIException               the server answered with an error (or an operation failed)
+    │   ├── BadRequest                HTTP 400: LXD refused the request's content
+    │   │   └── InUse                 … because the object is in use (a pool with volumes,
+    │   │                             a volume attached to a running instance)
     │   ├── NotFound                  HTTP 404
     │   ├── Conflict                  HTTP 409
     │   ├── Forbidden                 HTTP 403
     │   └── OperationFailed           a background operation ended in failure
     │       └── OperationTimeout      an operation did not end within the wait's timeout
     ├── ClientConnectionFailed        the server could not be reached, TLS refused, bad endpoint
+    │   ├── EndpointUnreachable       no connection could be made: the request was not sent
     │   ├── InvalidEndpoint           not a socket path or an https:// URL (also a ValueError)
     │   └── TransportTimeout          the server did not answer in time
     ├── LXDAPIExtensionNotAvailable   the server lacks an API extension the call needs
@@ -27,9 +31,12 @@ if TYPE_CHECKING:
     from pylxd._drivers.response import Response
 
 __all__ = [
+    "BadRequest",
     "ClientConnectionFailed",
     "Conflict",
+    "EndpointUnreachable",
     "Forbidden",
+    "InUse",
     "InvalidEndpoint",
     "LXDAPIException",
     "LXDAPIExtensionNotAvailable",
@@ -71,6 +78,15 @@ class LXDAPIException(PylxdError):
         return self.error
 
 
+class BadRequest(LXDAPIException):
+    """LXD refused the request's content (HTTP 400): a bad value, a forbidden change."""
+
+
+class InUse(BadRequest):
+    """LXD refused because the object is in use (HTTP 400 saying so): deleting a pool that
+    still holds volumes, or a volume attached to a running instance. ``error`` is LXD's text."""
+
+
 class NotFound(LXDAPIException):
     """The object does not exist (HTTP 404)."""
 
@@ -93,6 +109,11 @@ class OperationTimeout(OperationFailed, TimeoutError):
 
 class ClientConnectionFailed(PylxdError):
     """The client could not talk to the server (socket, TLS, endpoint)."""
+
+
+class EndpointUnreachable(ClientConnectionFailed):
+    """No connection could be made (refused, no socket, no route): nothing was sent, so
+    the request can safely go to another member of the cluster."""
 
 
 class InvalidEndpoint(ClientConnectionFailed, ValueError):

@@ -2,7 +2,51 @@
 
 from __future__ import annotations
 
+from pylxd._sync.certificate import CertificateManager
+from pylxd._sync.cluster import ClusterCertificateManager, ClusterManager, ClusterMemberManager
+from pylxd._sync.cluster_groups import ClusterGroupManager, ClusterJoinTokenManager
 from pylxd._sync.instance import ContainerManager, InstanceManager, VirtualMachineManager
+from pylxd._sync.network import (
+    NetworkForwardManager,
+    NetworkLoadBalancerManager,
+    NetworkManager,
+    NetworkPeerManager,
+)
+from pylxd._sync.network_acl import NetworkACLManager
+from pylxd._sync.network_zone import NetworkZoneManager, NetworkZoneRecordManager
 from pylxd._sync.operation import OperationManager
+from pylxd._sync.profile import ProfileManager
+from pylxd._sync.project import ProjectManager
+from pylxd._sync.storage_backup import StorageVolumeBackupManager
+from pylxd._sync.storage_pool import StoragePoolManager, StorageResourcesManager
+from pylxd._sync.storage_snapshot import StorageVolumeSnapshotManager
+from pylxd._sync.storage_volume import StorageVolumeManager
+from pylxd._sync.warning import WarningManager
 
-__all__ = ["ContainerManager", "InstanceManager", "OperationManager", "VirtualMachineManager"]
+__all__ = [
+    "CertificateManager",
+    "ClusterCertificateManager",
+    "ClusterGroupManager",
+    "ClusterJoinTokenManager",
+    "ClusterManager",
+    "ClusterMemberManager",
+    "ContainerManager",
+    "InstanceManager",
+    "NetworkACLManager",
+    "NetworkForwardManager",
+    "NetworkLoadBalancerManager",
+    "NetworkManager",
+    "NetworkPeerManager",
+    "NetworkZoneManager",
+    "NetworkZoneRecordManager",
+    "OperationManager",
+    "ProfileManager",
+    "ProjectManager",
+    "StoragePoolManager",
+    "StorageResourcesManager",
+    "StorageVolumeBackupManager",
+    "StorageVolumeManager",
+    "StorageVolumeSnapshotManager",
+    "VirtualMachineManager",
+    "WarningManager",
+]

@@ -22,6 +22,7 @@ TREES = [
     ("pylxd/_async", "pylxd/_sync"),
     ("tests/integration/_async", "tests/integration/_sync"),
     ("tests/unit/_async", "tests/unit/_sync"),
+    ("tests/cluster/_async", "tests/cluster/_sync"),
 ]
 
 RULES: list[tuple[str, str]] = [

@@ -9,9 +9,25 @@ from typing import TYPE_CHECKING, Any
 
 from pylxd._async import events as event_stream
 from pylxd._async.api import APINode
+from pylxd._async.certificate import CertificateManager
+from pylxd._async.cluster import ClusterManager
 from pylxd._async.instance import ContainerManager, InstanceManager, VirtualMachineManager
+from pylxd._async.network import NetworkManager
+from pylxd._async.network_acl import NetworkACLManager
+from pylxd._async.network_zone import NetworkZoneManager
 from pylxd._async.operation import OperationManager
-from pylxd._core.endpoint import Cert, Endpoint, default_certs, pinned_server_cert, resolve_endpoint
+from pylxd._async.profile import ProfileManager
+from pylxd._async.project import ProjectManager
+from pylxd._async.server import Server
+from pylxd._async.storage_pool import StoragePoolManager
+from pylxd._async.warning import WarningManager
+from pylxd._core.endpoint import (
+    Cert,
+    Endpoint,
+    default_certs,
+    pinned_server_cert,
+    resolve_endpoints,
+)
 from pylxd._core.envelope import check_response, metadata
 from pylxd._core.events import EventType
 from pylxd._core.tls import build_ssl_context, certificate_base64
@@ -27,7 +43,8 @@ from pylxd.exceptions import (
 )
 
 if TYPE_CHECKING:
-    from pylxd._drivers.aio.http import StreamResponse
+    from pylxd._async.failover import FailoverTransport
+    from pylxd._drivers.aio.http import StreamResponse, Transport
     from pylxd._drivers.aio.websocket import WebSocket
 
 __all__ = ["Client"]
@@ -39,6 +56,9 @@ class Client:
     Args:
         endpoint: a unix socket path or an ``https://host:port`` URL; ``None`` finds the
             local daemon (``$LXD_DIR``, the snap socket, ``/var/lib/lxd/unix.socket``, Incus).
+            A list of them (members of one cluster) fails over: the members are tried in
+            order, and when the one in use cannot be reached the next one takes over
+            (:mod:`pylxd._async.failover`); ``client.endpoint`` is the one in use.
         version: the API version.
         cert: ``(certificate, key)`` PEM paths for HTTPS; ``None`` uses ``lxc``'s own
             client certificate when one exists.
@@ -55,7 +75,7 @@ class Client:
 
     def __init__(
         self,
-        endpoint: str | None = None,
+        endpoint: str | Sequence[str] | None = None,
         version: str = "1.0",
         cert: Sequence[str | os.PathLike[str]] | None = None,
         verify: bool | str | os.PathLike[str] = True,
@@ -65,14 +85,16 @@ class Client:
     ) -> None:
         if session is not None:
             raise TypeError("pylxd does not use requests sessions; pass cert= and verify= instead")
-        if cert is None and endpoint is not None and not endpoint.startswith("/"):
+        given = [endpoint] if endpoint is None or isinstance(endpoint, str) else list(endpoint)
+        if cert is None and any(isinstance(e, str) and not e.startswith("/") for e in given):
             cert = default_certs()
-        self.endpoint: Endpoint = resolve_endpoint(endpoint, tls=cert is not None)
-        tls = self.endpoint.scheme == "https"
+        self.endpoints: list[Endpoint] = resolve_endpoints(endpoint, tls=cert is not None)
+        network = [e for e in self.endpoints if e.socket_path is None]
+        tls = any(e.scheme == "https" for e in network)
         if not isinstance(verify, bool):
             verify = os.fspath(verify)
         elif tls and verify:
-            verify = pinned_server_cert(self.endpoint) or True
+            verify = pinned_server_cert(network[0]) or True
         self.cert: Cert | None = None
         if cert is not None:
             if isinstance(cert, (str, bytes)) or len(cert) != 2:
@@ -89,7 +111,16 @@ class Client:
         # The HTTP library is imported with the first client, not with ``import pylxd``.
         from pylxd._drivers.aio.http import Transport
 
-        self._transport = Transport(self.endpoint, self._ssl_context, timeout)
+        self._transport: Transport | FailoverTransport
+        if len(self.endpoints) == 1:
+            self._transport = Transport(self.endpoints[0], self._ssl_context, timeout)
+        else:
+            from pylxd._async.failover import FailoverTransport
+
+            context = self._ssl_context
+            self._transport = FailoverTransport(
+                self.endpoints, lambda each: Transport(each, context, timeout)
+            )
         self._host_info: dict[str, Any] | None = None
         self._resources: dict[str, Any] | None = None
 
@@ -98,6 +129,17 @@ class Client:
         self.containers = ContainerManager(self)
         self.virtual_machines = VirtualMachineManager(self)
         self.operations = OperationManager(self)
+        self.cluster = ClusterManager(self)
+        self.profiles = ProfileManager(self)
+        self.projects = ProjectManager(self)
+        self.certificates = CertificateManager(self)
+        self.warnings = WarningManager(self)
+        #: ``GET /1.0`` as a model: ``client.server.config`` read and changed, ``save()``.
+        self.server = Server(self)
+        self.networks = NetworkManager(self)
+        self.network_acls = NetworkACLManager(self)
+        self.network_zones = NetworkZoneManager(self)
+        self.storage_pools = StoragePoolManager(self)
 
     # -- connection ------------------------------------------------------------------
 
@@ -110,6 +152,7 @@ class Client:
         try:
             response = await self.api.get()
             self._host_info = metadata(response)
+            self.server._apply(self._host_info, complete=True, rollback=True)
         except LXDAPIException as exc:
             raise ClientConnectionFailed(f"{self.endpoint} refused the connection: {exc}") from exc
         if self.project not in (None, "default") and not self.has_api_extension("projects"):
@@ -133,6 +176,11 @@ class Client:
         await self.aclose()
 
     # -- what the server is ----------------------------------------------------------
+
+    @property
+    def endpoint(self) -> Endpoint:
+        """The server in use (with several endpoints, the member that answered last)."""
+        return self._transport.endpoint
 
     @property
     def host_info(self) -> dict[str, Any]:
@@ -201,20 +249,18 @@ class Client:
             raise ClientConnectionFailed("No client certificate specified")
         try:
             with open(self.cert.cert) as f:
-                certificate = certificate_base64(f.read())
+                pem = f.read()
+            certificate_base64(pem)  # a certificate, or the error below
         except (OSError, ValueError) as exc:
             raise ClientConnectionFailed(f"Client certificate not found: {exc}") from exc
-        request: dict[str, Any] = {"type": "client", "certificate": certificate}
         if self._host_info is None:
             await self.connect()
         token = use_token_auth and is_trust_token(secret)
-        if token and (self.has_api_extension("explicit_trust_token") or self.is_incus):
-            request["trust_token"] = secret.strip()
-        else:
-            # Before explicit_trust_token, LXD takes a token in the password field.
-            request["password"] = secret.strip() if token else secret
         try:
-            await self.api.certificates.post(json=request)
+            if token:
+                await self.certificates.add(pem, secret=secret.strip())
+            else:
+                await self.certificates.add(pem, password=secret)
         except Conflict:
             pass  # already in the trust store: nothing to do
         await self.connect()

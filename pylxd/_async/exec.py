@@ -25,10 +25,10 @@ if TYPE_CHECKING:
     from pylxd._async.instance import Instance
     from pylxd._drivers.aio.websocket import WebSocket
 
-__all__ = ["execute"]
+__all__ = ["attach", "execute"]
 
 _SIGKILL = 9
-_FDS = ("0", "1", "2", "control")
+_DATA_FDS = ("0", "1", "2")
 
 
 async def execute(
@@ -52,11 +52,10 @@ async def execute(
     response = await instance.api.exec.post(json=body)
     operation = response.json()["operation"]
     fds = metadata(response)["metadata"]["fds"]
-    base = f"/{client.version}/operations/{operation_id(operation)}/websocket?secret="
-    # LXD starts the process once all four sockets are connected.
-    sockets = await client._websockets([base + fds[fd] for fd in _FDS])
+    control, data = await attach(instance, operation, fds, _DATA_FDS)
+    sockets = [*data, control]
     try:
-        stdin, stdout, stderr, control = sockets
+        stdin, stdout, stderr = data
         deadline = None if timeout is None else time.monotonic() + timeout
         out = OutputSink(decode, encoding, stdout_handler)
         err = OutputSink(decode, encoding, stderr_handler)
@@ -77,6 +76,27 @@ async def execute(
     finally:
         for socket in sockets:
             await socket.close()
+
+
+async def attach(
+    instance: Instance, operation: str, fds: Mapping[str, str], data_fds: Sequence[str]
+) -> tuple[WebSocket, list[WebSocket]]:
+    """Connect an exec's control socket, then its data sockets (``data_fds``, in order).
+
+    LXD 5.0 starts the process once the data sockets are connected, without waiting for
+    the control socket: attached last, it could come after the process ended and be
+    refused ("Only running operations can be connected"), as seen under concurrent execs.
+    So the control socket is attached first (as ``lxc`` does it).
+    """
+    client = instance.client
+    base = f"/{client.version}/operations/{operation_id(operation)}/websocket?secret="
+    (control,) = await client._websockets([base + fds["control"]])
+    try:
+        data = await client._websockets([base + fds[fd] for fd in data_fds])
+    except BaseException:
+        await control.close()
+        raise
+    return control, data
 
 
 async def _drain(socket: WebSocket, sink: OutputSink, deadline: float | None) -> None:

@@ -15,6 +15,7 @@ import time
 from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
+from pylxd._async.exec import attach
 from pylxd._async.streams import chunks
 from pylxd._core.envelope import metadata, operation_id
 from pylxd._core.exec import exec_request
@@ -85,11 +86,11 @@ async def start(
         height=height if pty else None,
     )
     operation, fds = await _post_exec(instance, body)
-    names = ("0", "control") if pty else ("0", "1", "2", "control")
-    sockets = await instance.client._websockets(
-        [_socket_path(instance, operation, fds[name]) for name in names]
+    names = ("0",) if pty else ("0", "1", "2")
+    control, data = await attach(instance, operation, fds, names)
+    return Session(
+        instance, operation, {"control": control, **dict(zip(names, data, strict=True))}, pty
     )
-    return Session(instance, operation, dict(zip(names, sockets, strict=True)), pty)
 
 
 class OutputStream:

@@ -9,6 +9,7 @@ from pylxd._async.model import Model
 from pylxd._core.envelope import metadata, operation_id
 from pylxd._core.fields import Attribute
 from pylxd._core.operations import is_final, is_success, server_wait_seconds
+from pylxd._core.urls import project_scope
 from pylxd._drivers.types import split_timeout
 from pylxd.exceptions import LXDAPIException, OperationFailed, OperationTimeout
 
@@ -56,10 +57,17 @@ class Operation(Model):
         return operation
 
     @classmethod
-    async def all(cls, client: Client) -> list[Operation]:
-        """Every operation the server knows (all states), in one request."""
-        by_status = metadata(await client.api.operations.get(params={"recursion": 1})) or {}
-        return [cls(client, **op) for ops in by_status.values() for op in ops]
+    async def all(
+        cls, client: Client, project: str | None = None, all_projects: bool = False
+    ) -> list[Operation]:
+        """Every operation the server knows (all states) in the client's project, in one
+        request; ``project=`` another project's, ``all_projects=True`` every project's
+        (LXD's ``operations_get_query_all_projects``)."""
+        if all_projects:
+            client.assert_has_api_extension("operations_get_query_all_projects")
+        params = {"recursion": 1, **project_scope(project, all_projects)}
+        by_status = metadata(await client.api.operations.get(params=params)) or {}
+        return [cls._from_server(client, op) for ops in by_status.values() for op in ops or ()]
 
     @classmethod
     async def wait_for_operation(
@@ -119,9 +127,9 @@ class OperationManager:
         """Fetch one operation by id or URL."""
         return await Operation.get(self._client, operation_id)
 
-    async def all(self) -> list[Operation]:
-        """Every operation the server knows, in one request."""
-        return await Operation.all(self._client)
+    async def all(self, project: str | None = None, all_projects: bool = False) -> list[Operation]:
+        """Every operation the server knows, in one request (see :meth:`Operation.all`)."""
+        return await Operation.all(self._client, project, all_projects)
 
     async def wait_for_operation(
         self, operation_id: str, timeout: float | None = None
@@ -134,3 +142,4 @@ class OperationManager:
         await Operation(self._client, id=Operation.extract_operation_id(operation_id)).cancel()
 
     delete = cancel
+    list = all

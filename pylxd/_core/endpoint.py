@@ -8,7 +8,7 @@ One place decides, in this order: the explicit ``endpoint`` (a socket path or a 
 from __future__ import annotations
 
 import os
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from typing import NamedTuple
 from urllib.parse import unquote, urlsplit
 
@@ -24,6 +24,7 @@ __all__ = [
     "default_certs",
     "pinned_server_cert",
     "resolve_endpoint",
+    "resolve_endpoints",
 ]
 
 SNAP_ROOT = os.path.expanduser("~/snap/lxd/common/config/")
@@ -115,6 +116,25 @@ def resolve_endpoint(
     raise InvalidEndpoint(
         f"not an LXD endpoint (want a socket path or an https:// URL): {endpoint!r}"
     )
+
+
+def resolve_endpoints(
+    endpoint: str | Sequence[str] | None, *, tls: bool = False, env: Mapping[str, str] | None = None
+) -> list[Endpoint]:
+    """One endpoint, or several (members of one cluster, tried in order), resolved.
+
+    Raises:
+        InvalidEndpoint: one of them is not an endpoint, or the list is empty.
+    """
+    if endpoint is None or isinstance(endpoint, str):
+        return [resolve_endpoint(endpoint, tls=tls, env=env)]
+    if (
+        not isinstance(endpoint, Sequence)
+        or not endpoint
+        or not all(isinstance(each, str) for each in endpoint)
+    ):
+        raise InvalidEndpoint(f"want an endpoint or a non-empty list of them: {endpoint!r}")
+    return [resolve_endpoint(each, tls=tls, env=env) for each in endpoint]
 
 
 def local_socket(env: Mapping[str, str]) -> str:

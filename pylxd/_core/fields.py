@@ -9,10 +9,10 @@ from __future__ import annotations
 
 import os
 import warnings
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from typing import Any, ClassVar, Generic, TypeVar, overload
 
-__all__ = ["MISSING", "Attribute", "FieldModel"]
+__all__ = ["MISSING", "Attribute", "AttributeDict", "FieldModel", "dict_list", "merge_patch"]
 
 T = TypeVar("T")
 
@@ -77,6 +77,46 @@ class Attribute(Generic[T]):
         if self.validator is not None and value is not None:
             value = self.validator(value)
         obj._write_field(self, value)
+
+
+class AttributeDict:
+    """A server's dict read as attributes (``state.status``, ``state.network['eth0']``);
+    iterating gives ``(key, value)`` pairs. For read-only views such as states."""
+
+    def __init__(self, data: Mapping[str, Any]) -> None:
+        self.__dict__.update(data)
+
+    def __iter__(self) -> Iterator[tuple[str, Any]]:
+        return iter(self.__dict__.items())
+
+
+def dict_list(items: Sequence[Mapping[str, Any]] | None, what: str) -> list[dict[str, Any]] | None:
+    """``items`` as LXD takes a list of objects (ACL rules, DNS entries, ports): plain dicts.
+
+    ``None`` stays ``None``. Raises ``TypeError`` for one dict or a string given instead of
+    a list (``what`` names the argument in the message).
+    """
+    if items is None:
+        return None
+    if isinstance(items, (Mapping, str, bytes)):
+        raise TypeError(f"{what} must be a list of dicts, not {type(items).__name__}")
+    return [dict(item) for item in items]
+
+
+def merge_patch(
+    current: Mapping[str, Any], patch: Mapping[str, Any], writable: Iterable[str]
+) -> dict[str, Any]:
+    """What LXD's ``PATCH`` means, as a full object to ``PUT``: the ``writable`` fields of
+    ``current``, each field of ``patch`` replacing its value, except ``config`` whose keys
+    are merged into the current ones."""
+    body = {key: clone(current[key]) for key in writable if key in current}
+    for key, value in patch.items():
+        old = body.get(key)
+        if key == "config" and isinstance(value, Mapping) and isinstance(old, dict):
+            body[key] = {**old, **value}
+        else:
+            body[key] = clone(value)
+    return body
 
 
 _seen_warnings: set[tuple[str, str]] = set()
@@ -178,9 +218,11 @@ class FieldModel:
         ``MISSING``. Local edits survive unless ``rollback``.
         """
         fields = self._fields
+        # Local edits (assigned, or made in place in a dict/list) survive unless rollback.
+        kept = set() if rollback else self._changed | self._edited_in_place()
         for key, value in data.items():
             if key in fields:
-                if rollback or key not in self._changed:
+                if key not in kept:
                     self._values[key] = value
                     self._snapshots.pop(key, None)
             else:
@@ -201,18 +243,19 @@ class FieldModel:
         for key in self._snapshots:
             self._snapshots[key] = clone(self._values.get(key))
 
+    def _edited_in_place(self) -> set[str]:
+        """The keys of dict/list fields changed in place since they were read."""
+        return {k for k, snap in self._snapshots.items() if self._values.get(k) != snap}
+
     @property
     def dirty(self) -> bool:
         """True if a field was assigned or a dict/list field was edited in place."""
-        if self._changed:
-            return True
-        return any(self._values.get(k) != snap for k, snap in self._snapshots.items())
+        return bool(self._changed) or bool(self._edited_in_place())
 
     @property
     def __dirty__(self) -> set[str]:
         """The names of the fields changed since the last sync or save."""
-        edited = {k for k, snap in self._snapshots.items() if self._values.get(k) != snap}
-        return {self._fields[k].name for k in self._changed | edited}
+        return {self._fields[k].name for k in self._changed | self._edited_in_place()}
 
     def marshall(self, skip_readonly: bool = True) -> dict[str, Any]:
         """The fields to send to the server (no I/O: call ``sync()`` first on a sparse object)."""

@@ -3,13 +3,21 @@
 from __future__ import annotations
 
 import base64
+import binascii
+import hashlib
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     import ssl
 
-__all__ = ["build_ssl_context", "certificate_base64", "is_pinned_certificate"]
+__all__ = [
+    "build_ssl_context",
+    "certificate_base64",
+    "certificate_der",
+    "certificate_fingerprint",
+    "is_pinned_certificate",
+]
 
 
 def build_ssl_context(cert: Sequence[str] | None, verify: bool | str) -> ssl.SSLContext:
@@ -62,15 +70,36 @@ def is_pinned_certificate(path: str) -> bool:
     return not probe.get_ca_certs()  # get_ca_certs() lists only CA:TRUE certificates
 
 
-def certificate_base64(pem: str) -> str:
+def certificate_der(data: str | bytes) -> bytes:
+    """A certificate's DER bytes, from PEM (text or bytes) or DER.
+
+    Raises:
+        ValueError: ``data`` is not one PEM certificate, nor DER.
+    """
+    if isinstance(data, bytes):
+        if data[:1] == b"\x30":  # an ASN.1 SEQUENCE: DER already
+            return data
+        data = data.decode("ascii", errors="replace")
+    begin, end = "-----BEGIN CERTIFICATE-----", "-----END CERTIFICATE-----"
+    start, stop = data.find(begin), data.find(end)
+    if start < 0 or stop < start:
+        raise ValueError("not a PEM certificate")
+    body = "".join(data[start + len(begin) : stop].split())
+    try:
+        return base64.b64decode(body, validate=True)
+    except binascii.Error as exc:
+        raise ValueError(f"not a PEM certificate: {exc}") from exc
+
+
+def certificate_base64(pem: str | bytes) -> str:
     """The base64 DER body LXD expects in ``POST /1.0/certificates``.
 
     Raises:
-        ValueError: ``pem`` is not one PEM certificate.
+        ValueError: ``pem`` is not one PEM (or DER) certificate.
     """
-    begin, end = "-----BEGIN CERTIFICATE-----", "-----END CERTIFICATE-----"
-    start, stop = pem.find(begin), pem.find(end)
-    if start < 0 or stop < start:
-        raise ValueError("not a PEM certificate")
-    body = "".join(pem[start + len(begin) : stop].split())
-    return base64.b64encode(base64.b64decode(body, validate=True)).decode("ascii")
+    return base64.b64encode(certificate_der(pem)).decode("ascii")
+
+
+def certificate_fingerprint(data: str | bytes) -> str:
+    """The fingerprint LXD keys a certificate by: SHA-256 of its DER, in hex."""
+    return hashlib.sha256(certificate_der(data)).hexdigest()

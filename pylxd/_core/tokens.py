@@ -1,4 +1,4 @@
-"""Trust tokens (``lxc config trust add``): tell them from trust passwords."""
+"""Trust tokens (``lxc config trust add``) and cluster join tokens (``lxc cluster add``)."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ import base64
 import binascii
 import json
 
-__all__ = ["encode_trust_token", "is_trust_token"]
+__all__ = ["encode_join_token", "encode_trust_token", "is_trust_token"]
 
 
 def is_trust_token(secret: str) -> bool:
@@ -33,6 +33,27 @@ def encode_trust_token(
         "addresses": addresses,
         "secret": secret,
     }
+    return _encode(body, expires_at)
+
+
+def encode_join_token(
+    server_name: str,
+    fingerprint: str,
+    addresses: list[str],
+    secret: str,
+    expires_at: str | None = None,
+) -> str:
+    """The token ``lxc cluster add`` prints, from the operation's metadata."""
+    body: dict[str, object] = {
+        "server_name": server_name,
+        "fingerprint": fingerprint,
+        "addresses": addresses,
+        "secret": secret,
+    }
+    return _encode(body, expires_at)
+
+
+def _encode(body: dict[str, object], expires_at: str | None) -> str:
     if expires_at:
         body["expires_at"] = expires_at
     return base64.b64encode(json.dumps(body, separators=(",", ":")).encode()).decode()

@@ -4,13 +4,15 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from typing import Any
-from urllib.parse import quote, unquote, urlencode
+from urllib.parse import parse_qs, quote, unquote, urlencode, urlsplit
 
 __all__ = [
     "Params",
     "attribute_segment",
     "join_path",
     "name_from_url",
+    "project_from_url",
+    "project_scope",
     "quote_segment",
     "with_query",
 ]
@@ -33,6 +35,12 @@ def name_from_url(url: str) -> str:
     return unquote(url.split("?", 1)[0].rstrip("/").rsplit("/", 1)[-1])
 
 
+def project_from_url(url: str) -> str | None:
+    """``/1.0/instances/c1?project=p`` → ``p`` (``None`` when the URL names no project)."""
+    values = parse_qs(urlsplit(url).query).get("project")
+    return values[0] if values else None
+
+
 def attribute_segment(name: str) -> str:
     """``client.api.storage_pools`` → ``storage-pools``: LXD paths use dashes, never underscores."""
     return name.replace("_", "-")
@@ -53,3 +61,18 @@ def _query_value(value: Any) -> str:
     if isinstance(value, bool):
         return "true" if value else "false"
     return str(value)
+
+
+def project_scope(project: str | None, all_projects: bool) -> dict[str, Any]:
+    """The query that lists one project's objects (``project``), every project's
+    (``all-projects``; the client's own project is then left out, which LXD refuses beside
+    it), or the client's (nothing).
+
+    Raises:
+        ValueError: both a project and ``all_projects``.
+    """
+    if all_projects:
+        if project is not None:
+            raise ValueError("give either project= or all_projects=True, not both")
+        return {"all-projects": True, "project": None}
+    return {} if project is None else {"project": project}

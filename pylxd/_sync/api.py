@@ -27,19 +27,20 @@ class APINode:
     Requests raise :class:`~pylxd.exceptions.LXDAPIException` (with LXD's message) on errors.
     """
 
-    __slots__ = ("_client", "_path")
+    __slots__ = ("_client", "_path", "_project")
 
-    def __init__(self, client: Client, path: str) -> None:
+    def __init__(self, client: Client, path: str, project: str | None = None) -> None:
         self._client = client
         self._path = path
+        self._project = project
 
     def __getattr__(self, name: str) -> APINode:
         if name.startswith("_"):
             raise AttributeError(name)
-        return APINode(self._client, f"{self._path}/{attribute_segment(name)}")
+        return APINode(self._client, f"{self._path}/{attribute_segment(name)}", self._project)
 
     def __getitem__(self, item: object) -> APINode:
-        return APINode(self._client, join_path(self._path, item))
+        return APINode(self._client, join_path(self._path, item), self._project)
 
     @property
     def path(self) -> str:
@@ -47,11 +48,29 @@ class APINode:
         return self._path
 
     @property
+    def project(self) -> str | None:
+        """The project this node's requests are made in (``None``: the client's)."""
+        return self._project
+
+    def in_project(self, project: str | None) -> APINode:
+        """This path, its requests (and its children's) made in ``project`` rather than the
+        client's (``?project=``). ``None`` keeps this node's project."""
+        if project is None or project == self._project:
+            return self
+        return APINode(self._client, self._path, project)
+
+    def _params(self, params: Mapping[str, Any] | None) -> Mapping[str, Any] | None:
+        if self._project is None or (params is not None and "project" in params):
+            return params
+        return {**(params or {}), "project": self._project}
+
+    @property
     def _api_endpoint(self) -> str:
         return f"{self._client.endpoint.base_url}{self._path}"
 
     def __repr__(self) -> str:
-        return f"<APINode {self._path}>"
+        project = f" project={self._project!r}" if self._project is not None else ""
+        return f"<APINode {self._path}{project}>"
 
     def get(
         self,
@@ -63,7 +82,7 @@ class APINode:
     ) -> Response:
         """``GET`` this path."""
         return self._client._request(
-            "GET", self._path, params=params, headers=headers, timeout=timeout
+            "GET", self._path, params=self._params(params), headers=headers, timeout=timeout
         )
 
     def stream(
@@ -77,7 +96,12 @@ class APINode:
     ) -> StreamResponse:
         """Send a request whose response body is read as it is iterated (then closed)."""
         return self._client._stream(
-            method, self._path, params=params, headers=headers, data=data, timeout=timeout
+            method,
+            self._path,
+            params=self._params(params),
+            headers=headers,
+            data=data,
+            timeout=timeout,
         )
 
     def post(
@@ -142,7 +166,7 @@ class APINode:
         return self._client._request(
             method,
             self._path,
-            params=params,
+            params=self._params(params),
             json=json,
             data=data,
             headers=headers,

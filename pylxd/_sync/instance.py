@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 import builtins  # the class body has a field called "type"
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from typing import TYPE_CHECKING, Any, ClassVar, Generic, TypeVar
 
 from pylxd._sync import exec as exec_session
@@ -14,9 +14,9 @@ from pylxd._sync.files import FilesManager
 from pylxd._sync.model import Model
 from pylxd._core.envelope import metadata, response_operation
 from pylxd._core.exec import ExecuteResult
-from pylxd._core.fields import Attribute
+from pylxd._core.fields import Attribute, AttributeDict
 from pylxd._core.operations import resource_name
-from pylxd._core.urls import name_from_url
+from pylxd._core.urls import name_from_url, project_from_url, project_scope
 from pylxd.exceptions import NotFound
 
 if TYPE_CHECKING:
@@ -36,14 +36,8 @@ __all__ = [
 InstanceT = TypeVar("InstanceT", bound="Instance")
 
 
-class InstanceState:
+class InstanceState(AttributeDict):
     """``GET …/state`` as attributes (``state.status``, ``state.network['eth0']``)."""
-
-    def __init__(self, data: Mapping[str, Any]) -> None:
-        self.__dict__.update(data)
-
-    def __iter__(self) -> Iterator[tuple[str, Any]]:
-        return iter(self.__dict__.items())
 
     def __repr__(self) -> str:
         return f"<InstanceState status={self.__dict__.get('status')!r}>"
@@ -79,7 +73,9 @@ class Instance(Model):
 
     @property
     def api(self) -> APINode:
-        return self.client.api.instances[self._raw_attr("name")]
+        # Its own project: listed across projects or fetched with ``project=``.
+        node = self.client.api.instances[self._raw_attr("name")]
+        return node.in_project(self._raw_attr("project") or None)
 
     @property
     def files(self) -> FilesManager:
@@ -89,22 +85,25 @@ class Instance(Model):
     # -- finding and creating ---------------------------------------------------------
 
     @classmethod
-    def exists(cls, client: Client, name: str) -> bool:
-        """Whether an instance called ``name`` exists."""
+    def exists(cls, client: Client, name: str, project: str | None = None) -> bool:
+        """Whether an instance called ``name`` exists (in ``project``, if given)."""
         try:
-            cls.get(client, name)
+            cls.get(client, name, project)
         except NotFound:
             return False
         return True
 
     @classmethod
-    def get(cls: builtins.type[InstanceT], client: Client, name: str) -> InstanceT:
-        """Fetch one instance (one request).
+    def get(
+        cls: builtins.type[InstanceT], client: Client, name: str, project: str | None = None
+    ) -> InstanceT:
+        """Fetch one instance (one request), from ``project`` instead of the client's if given.
 
         Raises:
             NotFound: no such instance.
         """
-        return cls(client, **metadata(client.api.instances[name].get()))
+        node = client.api.instances.in_project(project)[name]
+        return cls._from_server(client, metadata(node.get()))
 
     @classmethod
     def all(
@@ -112,6 +111,8 @@ class Instance(Model):
         client: Client,
         recursion: int = 1,
         fields: Sequence[str] | None = None,
+        project: str | None = None,
+        all_projects: bool = False,
     ) -> list[InstanceT]:
         """Every instance (of this type), complete, in one request.
 
@@ -119,6 +120,8 @@ class Instance(Model):
             recursion: ``1`` (default) returns complete objects; ``0`` returns names only
                 (the blocking client fetches the rest on first access); ``2`` adds state.
             fields: with ``recursion=2``, only these state fields (if the server can).
+            project: list this project's instances instead of the client's.
+            all_projects: every project's instances (each remembers its ``project``).
         """
         if isinstance(fields, (str, bytes)):
             raise TypeError("fields must be a list of field names, not a string")
@@ -129,15 +132,19 @@ class Instance(Model):
             and client.has_api_extension("instances_state_selective_recursion")
         ):
             level = f"2;fields={','.join(fields)}"
-        params: dict[str, Any] = {"recursion": level}
+        if all_projects:
+            client.assert_has_api_extension("instance_all_projects")
+        params: dict[str, Any] = {"recursion": level, **project_scope(project, all_projects)}
         if cls._instance_type is not None and client.has_api_extension("api_filtering"):
             params["filter"] = f"type eq {cls._instance_type}"
         listing = metadata(client.api.instances.get(params=params)) or []
         if recursion == 0:
-            return [cls(client, name=name_from_url(url)) for url in listing]
+            return [cls(client, **_sparse(url, project)) for url in listing]
         wanted = cls._instance_type
         return [
-            cls(client, **data) for data in listing if wanted is None or data.get("type") == wanted
+            cls._from_server(client, data)
+            for data in listing
+            if wanted is None or data.get("type") == wanted
         ]
 
     @classmethod
@@ -147,19 +154,21 @@ class Instance(Model):
         config: Mapping[str, Any],
         wait: bool = False,
         target: str | None = None,
+        project: str | None = None,
     ) -> InstanceT:
         """Create an instance from ``config`` (LXD's instance definition).
 
         Without ``wait`` this returns once LXD accepted the request (the object is then
         fetched lazily); with ``wait`` it waits for the creation, raising its error, and
-        returns the complete instance. ``target`` picks the cluster member.
+        returns the complete instance. ``target`` picks the cluster member; ``project``
+        creates it in that project instead of the client's.
         """
         if not isinstance(config, Mapping):
             raise TypeError(f"config must be a dict (LXD's instance definition), not {config!r}")
         config = dict(config)
         if cls._instance_type is not None:
             config.setdefault("type", cls._instance_type)
-        response = client.api.instances.post(json=config, target=target)
+        response = client.api.instances.in_project(project).post(json=config, target=target)
         name = config.get("name") or resource_name(metadata(response) or {}, "instances")
         operation = response_operation(response)
         if wait and operation is not None:
@@ -167,7 +176,7 @@ class Instance(Model):
             name = name or resource_name({"resources": finished.resources or {}}, "instances")
         if not name:
             raise ValueError("LXD did not say what the new instance is called")
-        instance = cls(client, name=name)
+        instance = cls(client, name=name, **({} if project is None else {"project": project}))
         if wait:
             instance.sync()
         return instance
@@ -178,6 +187,15 @@ class Instance(Model):
         """Rename the instance (it must be stopped)."""
         self.post(json={"name": name}, wait=wait)
         self._values["name"] = name
+
+    def move(self, target: str, wait: bool = True) -> None:
+        """Move the instance to another cluster member (or ``"@group"``); it must be
+        stopped. With ``wait`` (default) this waits for the move and reads ``location``."""
+        name = self._raw_attr("name")
+        response = self.api.post(json={"name": name, "migration": True}, target=target)
+        self._wait_if(response, wait)
+        if wait:
+            self.sync()
 
     def state(self) -> InstanceState:
         """The instance's live state: status, network, memory, processes…"""
@@ -316,6 +334,16 @@ class Instance(Model):
         )
 
 
+def _sparse(url: str, project: str | None) -> dict[str, str]:
+    """A listed instance's name, and its project: the one in the URL (``all_projects``
+    listings add ``?project=``), else the one listed."""
+    values = {"name": name_from_url(url)}
+    project = project_from_url(url) or project
+    if project:
+        values["project"] = project
+    return values
+
+
 class Container(Instance):
     """An instance of type ``container``."""
 
@@ -334,23 +362,33 @@ class _InstanceManagerBase(Generic[InstanceT]):
     def __init__(self, client: Client) -> None:
         self._client = client
 
-    def get(self, name: str) -> InstanceT:
+    def get(self, name: str, project: str | None = None) -> InstanceT:
         """Fetch one instance. Raises :class:`~pylxd.exceptions.NotFound`."""
-        return self._model.get(self._client, name)
+        return self._model.get(self._client, name, project)
 
-    def exists(self, name: str) -> bool:
+    def exists(self, name: str, project: str | None = None) -> bool:
         """Whether the instance exists."""
-        return self._model.exists(self._client, name)
+        return self._model.exists(self._client, name, project)
 
-    def all(self, recursion: int = 1, fields: Sequence[str] | None = None) -> list[InstanceT]:
-        """Every instance of this type, in one request."""
-        return self._model.all(self._client, recursion, fields)
+    def all(
+        self,
+        recursion: int = 1,
+        fields: Sequence[str] | None = None,
+        project: str | None = None,
+        all_projects: bool = False,
+    ) -> list[InstanceT]:
+        """Every instance of this type, in one request (see :meth:`Instance.all`)."""
+        return self._model.all(self._client, recursion, fields, project, all_projects)
 
     def create(
-        self, config: Mapping[str, Any], wait: bool = False, target: str | None = None
+        self,
+        config: Mapping[str, Any],
+        wait: bool = False,
+        target: str | None = None,
+        project: str | None = None,
     ) -> InstanceT:
         """Create an instance (see :meth:`Instance.create`)."""
-        return self._model.create(self._client, config, wait, target)
+        return self._model.create(self._client, config, wait, target, project)
 
 
 class InstanceManager(_InstanceManagerBase[Instance]):

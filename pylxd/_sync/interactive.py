@@ -16,6 +16,7 @@ import time
 from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
+from pylxd._sync.exec import attach
 from pylxd._sync.streams import chunks
 from pylxd._core.envelope import metadata, operation_id
 from pylxd._core.exec import exec_request
@@ -86,11 +87,11 @@ def start(
         height=height if pty else None,
     )
     operation, fds = _post_exec(instance, body)
-    names = ("0", "control") if pty else ("0", "1", "2", "control")
-    sockets = instance.client._websockets(
-        [_socket_path(instance, operation, fds[name]) for name in names]
+    names = ("0",) if pty else ("0", "1", "2")
+    control, data = attach(instance, operation, fds, names)
+    return Session(
+        instance, operation, {"control": control, **dict(zip(names, data, strict=True))}, pty
     )
-    return Session(instance, operation, dict(zip(names, sockets, strict=True)), pty)
 
 
 class OutputStream:

@@ -3,7 +3,8 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from pylxd._sync.api import APINode
 from pylxd._core.envelope import metadata, response_operation
@@ -17,6 +18,8 @@ if TYPE_CHECKING:
     from pylxd._sync.operation import Operation
 
 __all__ = ["Model"]
+
+ModelT = TypeVar("ModelT", bound="Model")
 
 
 class Model(LazyLoad, FieldModel):
@@ -32,6 +35,15 @@ class Model(LazyLoad, FieldModel):
     def __init__(self, client: Client, **values: Any) -> None:
         self.client = client
         super().__init__(**values)
+
+    @classmethod
+    def _from_server(
+        cls: type[ModelT], client: Client, data: Mapping[str, Any], **init: Any
+    ) -> ModelT:
+        """A complete object from the server's data (``save()`` then needs no fetch first)."""
+        obj = cls(client, **init)
+        obj._apply(data, complete=True)
+        return obj
 
     @property
     def api(self) -> APINode:

@@ -2,16 +2,43 @@
 
 from __future__ import annotations
 
+from pylxd._async.certificate import Certificate, TrustToken
+from pylxd._async.cluster import Cluster, ClusterCertificate, ClusterMember, ClusterMemberState
+from pylxd._async.cluster_groups import ClusterGroup, ClusterJoinToken
 from pylxd._async.events import EventStream
 from pylxd._async.files import FilesManager, RemoteFile
 from pylxd._async.instance import Container, Instance, InstanceState, VirtualMachine
 from pylxd._async.interactive import OutputStream, Session
 from pylxd._async.model import Model
+from pylxd._async.network import (
+    Network,
+    NetworkForward,
+    NetworkLoadBalancer,
+    NetworkPeer,
+    NetworkState,
+)
+from pylxd._async.network_acl import NetworkACL
+from pylxd._async.network_zone import NetworkZone, NetworkZoneRecord
 from pylxd._async.operation import Operation
+from pylxd._async.profile import Profile
+from pylxd._async.project import Project
+from pylxd._async.server import Server
+from pylxd._async.storage_backup import StorageVolumeBackup
+from pylxd._async.storage_pool import StoragePool, StorageResources
+from pylxd._async.storage_snapshot import StorageVolumeSnapshot
+from pylxd._async.storage_volume import StorageVolume
+from pylxd._async.warning import ServerWarning
 from pylxd._core.exec import ExecuteResult
 from pylxd._core.files import FileStat
 
 __all__ = [
+    "Certificate",
+    "Cluster",
+    "ClusterCertificate",
+    "ClusterGroup",
+    "ClusterJoinToken",
+    "ClusterMember",
+    "ClusterMemberState",
     "Container",
     "EventStream",
     "ExecuteResult",
@@ -20,9 +47,27 @@ __all__ = [
     "Instance",
     "InstanceState",
     "Model",
+    "Network",
+    "NetworkACL",
+    "NetworkForward",
+    "NetworkLoadBalancer",
+    "NetworkPeer",
+    "NetworkState",
+    "NetworkZone",
+    "NetworkZoneRecord",
     "Operation",
     "OutputStream",
+    "Profile",
+    "Project",
     "RemoteFile",
+    "Server",
+    "ServerWarning",
     "Session",
+    "StoragePool",
+    "StorageResources",
+    "StorageVolume",
+    "StorageVolumeBackup",
+    "StorageVolumeSnapshot",
+    "TrustToken",
     "VirtualMachine",
 ]

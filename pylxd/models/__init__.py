@@ -4,14 +4,41 @@ from __future__ import annotations
 
 from pylxd._core.exec import ExecuteResult
 from pylxd._core.files import FileStat
+from pylxd._sync.certificate import Certificate, TrustToken
+from pylxd._sync.cluster import Cluster, ClusterCertificate, ClusterMember, ClusterMemberState
+from pylxd._sync.cluster_groups import ClusterGroup, ClusterJoinToken
 from pylxd._sync.events import EventStream
 from pylxd._sync.files import FilesManager, RemoteFile
 from pylxd._sync.instance import Container, Instance, InstanceState, VirtualMachine
 from pylxd._sync.interactive import OutputStream, Session
 from pylxd._sync.model import Model
+from pylxd._sync.network import (
+    Network,
+    NetworkForward,
+    NetworkLoadBalancer,
+    NetworkPeer,
+    NetworkState,
+)
+from pylxd._sync.network_acl import NetworkACL
+from pylxd._sync.network_zone import NetworkZone, NetworkZoneRecord
 from pylxd._sync.operation import Operation
+from pylxd._sync.profile import Profile
+from pylxd._sync.project import Project
+from pylxd._sync.server import Server
+from pylxd._sync.storage_backup import StorageVolumeBackup
+from pylxd._sync.storage_pool import StoragePool, StorageResources
+from pylxd._sync.storage_snapshot import StorageVolumeSnapshot
+from pylxd._sync.storage_volume import StorageVolume
+from pylxd._sync.warning import ServerWarning
 
 __all__ = [
+    "Certificate",
+    "Cluster",
+    "ClusterCertificate",
+    "ClusterGroup",
+    "ClusterJoinToken",
+    "ClusterMember",
+    "ClusterMemberState",
     "Container",
     "EventStream",
     "ExecuteResult",
@@ -20,9 +47,27 @@ __all__ = [
     "Instance",
     "InstanceState",
     "Model",
+    "Network",
+    "NetworkACL",
+    "NetworkForward",
+    "NetworkLoadBalancer",
+    "NetworkPeer",
+    "NetworkState",
+    "NetworkZone",
+    "NetworkZoneRecord",
     "Operation",
     "OutputStream",
+    "Profile",
+    "Project",
     "RemoteFile",
+    "Server",
+    "ServerWarning",
     "Session",
+    "StoragePool",
+    "StorageResources",
+    "StorageVolume",
+    "StorageVolumeBackup",
+    "StorageVolumeSnapshot",
+    "TrustToken",
     "VirtualMachine",
 ]

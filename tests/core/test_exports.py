@@ -14,16 +14,24 @@ from pylxd import exceptions
 PUBLIC_MODULES = [
     "pylxd",
     "pylxd.aio",
+    "pylxd.aio.fleet",
     "pylxd.aio.managers",
     "pylxd.aio.models",
     "pylxd.client",
     "pylxd.exceptions",
+    "pylxd.fleet",
     "pylxd.managers",
     "pylxd.models",
     "pylxd.models._model",
+    "pylxd.models.cluster",
+    "pylxd.models.certificate",
     "pylxd.models.container",
     "pylxd.models.instance",
+    "pylxd.models.network",
     "pylxd.models.operation",
+    "pylxd.models.profile",
+    "pylxd.models.project",
+    "pylxd.models.storage_pool",
     "pylxd.models.virtual_machine",
 ]
 
@@ -38,8 +46,25 @@ def test_all_is_sorted_and_complete(name: str) -> None:
 
 def test_upstream_names() -> None:
     from pylxd.client import DEFAULT_CERTS, Cert, Client, EventType  # noqa: F401
-    from pylxd.managers import ContainerManager, InstanceManager  # noqa: F401
-    from pylxd.models import Container, Instance, Operation, VirtualMachine
+    from pylxd.managers import (  # noqa: F401
+        CertificateManager,
+        ContainerManager,
+        InstanceManager,
+        ProfileManager,
+        ProjectManager,
+    )
+    from pylxd.models import (  # noqa: F401
+        Certificate,
+        Container,
+        Instance,
+        Operation,
+        Profile,
+        Project,
+        VirtualMachine,
+    )
+    from pylxd.models.certificate import Certificate as _Certificate  # noqa: F401
+    from pylxd.models.profile import Profile as _Profile  # noqa: F401
+    from pylxd.models.project import Project as _Project  # noqa: F401
 
     assert pylxd.Client is Client
     assert isinstance(pylxd.__version__, str)

@@ -8,7 +8,7 @@ from typing import Any
 import pytest
 
 from pylxd._core import fields
-from pylxd._core.fields import MISSING, Attribute, FieldModel
+from pylxd._core.fields import MISSING, Attribute, FieldModel, dict_list, merge_patch
 
 
 class Thing(FieldModel):
@@ -174,3 +174,36 @@ def test_reading_an_unloaded_field_asks_the_flavour_once() -> None:
     assert thing.config == {"a": "1"}
     assert thing.description is None  # absent after the load: no second load
     assert Lazy.loads == 1
+
+
+# -- list and patch helpers (network ACL rules, DNS entries, LXD's PATCH done client-side) --
+
+
+def test_dict_list_copies_and_refuses_a_single_dict() -> None:
+    rules = ({"action": "allow"},)
+    made = dict_list(rules, "ingress")
+    assert made == [{"action": "allow"}] and made[0] is not rules[0]
+    assert dict_list(None, "ingress") is None
+    for wrong in ({"action": "allow"}, "allow"):
+        with pytest.raises(TypeError, match="ingress must be a list of dicts"):
+            dict_list(wrong, "ingress")  # type: ignore[arg-type]
+
+
+def test_merge_patch_merges_config_and_replaces_the_rest() -> None:
+    current = {
+        "name": "acl1",
+        "description": "old",
+        "ingress": [{"action": "allow"}],
+        "config": {"user.a": "1"},
+        "used_by": [],
+    }
+    writable = ["description", "ingress", "egress", "config"]
+    assert merge_patch(current, {"description": "new"}, writable) == {
+        "description": "new",
+        "ingress": [{"action": "allow"}],
+        "config": {"user.a": "1"},
+    }
+    merged = merge_patch(current, {"config": {"user.b": "2"}, "ingress": []}, writable)
+    assert merged["config"] == {"user.a": "1", "user.b": "2"} and merged["ingress"] == []
+    merged["ingress"].append("x")
+    assert current["ingress"] == [{"action": "allow"}]  # never shares the caller's data

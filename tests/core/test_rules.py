@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import base64
 import io
 import ssl
 from pathlib import Path
@@ -13,7 +14,12 @@ from pylxd._core.endpoint import resolve_endpoint
 from pylxd._core.envelope import check_response, metadata, operation_id, response_operation
 from pylxd._core.exec import OutputSink, exec_request, stdin_chunks
 from pylxd._core.operations import is_final, is_success, resource_name, server_wait_seconds
-from pylxd._core.tls import build_ssl_context, certificate_base64, is_pinned_certificate
+from pylxd._core.tls import (
+    build_ssl_context,
+    certificate_base64,
+    certificate_fingerprint,
+    is_pinned_certificate,
+)
 from pylxd._core.tokens import encode_trust_token, is_trust_token
 from pylxd._core.urls import (
     attribute_segment,
@@ -24,9 +30,11 @@ from pylxd._core.urls import (
 )
 from pylxd._drivers.response import Response
 from pylxd.exceptions import (
+    BadRequest,
     ClientConnectionFailed,
     Conflict,
     Forbidden,
+    InUse,
     LXDAPIException,
     NotFound,
 )
@@ -136,6 +144,20 @@ def test_certificate_base64_is_the_der_body(self_signed) -> None:
         certificate_base64("not a certificate")
 
 
+def test_certificate_fingerprint_from_pem_text_pem_bytes_and_der(self_signed) -> None:
+    import hashlib
+
+    pem = Path(self_signed[0]).read_text()
+    der = ssl.PEM_cert_to_DER_cert(pem)
+    expected = hashlib.sha256(der).hexdigest()
+    assert certificate_fingerprint(pem) == expected
+    assert certificate_fingerprint(pem.encode()) == expected
+    assert certificate_fingerprint(der) == expected
+    assert base64.b64decode(certificate_base64(der)) == der
+    with pytest.raises(ValueError):
+        certificate_fingerprint(b"-----BEGIN CERTIFICATE-----\n!!!\n-----END CERTIFICATE-----")
+
+
 # -- envelope and errors --------------------------------------------------------------
 
 
@@ -152,6 +174,42 @@ def test_errors_map_to_exceptions_with_lxds_text() -> None:
         check_response(response(500, b"plain text failure"))
     ok = response(200, b'{"type":"sync","metadata":{"a":1}}')
     assert check_response(ok) is ok and metadata(ok) == {"a": 1}
+
+
+def test_duplicates_refused_with_a_500_are_conflicts() -> None:
+    profile = b'{"type":"error","error_code":500,"error":"Error inserting \\"p\\" into database: The profile already exists"}'
+    with pytest.raises(Conflict, match="The profile already exists") as caught:
+        check_response(response(500, profile))
+    assert caught.value.status_code == 500  # what LXD said, not a made-up 409
+    project = b'{"type":"error","error_code":500,"error":"UNIQUE constraint failed: projects.name"}'
+    with pytest.raises(Conflict, match="UNIQUE constraint"):
+        check_response(response(500, project))
+    with pytest.raises(Conflict, match="already exists"):  # error envelope sent with HTTP 200
+        metadata(response(200, b'{"type":"error","error_code":500,"error":"x already exists"}'))
+    with pytest.raises(LXDAPIException) as other:
+        check_response(response(500, b'{"type":"error","error":"Unknown configuration key: x"}'))
+    assert type(other.value) is LXDAPIException
+    with pytest.raises(NotFound):  # the status wins over the text
+        check_response(response(404, b'{"error":"already exists somewhere, not found"}'))
+
+
+def test_bad_requests_and_objects_in_use() -> None:
+    in_use = b'{"type":"error","error_code":400,"error":"The storage pool is currently in use"}'
+    with pytest.raises(InUse, match="currently in use") as caught:
+        check_response(response(400, in_use))
+    assert isinstance(caught.value, BadRequest) and caught.value.status_code == 400
+    with pytest.raises(InUse, match="still in use"):
+        metadata(response(200, b'{"type":"error","error_code":400,"error":"Volume still in use"}'))
+    with pytest.raises(BadRequest) as plain:
+        check_response(response(400, b'{"error":"Invalid value for size"}'))
+    assert type(plain.value) is BadRequest
+    # "in use" elsewhere than LXD's error text, or with another status, is not InUse.
+    with pytest.raises(BadRequest) as other:
+        check_response(response(400, b'{"error":"bad","metadata":{"x":"in use"}}'))
+    assert type(other.value) is BadRequest
+    with pytest.raises(LXDAPIException) as server:
+        check_response(response(500, b'{"error":"Disk in use by another process"}'))
+    assert type(server.value) is LXDAPIException
 
 
 def test_operation_errors_prefer_err() -> None:

@@ -6,15 +6,17 @@ These tests fail (never skip) when the daemon is not there: CI must have started
 from __future__ import annotations
 
 import os
+import shutil
 import ssl
 import uuid
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 from pylxd import Client
-from pylxd.exceptions import NotFound
+from pylxd.exceptions import LXDAPIException, NotFound
 from tests.certs import make_cert
 
 IMAGE_ALIAS = os.environ.get("PYLXD_IMAGE_ALIAS", "busybox")
@@ -134,3 +136,160 @@ def second_admin() -> Iterator[Client]:
     """A blocking client on the second LXD (scripts/lxd-second), for cross-server tests."""
     with Client(endpoint=SECOND_SOCKET) as client:
         yield client
+
+
+# -- storage: pools and projects made for one test, removed whatever happens ----------------
+
+
+def _wait(admin: Client, response: Any) -> None:
+    body = response.json()
+    if body.get("type") == "async":
+        admin.operations.wait_for_operation(body["operation"])
+
+
+def delete_custom_volumes(admin: Client, pool: str, project: str | None = None) -> None:
+    """Delete the custom volumes (their snapshots and backups first) of ``pool``, in every
+    project or in ``project`` only (test cleanup: only pools and projects a test made)."""
+    volumes = admin.api.storage_pools[pool].volumes
+    params = {"recursion": 1, "all-projects": True} if project is None else {"recursion": 1}
+    node = volumes if project is None else volumes.in_project(project)
+    try:
+        listing = node.get(params=params).json()["metadata"] or []
+    except NotFound:
+        return
+    for data in listing:
+        if data.get("type") != "custom" or "/" in data["name"]:
+            continue
+        volume = volumes.in_project(data.get("project") or "default").custom[data["name"]]
+        for child in ("backups", "snapshots"):
+            for url in getattr(volume, child).get().json()["metadata"] or []:
+                _wait(admin, getattr(volume, child)[url.rsplit("/", 1)[-1]].delete())
+        _wait(admin, volume.delete())
+
+
+def volume_dir(pool: Any, name: str, project: str = "default") -> Path:
+    """Where a ``dir`` pool (``pool``, either flavour's model) keeps a custom volume's files
+    on the host."""
+    return Path(pool.config["source"]) / "custom" / f"{project}_{name}"
+
+
+def delete_pool(admin: Client, name: str) -> None:
+    """Delete a pool a test made, with whatever volumes are left in it."""
+    delete_custom_volumes(admin, name)
+    try:
+        admin.api.storage_pools[name].delete()
+    except NotFound:
+        pass
+
+
+def _dir_pool(admin: Client, tmp_path: Path, prefix: str) -> Iterator[str]:
+    name = unique_name(prefix)
+    source = tmp_path / name
+    source.mkdir()
+    admin.api.storage_pools.post(
+        json={"name": name, "driver": "dir", "config": {"source": str(source)}}
+    )
+    try:
+        yield name
+    finally:
+        delete_pool(admin, name)
+
+
+@pytest.fixture
+def pool_name(admin: Client, tmp_path: Path) -> Iterator[str]:
+    """A new ``dir`` pool (its source a temporary directory); deleted afterwards."""
+    yield from _dir_pool(admin, tmp_path, "pool")
+
+
+@pytest.fixture
+def other_pool_name(admin: Client, tmp_path: Path) -> Iterator[str]:
+    """A second new ``dir`` pool, for copies and moves between pools."""
+    yield from _dir_pool(admin, tmp_path, "pool2")
+
+
+@pytest.fixture
+def second_pool_name(admin: Client, second_admin: Client, tmp_path: Path) -> Iterator[str]:
+    """A new ``dir`` pool on the second LXD, for volumes migrated between servers."""
+    if admin.is_incus:
+        pytest.skip("the second server is an LXD: there is no second Incus to migrate to")
+    yield from _dir_pool(second_admin, tmp_path, "pool-second")
+
+
+@pytest.fixture
+def btrfs_pool_name(admin: Client) -> Iterator[str]:
+    """A new ``btrfs`` pool on a 1 GiB loop file; skipped where the server cannot make one."""
+    if not shutil.which("mkfs.btrfs"):
+        pytest.skip("no btrfs-progs on this machine: the daemons cannot make a btrfs pool")
+    name = unique_name("btrfs")
+    try:
+        admin.api.storage_pools.post(
+            json={"name": name, "driver": "btrfs", "config": {"size": "1GiB"}}
+        )
+    except LXDAPIException as exc:  # no btrfs in the kernel, no loop devices, …
+        pytest.skip(f"the daemon cannot make a loop-file btrfs pool here: {exc}")
+    try:
+        yield name
+    finally:
+        delete_pool(admin, name)
+
+
+def delete_project(admin: Client, name: str) -> None:
+    """Delete a test project and the instances and custom volumes made in it, if it exists
+    (a test that makes profiles in its own project deletes them itself)."""
+    if not admin.projects.exists(name):
+        return
+    for instance in admin.instances.all(project=name):
+        if instance.status != "Stopped":
+            instance.stop(force=True, wait=True)
+        instance.delete(wait=True)
+    for url in admin.api.storage_pools.get().json()["metadata"] or []:
+        delete_custom_volumes(admin, url.rsplit("/", 1)[-1], project=name)
+    admin.projects.get(name).delete()
+
+
+@pytest.fixture
+def project_name(admin: Client) -> Iterator[str]:
+    """A new project sharing the default project's images and profiles (so busybox
+    instances start in it); deleted afterwards with everything in it."""
+    name = unique_name("proj")
+    admin.projects.create(name, config={"features.images": "false", "features.profiles": "false"})
+    yield name
+    delete_project(admin, name)
+
+
+# -- networks (every bridge made by a test is unaddressed, and removed) --------------------
+
+UNADDRESSED = {"ipv4.address": "none", "ipv6.address": "none"}
+
+
+def short_name() -> str:
+    """A unique name that fits an interface name (15 characters at most)."""
+    return f"pyl{uuid.uuid4().hex[:8]}"
+
+
+@pytest.fixture
+def doomed(admin: Client) -> Iterator[list[tuple[str, str]]]:
+    """``(collection, name)`` pairs the test may create; each is deleted afterwards (last
+    first), whatever happened."""
+    items: list[tuple[str, str]] = []
+    yield items
+    for collection, name in reversed(items):
+        try:
+            admin.api[collection][name].delete()
+        except NotFound:
+            pass
+
+
+@pytest.fixture
+def net_name(doomed: list[tuple[str, str]]) -> str:
+    """A unique network name; whatever network carries it is deleted afterwards."""
+    name = short_name()
+    doomed.append(("networks", name))
+    return name
+
+
+@pytest.fixture
+def bridge(admin: Client, net_name: str) -> str:
+    """An unaddressed bridge of our own, removed afterwards."""
+    admin.api.networks.post(json={"name": net_name, "type": "bridge", "config": UNADDRESSED})
+    return net_name

@@ -48,6 +48,7 @@ class FakeLXD:
             ("GET", "/1.0"): lambda h: send_json(h, 200, sync_envelope(HOST_INFO)),
         }
         self.requests: list[tuple[str, str]] = []
+        self.bodies: list[bytes] = []  # each request's body, in order
         fake = self
 
         class Handler(BaseHTTPRequestHandler):
@@ -58,10 +59,10 @@ class FakeLXD:
 
             def handle_one(self) -> None:
                 length = int(self.headers.get("Content-Length") or 0)
-                if length:
-                    self.rfile.read(length)
+                body = self.rfile.read(length) if length else b""
                 path = self.path.split("?", 1)[0]
                 fake.requests.append((self.command, self.path))
+                fake.bodies.append(body)
                 route = fake.routes.get((self.command, path))
                 if route is None:
                     send_json(self, 404, {"type": "error", "error_code": 404, "error": "not found"})

@@ -3,14 +3,17 @@
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Sequence
 from typing import Any, TypeVar
 
 from pylxd.exceptions import NotLoadedError
 
-__all__ = ["LazyLoad", "gather", "sleep"]
+__all__ = ["LazyLoad", "Step", "gather", "gather_settled", "sleep"]
 
 T = TypeVar("T")
+
+#: One unit of work given an item (a coroutine function here, a plain function when blocking).
+Step = Callable[[Any], Awaitable[T]]
 
 
 async def gather(*calls: Callable[[], Awaitable[T]]) -> list[T]:
@@ -26,6 +29,23 @@ async def gather(*calls: Callable[[], Awaitable[T]]) -> list[T]:
             task.cancel()
         await asyncio.gather(*tasks, return_exceptions=True)
         raise
+
+
+async def gather_settled(
+    calls: Sequence[Callable[[], Awaitable[T]]], limit: int
+) -> list[T | Exception]:
+    """Run ``calls`` as tasks, at most ``limit`` at a time; each one's result or exception,
+    in order. One failing cancels nothing (cancelling the caller cancels them all)."""
+    semaphore = asyncio.Semaphore(max(1, limit))
+
+    async def run(call: Callable[[], Awaitable[T]]) -> T | Exception:
+        async with semaphore:
+            try:
+                return await call()
+            except Exception as exc:
+                return exc
+
+    return list(await asyncio.gather(*(run(call) for call in calls)))
 
 
 class LazyLoad:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import io
 import ssl
 from collections.abc import AsyncIterable, AsyncIterator, Iterable, Mapping
 from typing import Any
@@ -16,7 +17,7 @@ except ImportError as exc:  # pragma: no cover - depends on the install
 from pylxd._core.endpoint import Endpoint
 from pylxd._drivers.response import Response
 from pylxd._drivers.types import Body, TimeoutSpec, split_timeout
-from pylxd.exceptions import ClientConnectionFailed, TransportTimeout
+from pylxd.exceptions import ClientConnectionFailed, EndpointUnreachable, TransportTimeout
 
 __all__ = ["StreamResponse", "Transport"]
 
@@ -43,8 +44,12 @@ class Transport:
                 connector = aiohttp.UnixConnector(path=self.endpoint.socket_path)
             else:
                 connector = aiohttp.TCPConnector(ssl=self._ssl)
+            # No Accept-Encoding: aiohttp would offer gzip, and Incus then compresses what
+            # we hand back raw (metrics arrived gzipped while auto_decompress is off).
             self._session = aiohttp.ClientSession(
-                connector=connector, auto_decompress=False, skip_auto_headers=("User-Agent",)
+                connector=connector,
+                auto_decompress=False,
+                skip_auto_headers=("User-Agent", "Accept-Encoding"),
             )
         return self._session
 
@@ -152,9 +157,16 @@ class StreamResponse:
         await self.aclose()
 
 
+_BIG_BODY = 1 << 20  # aiohttp's own threshold for that warning
+
+
 def _payload(body: Body) -> Any:
     """What aiohttp can send: it streams async iterables and file objects itself, but
     takes a plain iterable for form fields, so chunks from one are handed over one by one."""
+    if isinstance(body, bytes) and len(body) > _BIG_BODY:
+        # aiohttp warns (ResourceWarning) that a large bytes body blocks the loop; it reads a
+        # file object in an executor instead.
+        return io.BytesIO(body)
     if body is None or isinstance(body, (bytes, str, AsyncIterable)) or hasattr(body, "read"):
         return body
     if isinstance(body, Iterable):
@@ -172,4 +184,6 @@ def _translate(exc: BaseException, endpoint: Endpoint) -> ClientConnectionFailed
     """aiohttp's exceptions → ours (the only place that knows aiohttp's names)."""
     if isinstance(exc, (asyncio.TimeoutError, aiohttp.ServerTimeoutError)):
         return TransportTimeout(f"{endpoint} did not answer in time: {exc}")
+    if isinstance(exc, aiohttp.ClientConnectorError):
+        return EndpointUnreachable(f"cannot connect to {endpoint}: {exc}")
     return ClientConnectionFailed(f"cannot talk to {endpoint}: {exc}")

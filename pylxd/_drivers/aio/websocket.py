@@ -47,7 +47,10 @@ class WebSocket:
             raise TransportTimeout("no websocket data in time") from exc
         except OSError:
             data = b""  # a reset ends the stream like a close
-        await self._write(self._core.receive(data))
+        try:
+            await self._write(self._core.receive(data))
+        except ClientConnectionFailed:
+            pass  # our reply to its close frame, on a socket the server already shut
 
     async def _write(self, data: bytes) -> None:
         if data:

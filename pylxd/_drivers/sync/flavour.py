@@ -4,12 +4,16 @@ from __future__ import annotations
 
 import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from typing import Any, TypeVar
 
-__all__ = ["LazyLoad", "gather", "sleep"]
+__all__ = ["LazyLoad", "Step", "gather", "gather_settled", "sleep"]
 
 T = TypeVar("T")
+
+#: One unit of work given an item (a plain function here, a coroutine function in asyncio).
+Step = Callable[[Any], T]
 
 
 def gather(*calls: Callable[[], T]) -> list[T]:
@@ -33,6 +37,22 @@ def gather(*calls: Callable[[], T]) -> list[T]:
     if errors:
         raise errors[0]
     return results
+
+
+def gather_settled(calls: Sequence[Callable[[], T]], limit: int) -> list[T | Exception]:
+    """Run ``calls`` on a pool of at most ``limit`` threads; each one's result or exception,
+    in order. One failing stops nothing."""
+    if not calls:
+        return []
+
+    def run(call: Callable[[], T]) -> T | Exception:
+        try:
+            return call()
+        except Exception as exc:
+            return exc
+
+    with ThreadPoolExecutor(max_workers=max(1, min(limit, len(calls)))) as pool:
+        return list(pool.map(run, calls))
 
 
 class LazyLoad:

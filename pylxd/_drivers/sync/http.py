@@ -22,7 +22,7 @@ from urllib3.exceptions import HTTPError
 from pylxd._core.endpoint import Endpoint
 from pylxd._drivers.response import Headers, Response
 from pylxd._drivers.types import Body, TimeoutSpec, split_timeout
-from pylxd.exceptions import ClientConnectionFailed, TransportTimeout
+from pylxd.exceptions import ClientConnectionFailed, EndpointUnreachable, TransportTimeout
 
 __all__ = ["StreamResponse", "Transport"]
 
@@ -152,7 +152,7 @@ class Transport:
                 conn = HTTPConnection(self.endpoint.hostname, self.endpoint.port, timeout=timeout)
             conn.connect()
         except (HTTPError, OSError) as exc:
-            raise _translate(exc, self.endpoint) from exc
+            raise _translate(exc, self.endpoint, connecting=True) from exc
         return conn
 
     def _release(self, conn: HTTPConnection) -> None:
@@ -215,8 +215,12 @@ class StreamResponse:
         self.close()
 
 
-def _translate(exc: BaseException, endpoint: Endpoint) -> ClientConnectionFailed:
+def _translate(
+    exc: BaseException, endpoint: Endpoint, connecting: bool = False
+) -> ClientConnectionFailed:
     """urllib3's and the socket's exceptions → ours (the only place that knows their names)."""
     if isinstance(exc, TimeoutError) or "timed out" in str(exc):
         return TransportTimeout(f"{endpoint} did not answer in time: {exc}")
+    if connecting:
+        return EndpointUnreachable(f"cannot connect to {endpoint}: {exc}")
     return ClientConnectionFailed(f"cannot talk to {endpoint}: {exc}")

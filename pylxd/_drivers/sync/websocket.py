@@ -45,7 +45,10 @@ class WebSocket:
             raise TransportTimeout("no websocket data in time") from exc
         except OSError:
             data = b""  # a reset ends the stream like a close
-        self._write(self._core.receive(data))
+        try:
+            self._write(self._core.receive(data))
+        except ClientConnectionFailed:
+            pass  # our reply to its close frame, on a socket the server already shut
 
     def _write(self, data: bytes) -> None:
         if data:

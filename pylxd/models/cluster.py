@@ -1,0 +1,19 @@
+"""Upstream's ``pylxd.models.cluster`` path."""
+
+from __future__ import annotations
+
+from pylxd._sync.cluster import (
+    Cluster,
+    ClusterCertificate,
+    ClusterCertificateManager,
+    ClusterMember,
+    ClusterMemberManager,
+)
+
+__all__ = [
+    "Cluster",
+    "ClusterCertificate",
+    "ClusterCertificateManager",
+    "ClusterMember",
+    "ClusterMemberManager",
+]

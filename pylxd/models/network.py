@@ -1,0 +1,7 @@
+"""Upstream's ``pylxd.models.network`` path."""
+
+from __future__ import annotations
+
+from pylxd._sync.network import Network, NetworkForward, NetworkState
+
+__all__ = ["Network", "NetworkForward", "NetworkState"]
