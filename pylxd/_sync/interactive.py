@@ -29,6 +29,7 @@ if TYPE_CHECKING:
 
 __all__ = ["OutputStream", "Session", "raw_interactive_execute", "start"]
 
+_SIGHUP = 1
 _SIGKILL = 9
 #: How long leaving a ``with`` block waits for the command to end once its stdin is closed.
 CLOSE_GRACE = 10.0
@@ -268,6 +269,10 @@ class Session:
 
     def hangup(self) -> None:
         """Hang the terminal up (the command gets ``SIGHUP``, as when a terminal closes)."""
+        try:  # Incus keeps the command running when only its stdin ends
+            self.signal(_SIGHUP)
+        except ClientConnectionFailed:
+            pass  # it has ended already
         self._stdin_closed = True
         self._stdin.send_barrier()
 
