@@ -4,7 +4,7 @@ and create(); sync() keeps them; replacing a whole dict keeps the server's volat
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
+from collections.abc import Iterator
 from typing import Any
 
 import pytest
@@ -21,7 +21,7 @@ def image_config(name: str, alias: str, **extra: object) -> dict[str, object]:
 
 
 @pytest.fixture
-def client() -> AsyncIterator[Client]:
+def client() -> Iterator[Client]:
     with Client() as client:
         yield client
 
