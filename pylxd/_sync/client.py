@@ -5,9 +5,10 @@ from __future__ import annotations
 
 import json as jsonlib
 import os
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
+from pylxd._sync import events as event_stream
 from pylxd._sync.api import APINode
 from pylxd._sync.certificate import CertificateManager
 from pylxd._sync.cluster import ClusterManager
@@ -30,6 +31,7 @@ from pylxd._core.endpoint import (
     resolve_endpoints,
 )
 from pylxd._core.envelope import check_response, metadata
+from pylxd._core.events import EventType
 from pylxd._core.tls import build_ssl_context, certificate_base64
 from pylxd._core.tokens import is_trust_token
 from pylxd._core.urls import with_query
@@ -269,6 +271,36 @@ class Client:
         except Conflict:
             pass  # already in the trust store: nothing to do
         self.connect()
+
+    # -- events ------------------------------------------------------------------------
+
+    def events(
+        self,
+        websocket_client: Any = None,
+        event_types: Iterable[EventType | str] | None = None,
+        *,
+        event_filter: Iterable[EventType | str] | None = None,
+        project: str | None = None,
+        all_projects: bool = False,
+    ) -> Any:
+        """The server's event stream, not connected yet.
+
+        Args:
+            websocket_client: a class to build instead (upstream: a ws4py
+                ``WebSocketBaseClient`` subclass), called with the websocket URL and
+                ``ssl_options``, its ``resource`` set to the events path.
+            event_types: only these :class:`~pylxd.EventType` (``event_filter``: the docs'
+                spelling); ``None`` or ``{EventType.All}``: every event.
+            project: only this project's events (default: the client's project).
+            all_projects: events of every project.
+
+        Returns:
+            an :class:`~pylxd.models.EventStream` (``connect()``, ``run()``, ``close()``,
+            iterable by parsed events), or the ``websocket_client`` built.
+        """
+        return event_stream.open_events(
+            self, websocket_client, event_types, event_filter, project, all_projects
+        )
 
     # -- the request funnel ------------------------------------------------------------
 
