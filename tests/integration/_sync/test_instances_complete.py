@@ -128,6 +128,8 @@ def test_publish_returns_the_image_and_refuses_a_running_one(
         container = make_instance(client, instance_name, image_alias, start=True)
         with pytest.raises(OperationFailed, match="(?i)running"):
             container.publish(wait=True)
+        # Content of its own: the same files make the same image (LXD refuses a duplicate).
+        write_file(container, "/root/unique", instance_name)
         container.stop(wait=True)
         image = container.publish(wait=True)
         published.append(image.fingerprint)
