@@ -130,6 +130,8 @@ async def test_publish_returns_the_image_and_refuses_a_running_one(
         await write_file(container, "/root/run", unique_name())
         with pytest.raises(OperationFailed, match="(?i)running"):
             await container.publish(wait=True)
+        # Content of its own: the same files make the same image (LXD refuses a duplicate).
+        await write_file(container, "/root/unique", instance_name)
         await container.stop(wait=True)
         image = await container.publish(wait=True)
         published.append(image.fingerprint)
