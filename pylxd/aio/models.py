@@ -2,10 +2,17 @@
 
 from __future__ import annotations
 
+from pylxd._async.backup import Backup
 from pylxd._async.certificate import Certificate, TrustToken
 from pylxd._async.cluster import Cluster, ClusterCertificate, ClusterMember, ClusterMemberState
 from pylxd._async.cluster_groups import ClusterGroup, ClusterJoinToken
+from pylxd._async.console import ConsoleSession
+from pylxd._async.events import EventStream
+from pylxd._async.files import FilesManager, RemoteFile
+from pylxd._async.image import Image
+from pylxd._async.image_alias import ImageAlias
 from pylxd._async.instance import Container, Instance, InstanceState, VirtualMachine
+from pylxd._async.interactive import OutputStream, Session
 from pylxd._async.model import Model
 from pylxd._async.network import (
     Network,
@@ -20,14 +27,17 @@ from pylxd._async.operation import Operation
 from pylxd._async.profile import Profile
 from pylxd._async.project import Project
 from pylxd._async.server import Server
+from pylxd._async.snapshot import Snapshot
 from pylxd._async.storage_backup import StorageVolumeBackup
 from pylxd._async.storage_pool import StoragePool, StorageResources
 from pylxd._async.storage_snapshot import StorageVolumeSnapshot
 from pylxd._async.storage_volume import StorageVolume
 from pylxd._async.warning import ServerWarning
 from pylxd._core.exec import ExecuteResult
+from pylxd._core.files import FileStat
 
 __all__ = [
+    "Backup",
     "Certificate",
     "Cluster",
     "ClusterCertificate",
@@ -35,8 +45,14 @@ __all__ = [
     "ClusterJoinToken",
     "ClusterMember",
     "ClusterMemberState",
+    "ConsoleSession",
     "Container",
+    "EventStream",
     "ExecuteResult",
+    "Image",
+    "ImageAlias",
+    "FileStat",
+    "FilesManager",
     "Instance",
     "InstanceState",
     "Model",
@@ -49,10 +65,14 @@ __all__ = [
     "NetworkZone",
     "NetworkZoneRecord",
     "Operation",
+    "OutputStream",
     "Profile",
     "Project",
+    "RemoteFile",
     "Server",
     "ServerWarning",
+    "Session",
+    "Snapshot",
     "StoragePool",
     "StorageResources",
     "StorageVolume",
