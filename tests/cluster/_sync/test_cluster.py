@@ -193,9 +193,13 @@ def test_enable_on_a_clustered_server_is_refused() -> None:
 
 def test_evacuate_and_restore_move_the_instances(instance_name, image_alias) -> None:
     with Client() as client:
-        instance = client.instances.create(
-            image_config(instance_name, image_alias), wait=True, target="m2"
-        )
+        # Evacuation shuts the instance down cleanly first; busybox's init ignores LXD's
+        # SIGPWR, so without this LXD waits its default 30 s before killing it.
+        config = {
+            **image_config(instance_name, image_alias),
+            "config": {"boot.host_shutdown_timeout": "1"},
+        }
+        instance = client.instances.create(config, wait=True, target="m2")
         instance.start(wait=True)
         member = client.cluster.members.get("m2")
         if not client.has_api_extension("clustering_evacuation_mode"):
