@@ -111,10 +111,11 @@ class Network(NetworkObject):
         type: str | None = None,
         config: Mapping[str, str] | None = None,
         wait: bool = True,
+        target: str | None = None,
     ) -> Network:
         """Create a network (upstream's ``Network.create(client, …)`` spelling); see
         :meth:`NetworkManager.create`."""
-        return await NetworkManager(client).create(name, description, type, config, wait)
+        return await NetworkManager(client).create(name, description, type, config, wait, target)
 
     @property
     def forwards(self) -> NetworkForwardManager:
@@ -181,6 +182,7 @@ class NetworkManager(Collection[Network]):
         type: str | None = None,
         config: Mapping[str, str] | None = None,
         wait: bool = True,
+        target: str | None = None,
     ) -> Network:
         """Create a network and return it, complete.
 
@@ -191,6 +193,8 @@ class NetworkManager(Collection[Network]):
                 ``physical``); ``None`` lets LXD choose (a bridge).
             config: the network's configuration keys (``ipv4.address``, …).
             wait: wait for the operation when the server makes one.
+            target: in a cluster, only record this member's config (``status`` stays
+                ``Pending``); the network is made once it is created without ``target``.
 
         Raises:
             LXDAPIException: LXD refused (its message: "Unknown driver", an invalid option, a
@@ -198,7 +202,7 @@ class NetworkManager(Collection[Network]):
             LXDAPIExtensionNotAvailable: the server lacks ``network``.
         """
         return await self._create_named(
-            name, wait=wait, description=description, type=type, config=config
+            name, wait=wait, target=target, description=description, type=type, config=config
         )
 
 
