@@ -406,6 +406,7 @@ class RemoteFile:
     async def __anext__(self) -> bytes:
         chunk = await self._next_chunk()
         if not chunk:
+            await self.aclose()  # read to the end: the connection goes back to the pool
             raise StopAsyncIteration
         return chunk
 

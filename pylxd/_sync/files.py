@@ -407,6 +407,7 @@ class RemoteFile:
     def __next__(self) -> bytes:
         chunk = self._next_chunk()
         if not chunk:
+            self.close()  # read to the end: the connection goes back to the pool
             raise StopIteration
         return chunk
 
