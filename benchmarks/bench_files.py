@@ -27,8 +27,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from benchmarks.bench import IMAGE, UPSTREAM_PYTHON, fmt, interleaved, ratio  # noqa: E402
+from benchmarks.bench import IMAGE, UPSTREAM_PYTHON, interleaved, print_table  # noqa: E402
 from benchmarks.floors import RawEvents, RawHTTP, raw_exec_bytes, raw_get, raw_put  # noqa: E402
+from benchmarks.rss import peak_rss_mb, reset_peak_rss  # noqa: E402
 from pylxd import Client, EventType  # noqa: E402
 from pylxd.aio import Client as AsyncClient  # noqa: E402
 
@@ -36,27 +37,6 @@ SIZE = 64 << 20
 REMOTE = "/tmp/bench-64m"
 TEN_MB = ["head", "-c", "10000000", "/dev/zero"]
 WORKER = ROOT / "benchmarks" / "upstream_files_worker.py"
-
-
-def _status_kb(field: str) -> int:
-    with open("/proc/self/status") as f:
-        for line in f:
-            if line.startswith(field + ":"):
-                return int(line.split()[1])
-    raise KeyError(field)
-
-
-def reset_peak_rss() -> float:
-    """Restart the peak at the current RSS (a child of a big process inherits its peak in
-    ``ru_maxrss``); returns the current RSS in MB."""
-    with open("/proc/self/clear_refs", "w") as f:
-        f.write("5")
-    return _status_kb("VmRSS") / 1024
-
-
-def peak_rss_mb() -> float:
-    """The peak RSS since :func:`reset_peak_rss`, in MB."""
-    return _status_kb("VmHWM") / 1024
 
 
 # -- one call's peak RSS growth, in a fresh process -----------------------------------------
@@ -288,24 +268,7 @@ def main() -> None:
 
 
 def report(samples: dict[str, dict[str, list[float]]], rss: dict[str, float]) -> None:
-    columns = ["floor", "pylxd", "pylxd.aio", "upstream"]
-    header = (
-        f"{'call':24}"
-        + "".join(f" {c:>11}" for c in columns)
-        + f" {'sync/floor':>10} {'aio/floor':>10} {'sync/upstr':>10}"
-    )
-    print(header)
-    print("-" * len(header))
-    medians: dict[str, dict[str, float]] = {}
-    for row, by_column in samples.items():
-        m = {c: statistics.median(v) for c, v in by_column.items() if v}
-        medians[row] = m
-        f, o, a, u = (m.get(c) for c in columns)
-        print(
-            f"{row:24}"
-            + "".join(f" {fmt(m.get(c)):>11}" for c in columns)
-            + f" {ratio(o, f):>10} {ratio(a, f):>10} {ratio(o, u):>10}"
-        )
+    medians = print_table(samples)
     print("\npeak RSS growth of one call (MB; file 64 MiB, exec 10 MB of stdout)")
     floors = {"files": rss.get("floor get"), "exec": rss.get("floor exec bytes")}
     for case, grown in rss.items():

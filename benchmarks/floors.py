@@ -106,7 +106,10 @@ class _RawWebSocket:
         self.sock.close()
 
 
-def raw_exec(http: RawHTTP, instance: str, command: list[str]) -> tuple[int, bytes, bytes]:
+def _start_exec(
+    http: RawHTTP, instance: str, command: list[str]
+) -> tuple[str, list[_RawWebSocket]]:
+    """POST exec and attach stdin, stdout, stderr and control: the operation, the sockets."""
     status, body = http.request(
         "POST",
         f"/1.0/instances/{instance}/exec",
@@ -119,6 +122,11 @@ def raw_exec(http: RawHTTP, instance: str, command: list[str]) -> tuple[int, byt
         _RawWebSocket(SOCKET, f"{op}/websocket?secret={fds[fd]}")
         for fd in ("0", "1", "2", "control")
     ]
+    return op, sockets
+
+
+def raw_exec(http: RawHTTP, instance: str, command: list[str]) -> tuple[int, bytes, bytes]:
+    op, sockets = _start_exec(http, instance, command)
     stdin, stdout, stderr, _control = sockets
     stdin.send_text(b"")
     result: dict[str, bytes] = {}
@@ -158,18 +166,8 @@ def raw_exec_bytes(http: RawHTTP, instance: str, command: list[str]) -> bytes:
     """``raw_exec`` keeping only the stdout bytes, in one growing buffer (no chunk list)."""
     import io
 
-    status, body = http.request(
-        "POST",
-        f"/1.0/instances/{instance}/exec",
-        {"command": command, "wait-for-websocket": True, "interactive": False},
-    )
-    op = body["operation"]
-    fds = body["metadata"]["metadata"]["fds"]
-    sockets = [
-        _RawWebSocket(SOCKET, f"{op}/websocket?secret={fds[fd]}")
-        for fd in ("control", "0", "1", "2")
-    ]
-    _control, stdin, stdout, stderr = sockets
+    op, sockets = _start_exec(http, instance, command)
+    stdin, stdout, stderr, _control = sockets
     stdin.send_text(b"")
     reader = threading.Thread(target=stderr.drain)
     reader.start()

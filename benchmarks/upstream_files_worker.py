@@ -6,51 +6,19 @@ upstream_files_worker.py rss <case> <instance> <local file>    → peak RSS grow
 
 from __future__ import annotations
 
-import gc
 import json
+import os
 import sys
-import time
 
 from pylxd import Client
 
+# ``python -I`` leaves this directory off sys.path: the stdlib-only helpers are beside us.
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from rss import peak_rss_mb, reset_peak_rss  # noqa: E402
+from upstream_worker import samples  # noqa: E402
+
 REMOTE = "/tmp/bench-64m"
 TEN_MB = ["head", "-c", "10000000", "/dev/zero"]
-
-
-def _status_kb(field: str) -> int:
-    with open("/proc/self/status") as f:
-        for line in f:
-            if line.startswith(field + ":"):
-                return int(line.split()[1])
-    raise KeyError(field)
-
-
-def reset_peak_rss() -> float:
-    """Restart the peak at the current RSS (a child of a big process inherits its peak in
-    ``ru_maxrss``); returns the current RSS in MB."""
-    with open("/proc/self/clear_refs", "w") as f:
-        f.write("5")
-    return _status_kb("VmRSS") / 1024
-
-
-def peak_rss_mb() -> float:
-    """The peak RSS since :func:`reset_peak_rss`, in MB."""
-    return _status_kb("VmHWM") / 1024
-
-
-def samples(call, runs: int) -> list[float]:
-    call()  # warm-up
-    gc.collect()
-    gc.disable()
-    try:
-        out = []
-        for _ in range(runs):
-            start = time.perf_counter()
-            call()
-            out.append(time.perf_counter() - start)
-        return out
-    finally:
-        gc.enable()
 
 
 def put_file(instance, local: str) -> None:
