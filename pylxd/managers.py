@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from pylxd._sync.backup import BackupManager
 from pylxd._sync.certificate import CertificateManager
 from pylxd._sync.cluster import ClusterCertificateManager, ClusterManager, ClusterMemberManager
 from pylxd._sync.cluster_groups import ClusterGroupManager, ClusterJoinTokenManager
+from pylxd._sync.image import ImageManager
+from pylxd._sync.image_alias import ImageAliasManager
 from pylxd._sync.instance import ContainerManager, InstanceManager, VirtualMachineManager
 from pylxd._sync.network import (
     NetworkForwardManager,
@@ -17,6 +20,7 @@ from pylxd._sync.network_zone import NetworkZoneManager, NetworkZoneRecordManage
 from pylxd._sync.operation import OperationManager
 from pylxd._sync.profile import ProfileManager
 from pylxd._sync.project import ProjectManager
+from pylxd._sync.snapshot import SnapshotManager
 from pylxd._sync.storage_backup import StorageVolumeBackupManager
 from pylxd._sync.storage_pool import StoragePoolManager, StorageResourcesManager
 from pylxd._sync.storage_snapshot import StorageVolumeSnapshotManager
@@ -24,6 +28,7 @@ from pylxd._sync.storage_volume import StorageVolumeManager
 from pylxd._sync.warning import WarningManager
 
 __all__ = [
+    "BackupManager",
     "CertificateManager",
     "ClusterCertificateManager",
     "ClusterGroupManager",
@@ -31,6 +36,8 @@ __all__ = [
     "ClusterManager",
     "ClusterMemberManager",
     "ContainerManager",
+    "ImageAliasManager",
+    "ImageManager",
     "InstanceManager",
     "NetworkACLManager",
     "NetworkForwardManager",
@@ -42,6 +49,7 @@ __all__ = [
     "OperationManager",
     "ProfileManager",
     "ProjectManager",
+    "SnapshotManager",
     "StoragePoolManager",
     "StorageResourcesManager",
     "StorageVolumeBackupManager",

@@ -11,6 +11,7 @@ from pylxd._async import events as event_stream
 from pylxd._async.api import APINode
 from pylxd._async.certificate import CertificateManager
 from pylxd._async.cluster import ClusterManager
+from pylxd._async.image import ImageManager
 from pylxd._async.instance import ContainerManager, InstanceManager, VirtualMachineManager
 from pylxd._async.network import NetworkManager
 from pylxd._async.network_acl import NetworkACLManager
@@ -129,6 +130,7 @@ class Client:
         self.containers = ContainerManager(self)
         self.virtual_machines = VirtualMachineManager(self)
         self.operations = OperationManager(self)
+        self.images = ImageManager(self)
         self.cluster = ClusterManager(self)
         self.profiles = ProfileManager(self)
         self.projects = ProjectManager(self)
@@ -213,6 +215,10 @@ class Client:
     def websocket_url(self) -> str:
         """``ws+unix://<socket>``, ``ws://host`` or ``wss://host``."""
         return self.endpoint.websocket_url
+
+    def lxd_header(self, name: str) -> str:
+        """``X-LXD-<name>``, or ``X-Incus-<name>`` on Incus (which reads only its own)."""
+        return f"{'X-Incus' if self.is_incus else 'X-LXD'}-{name}"
 
     def has_api_extension(self, name: str) -> bool:
         """Whether the server has the API extension ``name`` (no request)."""

@@ -7,19 +7,26 @@ from collections.abc import Callable, Mapping, Sequence
 from typing import TYPE_CHECKING, Any, ClassVar, Generic, TypeVar
 
 from pylxd._async import exec as exec_session
-from pylxd._async import interactive
+from pylxd._async import instance_copy, instance_meta, interactive
 from pylxd._async.api import APINode
+from pylxd._async.backup import BackupManager, import_backup
+from pylxd._async.console import Console
 from pylxd._async.files import FilesManager
 from pylxd._async.model import Model
+from pylxd._async.publish import publish_image
+from pylxd._async.snapshot import SnapshotManager
 from pylxd._core.envelope import metadata, response_operation
 from pylxd._core.exec import ExecuteResult
 from pylxd._core.fields import Attribute, AttributeDict
 from pylxd._core.operations import resource_name
 from pylxd._core.urls import name_from_url, project_from_url, project_scope
+from pylxd._drivers.response import Response
+from pylxd._drivers.types import Body
 from pylxd.exceptions import NotFound
 
 if TYPE_CHECKING:
     from pylxd._async.client import Client
+    from pylxd._async.image import Image
 
 __all__ = [
     "Container",
@@ -36,7 +43,21 @@ InstanceT = TypeVar("InstanceT", bound="Instance")
 
 
 class InstanceState(AttributeDict):
-    """``GET …/state`` as attributes (``state.status``, ``state.network['eth0']``)."""
+    """``GET …/state`` as attributes (``state.status``, ``state.network['eth0']``).
+
+    The documented attributes are always there; ``network`` and ``disk`` are ``{}`` when
+    the server sends ``null`` (a stopped instance), so ``state.network.get('eth0')`` works.
+    """
+
+    _DEFAULTS: ClassVar[dict[str, Any]] = dict.fromkeys(
+        ("status", "status_code", "pid", "processes", "cpu", "memory")
+    )
+
+    def __init__(self, data: Mapping[str, Any]) -> None:
+        super().__init__({**self._DEFAULTS, **data})
+        for key in ("network", "disk"):
+            if self.__dict__.get(key) is None:
+                self.__dict__[key] = {}
 
     def __repr__(self) -> str:
         return f"<InstanceState status={self.__dict__.get('status')!r}>"
@@ -156,6 +177,9 @@ class Instance(Model):
         project: str | None = None,
     ) -> InstanceT:
         """Create an instance from ``config`` (LXD's instance definition).
+
+        Every source LXD has works: ``image`` (by ``alias``, ``fingerprint`` or
+        ``properties``, local or from a ``server``), ``copy``, ``migration``, ``none``.
 
         Without ``wait`` this returns once LXD accepted the request (the object is then
         fetched lazily); with ``wait`` it waits for the creation, raising its error, and
@@ -298,6 +322,146 @@ class Instance(Model):
             timeout,
         )
 
+    # -- snapshots, backups, copies, images -------------------------------------------
+
+    @property
+    def snapshots(self) -> SnapshotManager:
+        """The instance's snapshots: ``all()``, ``get(name)``, ``create(name)``…"""
+        return SnapshotManager(self.client, self)
+
+    @property
+    def backups(self) -> BackupManager:
+        """The instance's backups: ``all()``, ``get(name)``, ``create()``…"""
+        return BackupManager(self.client, self)
+
+    async def restore_snapshot(
+        self, snapshot_name: str, wait: bool = False, stateful: bool = False
+    ) -> Response:
+        """Restore the instance to the snapshot ``snapshot_name``.
+
+        Raises:
+            OperationFailed: with ``wait``, the restore failed (LXD's message).
+        """
+        body: dict[str, Any] = {"restore": snapshot_name}
+        if stateful:
+            body["stateful"] = True
+        return await self.raw_put(body, wait)
+
+    async def publish(
+        self,
+        public: bool = False,
+        wait: bool = False,
+        compression_algorithm: str | None = None,
+        aliases: list[dict[str, str]] | None = None,
+        properties: dict[str, str] | None = None,
+    ) -> Image | None:
+        """Make an image of the instance (it must be stopped).
+
+        ``aliases`` (``[{"name": …}]``) and ``properties`` are given to the new image.
+        Returns the new image with ``wait``, else ``None`` at once.
+
+        Raises:
+            OperationFailed: with ``wait``, LXD could not make it (e.g. it is running).
+        """
+        source = {"type": "instance", "name": self._raw_attr("name")}
+        return await publish_image(
+            self.client, source, public, wait, compression_algorithm, aliases, properties
+        )
+
+    async def copy(
+        self: InstanceT,
+        new_name: str | None = None,
+        *,
+        client: Client | None = None,
+        instance_only: bool = False,
+        live: bool = False,
+        config: dict[str, str] | None = None,
+        devices: dict[str, dict[str, str]] | None = None,
+        profiles: list[str] | None = None,
+        ephemeral: bool | None = None,
+        description: str | None = None,
+        project: str | None = None,
+        target: str | None = None,
+        wait: bool = True,
+    ) -> InstanceT:
+        """Copy the instance, here or to another server, and return the copy.
+
+        Args:
+            new_name: the copy's name (``None``: the same name, for another server).
+            client: the destination server (``None``: this one). Another server pulls
+                the instance from this one, which must listen on the network.
+            instance_only: leave the snapshots out.
+            live: copy the running state too (needs CRIU: LXD's error otherwise).
+            config, devices, profiles, ephemeral, description: replace the source's
+                (e.g. a ``root`` disk device on another ``pool``).
+            project: the destination project.
+            target: the destination cluster member.
+            wait: wait for the copy (always, between servers).
+
+        Raises:
+            OperationFailed: the copy failed (LXD's message).
+            ValueError: another server cannot reach this one (a unix socket and no
+                ``core.https_address``).
+        """
+        return await instance_copy.copy_instance(
+            self,
+            new_name,
+            client=client,
+            instance_only=instance_only,
+            live=live,
+            config=config,
+            devices=devices,
+            profiles=profiles,
+            ephemeral=ephemeral,
+            description=description,
+            project=project,
+            target=target,
+            wait=wait,
+        )
+
+    async def migrate(
+        self: InstanceT, new_client: Client, live: bool = False, wait: bool = False
+    ) -> InstanceT:
+        """Move the instance to the server ``new_client`` talks to and return it there.
+
+        As upstream pylxd, the source instance is **deleted** once copied. A running
+        instance keeps running: without ``live`` it is copied, stopped here and started
+        there; ``live`` moves its memory (needs CRIU; LXD's error otherwise). The call
+        always waits for the transfer (the source is deleted after it); ``wait`` is
+        accepted for compatibility.
+        """
+        return await instance_copy.migrate_instance(self, new_client, live, wait)
+
+    async def generate_migration_data(self, live: bool = False) -> dict[str, Any]:
+        """Start a migration here and return the config that creates the instance on
+        another server from it (``new_client.instances.create(data, wait=True)``)."""
+        return await instance_copy.generate_migration_data(self, live)
+
+    # -- console, logs, image metadata, templates ------------------------------------
+
+    @property
+    def console(self) -> Console:
+        """The console: ``log()``, ``clear()``, ``open()`` (a live session)."""
+        return Console(self)
+
+    @property
+    def logs(self) -> instance_meta.LogManager:
+        """The instance's log files: ``all()``, ``get(name)``, ``delete(name)``."""
+        return instance_meta.LogManager(self)
+
+    @property
+    def templates(self) -> instance_meta.TemplateManager:
+        """The image templates: ``all()``, ``get(name)``, ``put(name, content)``, ``delete``."""
+        return instance_meta.TemplateManager(self)
+
+    async def get_metadata(self) -> dict[str, Any]:
+        """The instance's image metadata (``metadata.yaml``: properties, templates…)."""
+        return await instance_meta.get_metadata(self)
+
+    async def put_metadata(self, data: Mapping[str, Any]) -> None:
+        """Replace the instance's image metadata."""
+        await instance_meta.put_metadata(self, data)
+
     async def raw_interactive_execute(
         self,
         commands: Sequence[str],
@@ -388,6 +552,48 @@ class _InstanceManagerBase(Generic[InstanceT]):
     ) -> InstanceT:
         """Create an instance (see :meth:`Instance.create`)."""
         return await self._model.create(self._client, config, wait, target, project)
+
+    async def create_from_backup(
+        self,
+        fileobj: Body,
+        name: str | None = None,
+        pool: str | None = None,
+        wait: bool = False,
+    ) -> InstanceT:
+        """Make an instance from a backup tarball (``backup.export()``'s), streamed.
+
+        Args:
+            fileobj: a binary file object (read as it is sent), bytes, or chunks.
+            name: the new instance's name (``None``: the name in the backup).
+            pool: the storage pool to put it in (``None``: the backup's).
+            wait: wait until it is made and return it complete.
+
+        Raises:
+            OperationFailed: with ``wait``, the import failed (LXD's message).
+        """
+        return await import_backup(self._client, self._model, fileobj, name, pool, wait)
+
+    async def set_state(
+        self,
+        action: str,
+        timeout: int = 30,
+        force: bool = False,
+        stateful: bool = False,
+        wait: bool = False,
+    ) -> None:
+        """Change the state of **every** instance of the client's project at once
+        (``start``, ``stop``, ``restart``, ``freeze``, ``unfreeze``).
+
+        Raises:
+            LXDAPIExtensionNotAvailable: the server has no ``instance_bulk_state_change``.
+            OperationFailed: with ``wait``, one of the changes failed (LXD's message).
+        """
+        self._client.assert_has_api_extension("instance_bulk_state_change")
+        state = {"action": action, "timeout": timeout, "force": force, "stateful": stateful}
+        response = await self._client.api.instances.put(json={"state": state})
+        operation = response_operation(response)
+        if wait and operation is not None:
+            await self._client.operations.wait_for_operation(operation)
 
 
 class InstanceManager(_InstanceManagerBase[Instance]):

@@ -12,6 +12,7 @@ from pylxd._sync import events as event_stream
 from pylxd._sync.api import APINode
 from pylxd._sync.certificate import CertificateManager
 from pylxd._sync.cluster import ClusterManager
+from pylxd._sync.image import ImageManager
 from pylxd._sync.instance import ContainerManager, InstanceManager, VirtualMachineManager
 from pylxd._sync.network import NetworkManager
 from pylxd._sync.network_acl import NetworkACLManager
@@ -130,6 +131,7 @@ class Client:
         self.containers = ContainerManager(self)
         self.virtual_machines = VirtualMachineManager(self)
         self.operations = OperationManager(self)
+        self.images = ImageManager(self)
         self.cluster = ClusterManager(self)
         self.profiles = ProfileManager(self)
         self.projects = ProjectManager(self)
@@ -214,6 +216,10 @@ class Client:
     def websocket_url(self) -> str:
         """``ws+unix://<socket>``, ``ws://host`` or ``wss://host``."""
         return self.endpoint.websocket_url
+
+    def lxd_header(self, name: str) -> str:
+        """``X-LXD-<name>``, or ``X-Incus-<name>`` on Incus (which reads only its own)."""
+        return f"{'X-Incus' if self.is_incus else 'X-LXD'}-{name}"
 
     def has_api_extension(self, name: str) -> bool:
         """Whether the server has the API extension ``name`` (no request)."""

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from pylxd._async.backup import BackupManager
 from pylxd._async.certificate import CertificateManager
 from pylxd._async.cluster import ClusterCertificateManager, ClusterManager, ClusterMemberManager
 from pylxd._async.cluster_groups import ClusterGroupManager, ClusterJoinTokenManager
+from pylxd._async.image import ImageManager
+from pylxd._async.image_alias import ImageAliasManager
 from pylxd._async.instance import ContainerManager, InstanceManager, VirtualMachineManager
 from pylxd._async.network import (
     NetworkForwardManager,
@@ -17,6 +20,7 @@ from pylxd._async.network_zone import NetworkZoneManager, NetworkZoneRecordManag
 from pylxd._async.operation import OperationManager
 from pylxd._async.profile import ProfileManager
 from pylxd._async.project import ProjectManager
+from pylxd._async.snapshot import SnapshotManager
 from pylxd._async.storage_backup import StorageVolumeBackupManager
 from pylxd._async.storage_pool import StoragePoolManager, StorageResourcesManager
 from pylxd._async.storage_snapshot import StorageVolumeSnapshotManager
@@ -24,6 +28,7 @@ from pylxd._async.storage_volume import StorageVolumeManager
 from pylxd._async.warning import WarningManager
 
 __all__ = [
+    "BackupManager",
     "CertificateManager",
     "ClusterCertificateManager",
     "ClusterGroupManager",
@@ -31,6 +36,8 @@ __all__ = [
     "ClusterManager",
     "ClusterMemberManager",
     "ContainerManager",
+    "ImageAliasManager",
+    "ImageManager",
     "InstanceManager",
     "NetworkACLManager",
     "NetworkForwardManager",
@@ -42,6 +49,7 @@ __all__ = [
     "OperationManager",
     "ProfileManager",
     "ProjectManager",
+    "SnapshotManager",
     "StoragePoolManager",
     "StorageResourcesManager",
     "StorageVolumeBackupManager",

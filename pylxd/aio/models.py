@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+from pylxd._async.backup import Backup
 from pylxd._async.certificate import Certificate, TrustToken
 from pylxd._async.cluster import Cluster, ClusterCertificate, ClusterMember, ClusterMemberState
 from pylxd._async.cluster_groups import ClusterGroup, ClusterJoinToken
+from pylxd._async.console import ConsoleSession
 from pylxd._async.events import EventStream
 from pylxd._async.files import FilesManager, RemoteFile
+from pylxd._async.image import Image
+from pylxd._async.image_alias import ImageAlias
 from pylxd._async.instance import Container, Instance, InstanceState, VirtualMachine
 from pylxd._async.interactive import OutputStream, Session
 from pylxd._async.model import Model
@@ -23,6 +27,7 @@ from pylxd._async.operation import Operation
 from pylxd._async.profile import Profile
 from pylxd._async.project import Project
 from pylxd._async.server import Server
+from pylxd._async.snapshot import Snapshot
 from pylxd._async.storage_backup import StorageVolumeBackup
 from pylxd._async.storage_pool import StoragePool, StorageResources
 from pylxd._async.storage_snapshot import StorageVolumeSnapshot
@@ -32,6 +37,7 @@ from pylxd._core.exec import ExecuteResult
 from pylxd._core.files import FileStat
 
 __all__ = [
+    "Backup",
     "Certificate",
     "Cluster",
     "ClusterCertificate",
@@ -39,9 +45,12 @@ __all__ = [
     "ClusterJoinToken",
     "ClusterMember",
     "ClusterMemberState",
+    "ConsoleSession",
     "Container",
     "EventStream",
     "ExecuteResult",
+    "Image",
+    "ImageAlias",
     "FileStat",
     "FilesManager",
     "Instance",
@@ -63,6 +72,7 @@ __all__ = [
     "Server",
     "ServerWarning",
     "Session",
+    "Snapshot",
     "StoragePool",
     "StorageResources",
     "StorageVolume",

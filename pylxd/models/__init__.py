@@ -4,11 +4,15 @@ from __future__ import annotations
 
 from pylxd._core.exec import ExecuteResult
 from pylxd._core.files import FileStat
+from pylxd._sync.backup import Backup
 from pylxd._sync.certificate import Certificate, TrustToken
 from pylxd._sync.cluster import Cluster, ClusterCertificate, ClusterMember, ClusterMemberState
 from pylxd._sync.cluster_groups import ClusterGroup, ClusterJoinToken
+from pylxd._sync.console import ConsoleSession
 from pylxd._sync.events import EventStream
 from pylxd._sync.files import FilesManager, RemoteFile
+from pylxd._sync.image import Image
+from pylxd._sync.image_alias import ImageAlias
 from pylxd._sync.instance import Container, Instance, InstanceState, VirtualMachine
 from pylxd._sync.interactive import OutputStream, Session
 from pylxd._sync.model import Model
@@ -25,6 +29,7 @@ from pylxd._sync.operation import Operation
 from pylxd._sync.profile import Profile
 from pylxd._sync.project import Project
 from pylxd._sync.server import Server
+from pylxd._sync.snapshot import Snapshot
 from pylxd._sync.storage_backup import StorageVolumeBackup
 from pylxd._sync.storage_pool import StoragePool, StorageResources
 from pylxd._sync.storage_snapshot import StorageVolumeSnapshot
@@ -32,6 +37,7 @@ from pylxd._sync.storage_volume import StorageVolume
 from pylxd._sync.warning import ServerWarning
 
 __all__ = [
+    "Backup",
     "Certificate",
     "Cluster",
     "ClusterCertificate",
@@ -39,9 +45,12 @@ __all__ = [
     "ClusterJoinToken",
     "ClusterMember",
     "ClusterMemberState",
+    "ConsoleSession",
     "Container",
     "EventStream",
     "ExecuteResult",
+    "Image",
+    "ImageAlias",
     "FileStat",
     "FilesManager",
     "Instance",
@@ -63,6 +72,7 @@ __all__ = [
     "Server",
     "ServerWarning",
     "Session",
+    "Snapshot",
     "StoragePool",
     "StorageResources",
     "StorageVolume",

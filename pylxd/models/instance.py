@@ -4,5 +4,6 @@ from __future__ import annotations
 
 from pylxd._core.exec import ExecuteResult as _InstanceExecuteResult
 from pylxd._sync.instance import Instance, InstanceState
+from pylxd._sync.snapshot import Snapshot
 
-__all__ = ["Instance", "InstanceState", "_InstanceExecuteResult"]
+__all__ = ["Instance", "InstanceState", "Snapshot", "_InstanceExecuteResult"]

@@ -1,0 +1,108 @@
+"""Copy and migration rules: the bodies LXD expects, built from plain data (no I/O).
+
+A copy between servers is LXD's *pull* migration: the source starts a migration operation
+(``POST /1.0/instances/<name> {"migration": true}``) whose websockets are guarded by
+secrets; the destination creates the instance from a ``migration`` source naming that
+operation's URL, the secrets and the source's certificate, and connects to it itself.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+__all__ = [
+    "copy_source",
+    "instance_body",
+    "migration_request",
+    "migration_source",
+    "operation_url",
+    "snapshot_short_name",
+]
+
+#: The fields of an instance that a copy carries over (the rest is the server's).
+_CARRIED = ("architecture", "config", "devices", "ephemeral", "profiles", "description")
+
+
+def migration_request(live: bool = False, instance_only: bool = False) -> dict[str, Any]:
+    """The source-side body that starts a pull migration."""
+    body: dict[str, Any] = {"migration": True, "live": live}
+    if instance_only:
+        body["instance_only"] = True
+    return body
+
+
+def operation_url(base_url: str, version: str, operation: str) -> str:
+    """``/1.0/operations/<id>`` → the absolute URL the destination server pulls from."""
+    path = operation if operation.startswith("/") else f"/{version}/operations/{operation}"
+    return base_url.rstrip("/") + path
+
+
+def migration_source(
+    url: str,
+    secrets: Mapping[str, str],
+    certificate: str | None,
+    live: bool = False,
+    base_image: str | None = None,
+    instance_only: bool = False,
+) -> dict[str, Any]:
+    """The destination-side ``source`` of a pull migration."""
+    source: dict[str, Any] = {
+        "type": "migration",
+        "mode": "pull",
+        "operation": url,
+        "secrets": dict(secrets),
+        "live": live,
+    }
+    if certificate:
+        source["certificate"] = certificate
+    if base_image:
+        source["base-image"] = base_image
+    if instance_only:
+        source["instance_only"] = True
+    return source
+
+
+def copy_source(
+    name: str, project: str | None = None, instance_only: bool = False, live: bool = False
+) -> dict[str, Any]:
+    """The ``source`` of a copy on the same server (``name`` may be ``inst/snap``)."""
+    source: dict[str, Any] = {"type": "copy", "source": name}
+    if project:
+        source["project"] = project
+    if instance_only:
+        source["instance_only"] = True
+    if live:
+        source["live"] = True
+    return source
+
+
+def instance_body(
+    instance: Mapping[str, Any],
+    name: str,
+    source: Mapping[str, Any],
+    overrides: Mapping[str, Any] | None = None,
+) -> dict[str, Any]:
+    """A create body carrying ``instance``'s definition under a new ``name``.
+
+    ``overrides`` (``config``, ``devices``, ``profiles``…) replace the carried values;
+    ``volatile.*`` keys are the source server's bookkeeping and are not carried.
+    """
+    body: dict[str, Any] = {"name": name, "source": dict(source)}
+    for key in _CARRIED:
+        value = instance.get(key)
+        if value is not None:
+            body[key] = value
+    if isinstance(body.get("config"), Mapping):
+        body["config"] = {k: v for k, v in body["config"].items() if not k.startswith("volatile.")}
+    if instance.get("type"):
+        body["type"] = instance["type"]
+    for key, value in (overrides or {}).items():
+        if value is not None:
+            body[key] = value
+    return body
+
+
+def snapshot_short_name(name: str) -> str:
+    """``c1/snap0`` (older servers' spelling) → ``snap0``."""
+    return name.rsplit("/", 1)[-1]

@@ -1,0 +1,42 @@
+# Generated from tests/integration/_async/instance_helpers.py by tools/unasync.py: do not edit, edit the source.
+"""Helpers shared by the instance test modules (generated for both flavours)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from pylxd import Client
+from pylxd.models import Instance
+
+
+def image_config(name: str, alias: str, **extra: object) -> dict[str, object]:
+    return {"name": name, "source": {"type": "image", "alias": alias}, **extra}
+
+
+def make_instance(
+    client: Client, name: str, alias: str, start: bool = False, **extra: Any
+) -> Instance:
+    """A busybox container, created (and started) and complete."""
+    instance = client.instances.create(image_config(name, alias, **extra), wait=True)
+    if start:
+        instance.start(wait=True)
+    return instance
+
+
+def write_file(instance: Instance, path: str, content: str) -> None:
+    result = instance.execute(["sh", "-c", f"printf %s '{content}' > {path}"])
+    assert result.exit_code == 0, result
+
+
+def read_file(instance: Instance, path: str) -> str:
+    result = instance.execute(["cat", path])
+    assert result.exit_code == 0, result
+    return result.stdout
+
+
+def wait_for_operations_on(client: Client, name: str) -> None:
+    """Wait for every running operation on the instance ``name`` (after a ``wait=False``)."""
+    for operation in client.operations.all():
+        urls = [url for urls in (operation.resources or {}).values() for url in urls]
+        if operation.status == "Running" and any(f"/{name}" in url for url in urls):
+            client.operations.wait_for_operation(operation.id)
