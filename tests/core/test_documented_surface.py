@@ -875,3 +875,21 @@ def test_model_base_as_documented() -> None:
     assert profile.config == {"a": "b"} and not profile.dirty and profile.__dirty__ == set()
     profile.description = "changed"
     assert profile.dirty and profile.__dirty__ == {"description"}
+
+
+def test_config_values_are_sent_as_strings() -> None:
+    """The docs save ``config = {'security.privileged': False}``: LXD takes only strings."""
+    from pylxd._core.fields import config_strings
+    from pylxd.models import Profile
+
+    assert config_strings({"a": True, "b": False, "c": 2, "d": "x", "e": None}) == {
+        "a": "true",
+        "b": "false",
+        "c": "2",
+        "d": "x",
+        "e": None,
+    }
+    profile = Profile(_objects("sync")["client"](), name="p", description="d")
+    profile.config = {"security.privileged": False}
+    assert profile.marshall()["config"] == {"security.privileged": "false"}
+    assert profile.config == {"security.privileged": False}  # the object keeps what was set
