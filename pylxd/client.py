@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import os
 from collections.abc import Sequence
-from enum import Enum
 from typing import Any
 
 from pylxd._core.endpoint import (
@@ -15,8 +14,10 @@ from pylxd._core.endpoint import (
     Cert,
     certs_path,
 )
+from pylxd._core.events import EventType
 from pylxd._drivers.types import TimeoutSpec
 from pylxd._sync.client import Client as _GeneratedClient
+from pylxd._sync.events import EventStream
 
 __all__ = [
     "APT_ROOT",
@@ -41,14 +42,8 @@ DEFAULT_CERTS = Cert(
     cert=os.path.join(CERTS_PATH, CERT_FILE_NAME), key=os.path.join(CERTS_PATH, KEY_FILE_NAME)
 )
 
-
-class EventType(Enum):
-    """Event types to filter ``/1.0/events`` on."""
-
-    All = "all"
-    Operation = "operation"
-    Logging = "logging"
-    Lifecycle = "lifecycle"
+#: Upstream's default events client class (subclassed by some programs).
+_WebsocketClient = EventStream
 
 
 class Client(_GeneratedClient):

@@ -6,6 +6,8 @@ from pylxd._sync.backup import BackupManager
 from pylxd._sync.certificate import CertificateManager
 from pylxd._sync.cluster import ClusterCertificateManager, ClusterManager, ClusterMemberManager
 from pylxd._sync.cluster_groups import ClusterGroupManager, ClusterJoinTokenManager
+from pylxd._sync.image import ImageManager
+from pylxd._sync.image_alias import ImageAliasManager
 from pylxd._sync.instance import ContainerManager, InstanceManager, VirtualMachineManager
 from pylxd._sync.network import (
     NetworkForwardManager,
@@ -34,6 +36,8 @@ __all__ = [
     "ClusterManager",
     "ClusterMemberManager",
     "ContainerManager",
+    "ImageAliasManager",
+    "ImageManager",
     "InstanceManager",
     "NetworkACLManager",
     "NetworkForwardManager",

@@ -7,10 +7,11 @@ from collections.abc import Callable, Mapping, Sequence
 from typing import TYPE_CHECKING, Any, ClassVar, Generic, TypeVar
 
 from pylxd._async import exec as exec_session
-from pylxd._async import instance_copy, instance_meta
+from pylxd._async import instance_copy, instance_meta, interactive
 from pylxd._async.api import APINode
 from pylxd._async.backup import BackupManager, import_backup
 from pylxd._async.console import Console
+from pylxd._async.files import FilesManager
 from pylxd._async.model import Model
 from pylxd._async.publish import publish_image
 from pylxd._async.snapshot import SnapshotManager
@@ -25,6 +26,7 @@ from pylxd.exceptions import NotFound
 
 if TYPE_CHECKING:
     from pylxd._async.client import Client
+    from pylxd._async.image import Image
 
 __all__ = [
     "Container",
@@ -94,6 +96,11 @@ class Instance(Model):
         # Its own project: listed across projects or fetched with ``project=``.
         node = self.client.api.instances[self._raw_attr("name")]
         return node.in_project(self._raw_attr("project") or None)
+
+    @property
+    def files(self) -> FilesManager:
+        """The instance's files: ``put``, ``get``, ``open``, ``stat``, ``recursive_put``…"""
+        return FilesManager(self)
 
     # -- finding and creating ---------------------------------------------------------
 
@@ -363,7 +370,7 @@ class Instance(Model):
         compression_algorithm: str | None = None,
         aliases: list[dict[str, str]] | None = None,
         properties: dict[str, str] | None = None,
-    ) -> Any:
+    ) -> Image | None:
         """Make an image of the instance (it must be stopped).
 
         ``aliases`` (``[{"name": …}]``) and ``properties`` are given to the new image.
@@ -470,6 +477,40 @@ class Instance(Model):
     async def put_metadata(self, data: Mapping[str, Any]) -> None:
         """Replace the instance's image metadata."""
         await instance_meta.put_metadata(self, data)
+
+    async def raw_interactive_execute(
+        self,
+        commands: Sequence[str],
+        environment: Mapping[str, str] | None = None,
+        user: int | None = None,
+        group: int | None = None,
+        cwd: str | None = None,
+    ) -> dict[str, str]:
+        """Start ``commands`` with a PTY and return where to attach: ``{"name", "ws",
+        "control"}`` (websocket paths). The command starts once a client connects to ``ws``
+        and ``control``; :meth:`interactive` does all of it for you."""
+        return await interactive.raw_interactive_execute(
+            self, commands, environment, user, group, cwd
+        )
+
+    async def interactive(
+        self,
+        commands: Sequence[str],
+        environment: Mapping[str, str] | None = None,
+        user: int | None = None,
+        group: int | None = None,
+        cwd: str | None = None,
+        *,
+        pty: bool = True,
+        width: int = 80,
+        height: int = 24,
+    ) -> interactive.Session:
+        """Start ``commands`` and return a live :class:`~pylxd.models.Session`: ``send``,
+        ``recv``, ``resize``, ``signal``, ``wait`` (a context manager). With ``pty=False``
+        stdin, stdout and stderr are separate streams (``session.stdout`` iterates chunks)."""
+        return await interactive.start(
+            self, commands, environment, user, group, cwd, pty=pty, width=width, height=height
+        )
 
 
 def _sparse(url: str, project: str | None) -> dict[str, str]:

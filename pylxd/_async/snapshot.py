@@ -15,6 +15,7 @@ from pylxd._drivers.response import Response
 
 if TYPE_CHECKING:
     from pylxd._async.client import Client
+    from pylxd._async.image import Image
     from pylxd._async.instance import Instance
 
 __all__ = ["Snapshot", "SnapshotManager", "InstanceChildren"]
@@ -76,7 +77,7 @@ class Snapshot(NamedModel):
         compression_algorithm: str | None = None,
         aliases: list[dict[str, str]] | None = None,
         properties: dict[str, str] | None = None,
-    ) -> Any:
+    ) -> Image | None:
         """Make an image of this snapshot; with ``wait``, return the new image (else ``None``)."""
         name = f"{self.instance._raw_attr('name')}/{self._raw_attr('name')}"
         source = {"type": "snapshot", "name": name}

@@ -54,19 +54,20 @@ def exec_request(
     return body
 
 
-def stdin_chunks(payload: Any, encoding: str) -> Iterator[bytes]:
-    """``stdin_payload`` (str, bytes, file object or iterable) → bytes chunks."""
+def stdin_chunks(payload: Any, encoding: str, chunk_size: int = CHUNK) -> Iterator[bytes]:
+    """``stdin_payload`` (str, bytes, file object or iterable) → bytes chunks of at most
+    ``chunk_size`` (an iterable's items are passed as they are)."""
     if payload is None:
         return
     if isinstance(payload, str):
         payload = payload.encode(encoding)
     if isinstance(payload, (bytes, bytearray, memoryview)):
         view = memoryview(payload)
-        for start in range(0, len(view), CHUNK):
-            yield bytes(view[start : start + CHUNK])
+        for start in range(0, len(view), chunk_size):
+            yield bytes(view[start : start + chunk_size])
         return
     if hasattr(payload, "read"):
-        while chunk := payload.read(CHUNK):
+        while chunk := payload.read(chunk_size):
             yield chunk.encode(encoding) if isinstance(chunk, str) else bytes(chunk)
         return
     for item in payload:

@@ -8,6 +8,8 @@ driver reads an asyncio stream; neither starts a reader thread or task per conne
 
 from __future__ import annotations
 
+import json
+
 from websockets.client import ClientProtocol
 from websockets.exceptions import InvalidHandshake, InvalidStatus
 from websockets.frames import Frame, Opcode
@@ -144,7 +146,16 @@ def translate_open_error(exc: BaseException, endpoint: Endpoint) -> Exception:
     if isinstance(exc, InvalidStatus):
         response = exc.response
         text = response.body.decode("utf-8", "replace") if response.body else str(exc)
-        return LXDAPIException(None, text, status_code=response.status_code)
+        return LXDAPIException(None, _envelope_error(text), status_code=response.status_code)
     if isinstance(exc, TimeoutError):
         return TransportTimeout(f"opening a websocket on {endpoint} timed out")
     return ClientConnectionFailed(f"cannot open a websocket on {endpoint}: {exc}")
+
+
+def _envelope_error(text: str) -> str:
+    """LXD's own message out of an error envelope (the text itself if it is not one)."""
+    try:
+        body = json.loads(text)
+    except ValueError:
+        return text
+    return str(body["error"]) if isinstance(body, dict) and body.get("error") else text

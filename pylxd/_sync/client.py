@@ -5,12 +5,14 @@ from __future__ import annotations
 
 import json as jsonlib
 import os
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
+from pylxd._sync import events as event_stream
 from pylxd._sync.api import APINode
 from pylxd._sync.certificate import CertificateManager
 from pylxd._sync.cluster import ClusterManager
+from pylxd._sync.image import ImageManager
 from pylxd._sync.instance import ContainerManager, InstanceManager, VirtualMachineManager
 from pylxd._sync.network import NetworkManager
 from pylxd._sync.network_acl import NetworkACLManager
@@ -29,6 +31,7 @@ from pylxd._core.endpoint import (
     resolve_endpoints,
 )
 from pylxd._core.envelope import check_response, metadata
+from pylxd._core.events import EventType
 from pylxd._core.tls import build_ssl_context, certificate_base64
 from pylxd._core.tokens import is_trust_token
 from pylxd._core.urls import with_query
@@ -128,6 +131,7 @@ class Client:
         self.containers = ContainerManager(self)
         self.virtual_machines = VirtualMachineManager(self)
         self.operations = OperationManager(self)
+        self.images = ImageManager(self)
         self.cluster = ClusterManager(self)
         self.profiles = ProfileManager(self)
         self.projects = ProjectManager(self)
@@ -213,6 +217,10 @@ class Client:
         """``ws+unix://<socket>``, ``ws://host`` or ``wss://host``."""
         return self.endpoint.websocket_url
 
+    def lxd_header(self, name: str) -> str:
+        """``X-LXD-<name>``, or ``X-Incus-<name>`` on Incus (which reads only its own)."""
+        return f"{'X-Incus' if self.is_incus else 'X-LXD'}-{name}"
+
     def has_api_extension(self, name: str) -> bool:
         """Whether the server has the API extension ``name`` (no request)."""
         return name in self.host_info.get("api_extensions", ())
@@ -263,6 +271,36 @@ class Client:
         except Conflict:
             pass  # already in the trust store: nothing to do
         self.connect()
+
+    # -- events ------------------------------------------------------------------------
+
+    def events(
+        self,
+        websocket_client: Any = None,
+        event_types: Iterable[EventType | str] | None = None,
+        *,
+        event_filter: Iterable[EventType | str] | None = None,
+        project: str | None = None,
+        all_projects: bool = False,
+    ) -> Any:
+        """The server's event stream, not connected yet.
+
+        Args:
+            websocket_client: a class to build instead (upstream: a ws4py
+                ``WebSocketBaseClient`` subclass), called with the websocket URL and
+                ``ssl_options``, its ``resource`` set to the events path.
+            event_types: only these :class:`~pylxd.EventType` (``event_filter``: the docs'
+                spelling); ``None`` or ``{EventType.All}``: every event.
+            project: only this project's events (default: the client's project).
+            all_projects: events of every project.
+
+        Returns:
+            an :class:`~pylxd.models.EventStream` (``connect()``, ``run()``, ``close()``,
+            iterable by parsed events), or the ``websocket_client`` built.
+        """
+        return event_stream.open_events(
+            self, websocket_client, event_types, event_filter, project, all_projects
+        )
 
     # -- the request funnel ------------------------------------------------------------
 

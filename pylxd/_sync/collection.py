@@ -90,6 +90,11 @@ class NamedModel(Model):
             self._raw_attr("project") or None
         )
 
+    def _home_project(self) -> str:
+        # Fetched through a node in another project: that project.
+        node_project = self._collection.project if self._collection is not None else None
+        return node_project or super()._home_project()
+
     # Upstream's classmethod spellings (``Profile.get(client, name)``) for top-level ones.
 
     @classmethod

@@ -16,8 +16,9 @@ from collections.abc import Callable, Mapping, Sequence
 from functools import partial
 from typing import TYPE_CHECKING, Any
 
+from pylxd._sync.streams import chunks
 from pylxd._core.envelope import metadata, operation_id
-from pylxd._core.exec import ExecuteResult, OutputSink, exec_request, stdin_chunks
+from pylxd._core.exec import ExecuteResult, OutputSink, exec_request
 from pylxd._drivers.sync.flavour import gather
 from pylxd.exceptions import ClientConnectionFailed, TransportTimeout
 
@@ -25,7 +26,7 @@ if TYPE_CHECKING:
     from pylxd._sync.instance import Instance
     from pylxd._drivers.sync.websocket import WebSocket
 
-__all__ = ["execute"]
+__all__ = ["attach", "execute"]
 
 _SIGKILL = 9
 _DATA_FDS = ("0", "1", "2")
@@ -52,17 +53,7 @@ def execute(
     response = instance.api.exec.post(json=body)
     operation = response.json()["operation"]
     fds = metadata(response)["metadata"]["fds"]
-    base = f"/{client.version}/operations/{operation_id(operation)}/websocket?secret="
-    # LXD 5.0 starts the process once the three data sockets are connected, without
-    # waiting for the control socket: attached last, it could come after the process
-    # ended and be refused ("Only running operations can be connected"), as seen under
-    # concurrent execs. So the control socket is attached first (as ``lxc`` does it).
-    (control,) = client._websockets([base + fds["control"]])
-    try:
-        data = client._websockets([base + fds[fd] for fd in _DATA_FDS])
-    except BaseException:
-        control.close()
-        raise
+    control, data = attach(instance, operation, fds, _DATA_FDS)
     sockets = [*data, control]
     try:
         stdin, stdout, stderr = data
@@ -88,6 +79,27 @@ def execute(
             socket.close()
 
 
+def attach(
+    instance: Instance, operation: str, fds: Mapping[str, str], data_fds: Sequence[str]
+) -> tuple[WebSocket, list[WebSocket]]:
+    """Connect an exec's control socket, then its data sockets (``data_fds``, in order).
+
+    LXD 5.0 starts the process once the data sockets are connected, without waiting for
+    the control socket: attached last, it could come after the process ended and be
+    refused ("Only running operations can be connected"), as seen under concurrent execs.
+    So the control socket is attached first (as ``lxc`` does it).
+    """
+    client = instance.client
+    base = f"/{client.version}/operations/{operation_id(operation)}/websocket?secret="
+    (control,) = client._websockets([base + fds["control"]])
+    try:
+        data = client._websockets([base + fds[fd] for fd in data_fds])
+    except BaseException:
+        control.close()
+        raise
+    return control, data
+
+
 def _drain(socket: WebSocket, sink: OutputSink, deadline: float | None) -> None:
     while True:
         remaining = None if deadline is None else max(0.0, deadline - time.monotonic())
@@ -99,7 +111,7 @@ def _drain(socket: WebSocket, sink: OutputSink, deadline: float | None) -> None:
 
 def _feed(socket: WebSocket, payload: Any, encoding: str) -> None:
     try:
-        for chunk in stdin_chunks(payload, encoding):
+        for chunk in chunks(payload, encoding):
             socket.send(chunk)
     except ClientConnectionFailed:
         return  # the process ended without reading all its input, like EPIPE

@@ -9,9 +9,11 @@ from typing import TYPE_CHECKING, Any, ClassVar, Generic, TypeVar
 
 from pylxd._sync import exec as exec_session
 from pylxd._sync import instance_copy, instance_meta
+from pylxd._sync import interactive
 from pylxd._sync.api import APINode
 from pylxd._sync.backup import BackupManager, import_backup
 from pylxd._sync.console import Console
+from pylxd._sync.files import FilesManager
 from pylxd._sync.model import Model
 from pylxd._sync.publish import publish_image
 from pylxd._sync.snapshot import SnapshotManager
@@ -26,6 +28,7 @@ from pylxd.exceptions import NotFound
 
 if TYPE_CHECKING:
     from pylxd._sync.client import Client
+    from pylxd._sync.image import Image
 
 __all__ = [
     "Container",
@@ -95,6 +98,11 @@ class Instance(Model):
         # Its own project: listed across projects or fetched with ``project=``.
         node = self.client.api.instances[self._raw_attr("name")]
         return node.in_project(self._raw_attr("project") or None)
+
+    @property
+    def files(self) -> FilesManager:
+        """The instance's files: ``put``, ``get``, ``open``, ``stat``, ``recursive_put``…"""
+        return FilesManager(self)
 
     # -- finding and creating ---------------------------------------------------------
 
@@ -364,7 +372,7 @@ class Instance(Model):
         compression_algorithm: str | None = None,
         aliases: list[dict[str, str]] | None = None,
         properties: dict[str, str] | None = None,
-    ) -> Any:
+    ) -> Image | None:
         """Make an image of the instance (it must be stopped).
 
         ``aliases`` (``[{"name": …}]``) and ``properties`` are given to the new image.
@@ -471,6 +479,40 @@ class Instance(Model):
     def put_metadata(self, data: Mapping[str, Any]) -> None:
         """Replace the instance's image metadata."""
         instance_meta.put_metadata(self, data)
+
+    def raw_interactive_execute(
+        self,
+        commands: Sequence[str],
+        environment: Mapping[str, str] | None = None,
+        user: int | None = None,
+        group: int | None = None,
+        cwd: str | None = None,
+    ) -> dict[str, str]:
+        """Start ``commands`` with a PTY and return where to attach: ``{"name", "ws",
+        "control"}`` (websocket paths). The command starts once a client connects to ``ws``
+        and ``control``; :meth:`interactive` does all of it for you."""
+        return interactive.raw_interactive_execute(
+            self, commands, environment, user, group, cwd
+        )
+
+    def interactive(
+        self,
+        commands: Sequence[str],
+        environment: Mapping[str, str] | None = None,
+        user: int | None = None,
+        group: int | None = None,
+        cwd: str | None = None,
+        *,
+        pty: bool = True,
+        width: int = 80,
+        height: int = 24,
+    ) -> interactive.Session:
+        """Start ``commands`` and return a live :class:`~pylxd.models.Session`: ``send``,
+        ``recv``, ``resize``, ``signal``, ``wait`` (a context manager). With ``pty=False``
+        stdin, stdout and stderr are separate streams (``session.stdout`` iterates chunks)."""
+        return interactive.start(
+            self, commands, environment, user, group, cwd, pty=pty, width=width, height=height
+        )
 
 
 def _sparse(url: str, project: str | None) -> dict[str, str]:

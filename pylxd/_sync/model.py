@@ -51,13 +51,15 @@ class Model(LazyLoad, FieldModel):
         raise NotImplementedError
 
     def _identity_values(self) -> tuple[Any, ...]:
-        # A sparse object does not know its project yet: it is the client's.
         return tuple(
-            self._raw_attr(key) or (self.client.project or "default")
-            if key == "project"
-            else self._raw_attr(key)
+            self._raw_attr(key) or self._home_project() if key == "project" else self._raw_attr(key)
             for key in self._identity
         )
+
+    def _home_project(self) -> str:
+        """The project of an object whose data does not name it (a sparse object, or LXD
+        5.0, which leaves ``project`` out of images): the client's."""
+        return self.client.project or "default"
 
     def sync(self, rollback: bool = False) -> None:
         """Fetch the object. Local edits survive unless ``rollback``."""

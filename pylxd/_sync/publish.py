@@ -5,13 +5,11 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from pylxd._sync.api import APINode
-from pylxd._sync.model import Model
-from pylxd._core.envelope import metadata, response_operation
-from pylxd._core.fields import Attribute
+from pylxd._core.envelope import response_operation
 
 if TYPE_CHECKING:
     from pylxd._sync.client import Client
+    from pylxd._sync.image import Image
 
 __all__ = ["publish_image"]
 
@@ -24,7 +22,7 @@ def publish_image(
     compression_algorithm: str | None = None,
     aliases: list[dict[str, str]] | None = None,
     properties: dict[str, str] | None = None,
-) -> Any:
+) -> Image | None:
     """Make an image of ``source``; with ``wait``, return it (else ``None``).
 
     Raises:
@@ -45,39 +43,4 @@ def publish_image(
     fingerprint = (done.metadata or {}).get("fingerprint")
     if not fingerprint:
         raise ValueError("LXD did not say which image it made")
-    return _fetch_image(client, str(fingerprint))
-
-
-def _fetch_image(client: Client, fingerprint: str) -> Any:
-    images = getattr(client, "images", None)
-    if images is not None:
-        return images.get(fingerprint)
-    return _Image(client, **metadata(client.api.images[fingerprint].get()))
-
-
-class _Image(Model):
-    """The published image, until the images module gives ``client.images``."""
-
-    aliases: Attribute[list[dict[str, str]]] = Attribute(readonly=True)
-    architecture: Attribute[str] = Attribute(readonly=True)
-    auto_update: Attribute[bool] = Attribute(readonly=True)
-    cached: Attribute[bool] = Attribute(readonly=True)
-    created_at: Attribute[str] = Attribute(readonly=True)
-    expires_at: Attribute[str] = Attribute(readonly=True)
-    filename: Attribute[str] = Attribute(readonly=True)
-    fingerprint: Attribute[str] = Attribute(readonly=True)
-    last_used_at: Attribute[str] = Attribute(readonly=True)
-    profiles: Attribute[list[str]] = Attribute(readonly=True)
-    project: Attribute[str] = Attribute(readonly=True)
-    properties: Attribute[dict[str, str]] = Attribute(readonly=True)
-    public: Attribute[bool] = Attribute(readonly=True)
-    size: Attribute[int] = Attribute(readonly=True)
-    type: Attribute[str] = Attribute(readonly=True)
-    update_source: Attribute[dict[str, Any]] = Attribute(readonly=True)
-    uploaded_at: Attribute[str] = Attribute(readonly=True)
-
-    _identity = ("fingerprint",)
-
-    @property
-    def api(self) -> APINode:
-        return self.client.api.images[self._raw_attr("fingerprint")]
+    return client.images.get(str(fingerprint))

@@ -16,6 +16,7 @@ from pylxd._drivers.response import Response
 
 if TYPE_CHECKING:
     from pylxd._sync.client import Client
+    from pylxd._sync.image import Image
     from pylxd._sync.instance import Instance
 
 __all__ = ["Snapshot", "SnapshotManager", "InstanceChildren"]
@@ -77,7 +78,7 @@ class Snapshot(NamedModel):
         compression_algorithm: str | None = None,
         aliases: list[dict[str, str]] | None = None,
         properties: dict[str, str] | None = None,
-    ) -> Any:
+    ) -> Image | None:
         """Make an image of this snapshot; with ``wait``, return the new image (else ``None``)."""
         name = f"{self.instance._raw_attr('name')}/{self._raw_attr('name')}"
         source = {"type": "snapshot", "name": name}

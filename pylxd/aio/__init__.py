@@ -15,7 +15,8 @@ from __future__ import annotations
 from pylxd import exceptions
 from pylxd._async.client import Client
 from pylxd._async.fleet import Fleet, FleetResult
+from pylxd._core.events import EventType
 
 AsyncClient = Client
 
-__all__ = ["AsyncClient", "Client", "Fleet", "FleetResult", "exceptions"]
+__all__ = ["AsyncClient", "Client", "EventType", "Fleet", "FleetResult", "exceptions"]

@@ -6,6 +6,8 @@ from pylxd._async.backup import BackupManager
 from pylxd._async.certificate import CertificateManager
 from pylxd._async.cluster import ClusterCertificateManager, ClusterManager, ClusterMemberManager
 from pylxd._async.cluster_groups import ClusterGroupManager, ClusterJoinTokenManager
+from pylxd._async.image import ImageManager
+from pylxd._async.image_alias import ImageAliasManager
 from pylxd._async.instance import ContainerManager, InstanceManager, VirtualMachineManager
 from pylxd._async.network import (
     NetworkForwardManager,
@@ -34,6 +36,8 @@ __all__ = [
     "ClusterManager",
     "ClusterMemberManager",
     "ContainerManager",
+    "ImageAliasManager",
+    "ImageManager",
     "InstanceManager",
     "NetworkACLManager",
     "NetworkForwardManager",

@@ -7,7 +7,12 @@ from pylxd._async.certificate import Certificate, TrustToken
 from pylxd._async.cluster import Cluster, ClusterCertificate, ClusterMember, ClusterMemberState
 from pylxd._async.cluster_groups import ClusterGroup, ClusterJoinToken
 from pylxd._async.console import ConsoleSession
+from pylxd._async.events import EventStream
+from pylxd._async.files import FilesManager, RemoteFile
+from pylxd._async.image import Image
+from pylxd._async.image_alias import ImageAlias
 from pylxd._async.instance import Container, Instance, InstanceState, VirtualMachine
+from pylxd._async.interactive import OutputStream, Session
 from pylxd._async.model import Model
 from pylxd._async.network import (
     Network,
@@ -29,6 +34,7 @@ from pylxd._async.storage_snapshot import StorageVolumeSnapshot
 from pylxd._async.storage_volume import StorageVolume
 from pylxd._async.warning import ServerWarning
 from pylxd._core.exec import ExecuteResult
+from pylxd._core.files import FileStat
 
 __all__ = [
     "Backup",
@@ -41,7 +47,12 @@ __all__ = [
     "ClusterMemberState",
     "ConsoleSession",
     "Container",
+    "EventStream",
     "ExecuteResult",
+    "Image",
+    "ImageAlias",
+    "FileStat",
+    "FilesManager",
     "Instance",
     "InstanceState",
     "Model",
@@ -54,10 +65,13 @@ __all__ = [
     "NetworkZone",
     "NetworkZoneRecord",
     "Operation",
+    "OutputStream",
     "Profile",
     "Project",
+    "RemoteFile",
     "Server",
     "ServerWarning",
+    "Session",
     "Snapshot",
     "StoragePool",
     "StorageResources",

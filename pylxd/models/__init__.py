@@ -3,12 +3,18 @@
 from __future__ import annotations
 
 from pylxd._core.exec import ExecuteResult
+from pylxd._core.files import FileStat
 from pylxd._sync.backup import Backup
 from pylxd._sync.certificate import Certificate, TrustToken
 from pylxd._sync.cluster import Cluster, ClusterCertificate, ClusterMember, ClusterMemberState
 from pylxd._sync.cluster_groups import ClusterGroup, ClusterJoinToken
 from pylxd._sync.console import ConsoleSession
+from pylxd._sync.events import EventStream
+from pylxd._sync.files import FilesManager, RemoteFile
+from pylxd._sync.image import Image
+from pylxd._sync.image_alias import ImageAlias
 from pylxd._sync.instance import Container, Instance, InstanceState, VirtualMachine
+from pylxd._sync.interactive import OutputStream, Session
 from pylxd._sync.model import Model
 from pylxd._sync.network import (
     Network,
@@ -41,7 +47,12 @@ __all__ = [
     "ClusterMemberState",
     "ConsoleSession",
     "Container",
+    "EventStream",
     "ExecuteResult",
+    "Image",
+    "ImageAlias",
+    "FileStat",
+    "FilesManager",
     "Instance",
     "InstanceState",
     "Model",
@@ -54,10 +65,13 @@ __all__ = [
     "NetworkZone",
     "NetworkZoneRecord",
     "Operation",
+    "OutputStream",
     "Profile",
     "Project",
+    "RemoteFile",
     "Server",
     "ServerWarning",
+    "Session",
     "Snapshot",
     "StoragePool",
     "StorageResources",

@@ -26,6 +26,7 @@ PUBLIC_MODULES = [
     "pylxd.models.cluster",
     "pylxd.models.certificate",
     "pylxd.models.container",
+    "pylxd.models.image",
     "pylxd.models.instance",
     "pylxd.models.network",
     "pylxd.models.operation",
@@ -49,6 +50,7 @@ def test_upstream_names() -> None:
     from pylxd.managers import (  # noqa: F401
         CertificateManager,
         ContainerManager,
+        ImageManager,
         InstanceManager,
         ProfileManager,
         ProjectManager,
@@ -56,6 +58,7 @@ def test_upstream_names() -> None:
     from pylxd.models import (  # noqa: F401
         Certificate,
         Container,
+        Image,
         Instance,
         Operation,
         Profile,
@@ -63,6 +66,7 @@ def test_upstream_names() -> None:
         VirtualMachine,
     )
     from pylxd.models.certificate import Certificate as _Certificate  # noqa: F401
+    from pylxd.models.image import Image as ImageByPath
     from pylxd.models.profile import Profile as _Profile  # noqa: F401
     from pylxd.models.project import Project as _Project  # noqa: F401
 
@@ -78,6 +82,7 @@ def test_upstream_names() -> None:
         assert issubclass(getattr(exceptions, name), exceptions.PylxdError)
     assert issubclass(exceptions.NotFound, exceptions.LXDAPIException)
     assert Instance.NotFound is exceptions.NotFound
+    assert ImageByPath is Image and Image.NotFound is exceptions.NotFound
     assert issubclass(Container, Instance) and issubclass(VirtualMachine, Instance)
     assert {e.value for e in EventType} == {"all", "operation", "logging", "lifecycle"}
     assert Operation.extract_operation_id("/1.0/operations/abc") == "abc"

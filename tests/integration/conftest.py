@@ -18,6 +18,7 @@ import pytest
 from pylxd import Client
 from pylxd.exceptions import LXDAPIException, NotFound
 from tests.certs import make_cert
+from tests.integration.image_server import ImageServer, serve_images
 
 IMAGE_ALIAS = os.environ.get("PYLXD_IMAGE_ALIAS", "busybox")
 HTTPS_ADDRESS = os.environ.get("PYLXD_HTTPS_ADDRESS", "127.0.0.1:8443")
@@ -295,20 +296,39 @@ def bridge(admin: Client, net_name: str) -> str:
     return net_name
 
 
+@pytest.fixture(scope="session")
+def image_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[ImageServer]:
+    """An image server on loopback (simplestreams over HTTPS, a direct URL over HTTP)."""
+    server = serve_images(tmp_path_factory.mktemp("image-server"))
+    yield server
+    server.close()
+
+
+def delete_image(client: Client, fingerprint: str) -> None:
+    """Delete an image if it still exists (test cleanup; only images the test made)."""
+    try:
+        client.api.images[fingerprint].get()
+    except NotFound:
+        return
+    client.images.get(fingerprint).delete(wait=True)
+
+
+@pytest.fixture
+def made_images(admin: Client) -> Iterator[list[str]]:
+    """Fingerprints of images a test makes on the main server; deleted afterwards."""
+    fingerprints: list[str] = []
+    yield fingerprints
+    for fingerprint in fingerprints:
+        delete_image(admin, fingerprint)
+
+
 # -- instances: images they publish, copies on the second server --------------------------
 
 
 @pytest.fixture
-def published(admin: Client) -> Iterator[list[str]]:
-    """Fingerprints of images a test made; deleted afterwards."""
-    fingerprints: list[str] = []
-    yield fingerprints
-    for fingerprint in fingerprints:
-        try:
-            response = admin.api.images[fingerprint].delete()
-            admin.operations.wait_for_operation(response.json()["operation"])
-        except NotFound:
-            pass
+def published(made_images: list[str]) -> list[str]:
+    """Fingerprints of images a test published; deleted afterwards (see ``made_images``)."""
+    return made_images
 
 
 @pytest.fixture

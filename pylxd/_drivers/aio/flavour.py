@@ -8,7 +8,7 @@ from typing import Any, TypeVar
 
 from pylxd.exceptions import NotLoadedError
 
-__all__ = ["LazyLoad", "Step", "gather", "gather_settled"]
+__all__ = ["LazyLoad", "Step", "gather", "gather_settled", "sleep"]
 
 T = TypeVar("T")
 
@@ -61,3 +61,8 @@ class LazyLoad:
             raise NotLoadedError(
                 f"{type(self).__name__}.{name} is not loaded yet: await .sync() first"
             )
+
+
+async def sleep(seconds: float) -> None:
+    """Pause this task (the blocking flavour: this thread)."""
+    await asyncio.sleep(seconds)

@@ -46,7 +46,9 @@ class WebSocket:
         except asyncio.TimeoutError as exc:
             raise TransportTimeout("no websocket data in time") from exc
         except OSError:
-            data = b""  # a reset ends the stream like a close
+            # A reset ends the stream like a close, but asyncio raises it before handing over
+            # the bytes it had already received (a command's last output): keep those.
+            data = _take_buffered(self._reader)
         try:
             await self._write(self._core.receive(data))
         except ClientConnectionFailed:
@@ -78,6 +80,10 @@ class WebSocket:
         except ClientConnectionFailed:
             pass
         self._writer.close()
+        try:  # a TLS transport closes over the loop's next turns: let it finish
+            await asyncio.wait_for(self._writer.wait_closed(), 1.0)
+        except (OSError, asyncio.TimeoutError):
+            pass
 
 
 async def open_websockets(
@@ -125,3 +131,13 @@ async def _connect(
     host, port = endpoint.hostname, endpoint.port
     tls = ssl_context if endpoint.scheme == "https" else None
     return await asyncio.open_connection(host, port, ssl=tls, limit=READ_SIZE * 4)
+
+
+def _take_buffered(reader: asyncio.StreamReader) -> bytes:
+    """The bytes a reader holds but will not return once its connection was reset."""
+    buffer = getattr(reader, "_buffer", None)  # StreamReader's buffer (a bytearray)
+    if not isinstance(buffer, bytearray) or not buffer:
+        return b""
+    data = bytes(buffer)
+    buffer.clear()
+    return data

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import threading
+import time
 from collections.abc import Callable, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from typing import Any, TypeVar
 
-__all__ = ["LazyLoad", "Step", "gather", "gather_settled"]
+__all__ = ["LazyLoad", "Step", "gather", "gather_settled", "sleep"]
 
 T = TypeVar("T")
 
@@ -65,3 +66,8 @@ class LazyLoad:
     def _field_not_loaded(self, name: str) -> None:
         if not self._loaded:
             self.sync()
+
+
+def sleep(seconds: float) -> None:
+    """Pause this thread (the asyncio flavour: this task)."""
+    time.sleep(seconds)

@@ -1,0 +1,214 @@
+"""Instance file rules: request headers, metadata from response headers, bodies, tree walks.
+
+LXD (``X-LXD-*``) and Incus (``X-Incus-*``) describe a file in headers; both accept the
+``X-LXD-*`` spelling on requests.
+"""
+
+from __future__ import annotations
+
+import os
+import posixpath
+import stat as statmod
+from collections.abc import Callable, Iterator, Mapping
+from dataclasses import dataclass
+from typing import Any
+
+__all__ = [
+    "FILE_CHUNK",
+    "FileStat",
+    "LocalEntry",
+    "Progress",
+    "body_size",
+    "file_headers",
+    "file_stat",
+    "local_entries",
+    "mode_string",
+    "safe_entry",
+    "tree_link_target",
+]
+
+#: Bytes per read and per chunk sent: large enough that per-chunk overhead vanishes.
+FILE_CHUNK = 1 << 20
+
+#: A progress callback: ``(bytes_done, bytes_total or None)``.
+Progress = Callable[[int, "int | None"], Any]
+
+_PREFIXES = ("X-LXD-", "X-Incus-")
+
+
+@dataclass(frozen=True)
+class FileStat:
+    """What LXD says about a path in an instance (from the response headers).
+
+    Attributes:
+        type: ``"file"``, ``"directory"`` or ``"symlink"``.
+        mode: the permission bits (``0o644``).
+        uid, gid: the owner in the instance.
+        size: the length of a file's content (a symlink's: its target's length), or ``None``.
+        modified: the modification time as LXD formats it, or ``None``.
+    """
+
+    type: str
+    mode: int
+    uid: int
+    gid: int
+    size: int | None = None
+    modified: str | None = None
+
+    @property
+    def is_dir(self) -> bool:
+        """Whether the path is a directory."""
+        return self.type == "directory"
+
+    @property
+    def is_file(self) -> bool:
+        """Whether the path is a regular file."""
+        return self.type == "file"
+
+    @property
+    def is_symlink(self) -> bool:
+        """Whether the path is a symbolic link."""
+        return self.type == "symlink"
+
+
+def _header(headers: Mapping[str, str], name: str) -> str | None:
+    for prefix in _PREFIXES:
+        value = headers.get(prefix + name)
+        if value is not None:
+            return value
+    return None
+
+
+def file_stat(headers: Mapping[str, str]) -> FileStat:
+    """Read a path's metadata from a files response's headers."""
+    kind = _header(headers, "Type") or "file"
+    length = headers.get("Content-Length")
+    return FileStat(
+        type=kind,
+        mode=int(_header(headers, "Mode") or "0", 8),
+        uid=int(_header(headers, "Uid") or "0"),
+        gid=int(_header(headers, "Gid") or "0"),
+        size=int(length) if length is not None and kind != "directory" else None,
+        modified=_header(headers, "Modified"),
+    )
+
+
+def mode_string(mode: int | str) -> str:
+    """``0o755`` / ``"755"`` / ``"0755"`` → ``"0755"`` (LXD wants octal digits).
+
+    Raises:
+        ValueError: neither an int nor a string of octal digits.
+    """
+    if isinstance(mode, bool) or not isinstance(mode, (int, str)):
+        raise ValueError(f"mode must be an int or an octal string, not {mode!r}")
+    if isinstance(mode, int):
+        return f"0{statmod.S_IMODE(mode):o}"
+    int(mode, 8)  # raises ValueError for anything but octal digits
+    return mode if mode.startswith("0") else "0" + mode
+
+
+def file_headers(
+    mode: int | str | None = None,
+    uid: int | None = None,
+    gid: int | None = None,
+    kind: str | None = None,
+    append: bool = False,
+    size: int | None = None,
+) -> dict[str, str]:
+    """The headers of a files ``POST``."""
+    headers: dict[str, str] = {}
+    if mode is not None:
+        headers["X-LXD-mode"] = mode_string(mode)
+    if uid is not None:
+        headers["X-LXD-uid"] = str(int(uid))
+    if gid is not None:
+        headers["X-LXD-gid"] = str(int(gid))
+    if kind is not None:
+        headers["X-LXD-type"] = kind
+    if append:
+        headers["X-LXD-write"] = "append"
+    if size is not None:
+        headers["Content-Length"] = str(size)
+    return headers
+
+
+def body_size(data: Any) -> int | None:
+    """The length of a body when it is known without reading it (bytes, a sized file)."""
+    if isinstance(data, (bytes, bytearray, memoryview)):
+        return memoryview(data).nbytes
+    if isinstance(data, str) or not hasattr(data, "read"):
+        return None
+    try:
+        fileno = data.fileno()
+    except (AttributeError, OSError, ValueError):
+        fileno = None
+    try:
+        if fileno is not None:  # a regular file: its size, without moving it
+            info = os.fstat(fileno)
+            return max(0, info.st_size - data.tell()) if statmod.S_ISREG(info.st_mode) else None
+        if data.seekable():  # io.BytesIO and the like
+            here = data.tell()
+            end = data.seek(0, os.SEEK_END)
+            data.seek(here)
+            return max(0, int(end) - int(here))
+    except (AttributeError, OSError, ValueError):
+        return None
+    return None
+
+
+def safe_entry(name: str) -> bool:
+    """Whether a directory listing's entry is a plain name (no ``..``, no separators):
+    a hostile listing must not write outside the destination."""
+    return bool(name) and name not in (".", "..") and "/" not in name and "\\" not in name
+
+
+def tree_link_target(link_path: str, target: str, remote_root: str, local_root: str) -> str:
+    """The target to give a pulled symlink.
+
+    LXD reports a link's target resolved to an absolute path; one that points inside the
+    pulled tree is made relative again, so the copy points into itself, not to the host.
+    """
+    if not posixpath.isabs(target):
+        return target
+    root = posixpath.normpath(remote_root)
+    normal = posixpath.normpath(target)
+    if normal == root or normal.startswith(root.rstrip("/") + "/"):
+        return posixpath.relpath(normal, posixpath.dirname(posixpath.normpath(link_path)))
+    return target
+
+
+@dataclass(frozen=True)
+class LocalEntry:
+    """One entry of a local tree to push: its path there and its remote path."""
+
+    kind: str  # "directory", "file" or "symlink"
+    local: str
+    remote: str
+    mode: int
+
+
+def local_entries(src: str, dst: str) -> Iterator[LocalEntry]:
+    """Walk a local tree top-down (directories before what they hold; links not followed).
+
+    Raises:
+        NotADirectoryError: ``src`` is not a directory.
+    """
+    if not os.path.isdir(src):
+        raise NotADirectoryError(src)
+    dst = posixpath.normpath(dst)
+    yield LocalEntry("directory", src, dst, statmod.S_IMODE(os.stat(src).st_mode))
+    for root, dirs, files in os.walk(src):
+        relative = os.path.relpath(root, src)
+        base = dst if relative == "." else posixpath.join(dst, *relative.split(os.sep))
+        for name in sorted(dirs) + sorted(files):
+            local = os.path.join(root, name)
+            info = os.lstat(local)
+            if statmod.S_ISLNK(info.st_mode):
+                kind = "symlink"
+            elif statmod.S_ISDIR(info.st_mode):
+                kind = "directory"
+            elif statmod.S_ISREG(info.st_mode):
+                kind = "file"
+            else:
+                continue  # sockets, fifos, devices: LXD's files API cannot make them
+            yield LocalEntry(kind, local, posixpath.join(base, name), statmod.S_IMODE(info.st_mode))
