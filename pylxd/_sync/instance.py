@@ -8,8 +8,7 @@ from collections.abc import Callable, Mapping, Sequence
 from typing import TYPE_CHECKING, Any, ClassVar, Generic, TypeVar
 
 from pylxd._sync import exec as exec_session
-from pylxd._sync import instance_copy, instance_meta
-from pylxd._sync import interactive
+from pylxd._sync import instance_copy, instance_meta, interactive
 from pylxd._sync.api import APINode
 from pylxd._sync.backup import BackupManager, import_backup
 from pylxd._sync.console import Console

@@ -28,9 +28,6 @@ import pytest
 
 # -- the documented surface -----------------------------------------------------------------
 
-IMAGES = "issue-7-images"  # the branch expected to deliver it
-FILES_EVENTS = "issue-6"
-
 
 # (owner, signature as written in the inventory, branch that delivers it or None)
 # An owner is a path from the objects built in ``_objects``; ``Client.__init__`` is the class.
@@ -44,7 +41,7 @@ METHODS: list[tuple[str, str, str | None]] = [
     ("client", "has_api_extension(name)", None),
     ("client", "assert_has_api_extension(name)", None),
     ("client", "authenticate(secret, use_token_auth=True)", None),
-    ("client", "events(websocket_client=None, event_types=None)", FILES_EVENTS),
+    ("client", "events(websocket_client=None, event_types=None)", None),
     # 1.6 instances, through each of the three managers
     *[
         (manager, signature, None)
@@ -72,7 +69,7 @@ METHODS: list[tuple[str, str, str | None]] = [
     (
         "instance",
         "raw_interactive_execute(commands, environment=None, user=None, group=None, cwd=None)",
-        FILES_EVENTS,
+        None,
     ),  # noqa: E501
     ("instance", "migrate(new_client, live=False, wait=False)", None),
     ("instance", "generate_migration_data(live=False)", None),
@@ -88,13 +85,13 @@ METHODS: list[tuple[str, str, str | None]] = [
     ("instance", "patch(patch_object, wait=False)", None),
     ("instance", "raw_patch(patch_object, wait=False)", None),
     # 1.7 files
-    ("instance.files", "put(filepath, data, mode=None, uid=None, gid=None)", FILES_EVENTS),
-    ("instance.files", "mk_dir(path, mode=None, uid=None, gid=None)", FILES_EVENTS),
-    ("instance.files", "get(filepath)", FILES_EVENTS),
-    ("instance.files", "delete_available()", FILES_EVENTS),
-    ("instance.files", "delete(filepath)", FILES_EVENTS),
-    ("instance.files", "recursive_put(src, dst, mode=None, uid=None, gid=None)", FILES_EVENTS),
-    ("instance.files", "recursive_get(remote_path, local_path)", FILES_EVENTS),
+    ("instance.files", "put(filepath, data, mode=None, uid=None, gid=None)", None),
+    ("instance.files", "mk_dir(path, mode=None, uid=None, gid=None)", None),
+    ("instance.files", "get(filepath)", None),
+    ("instance.files", "delete_available()", None),
+    ("instance.files", "delete(filepath)", None),
+    ("instance.files", "recursive_put(src, dst, mode=None, uid=None, gid=None)", None),
+    ("instance.files", "recursive_get(remote_path, local_path)", None),
     # 1.8 snapshots
     ("instance.snapshots", "get(name)", None),
     ("instance.snapshots", "all()", None),
@@ -104,27 +101,27 @@ METHODS: list[tuple[str, str, str | None]] = [
     ("snapshot", "restore(wait=False)", None),
     ("snapshot", "delete(wait=False)", None),
     # 1.9 images
-    ("client.images", "exists(fingerprint, alias=False)", IMAGES),
-    ("client.images", "get(fingerprint)", IMAGES),
-    ("client.images", "get_by_alias(alias)", IMAGES),
-    ("client.images", "all()", IMAGES),
+    ("client.images", "exists(fingerprint, alias=False)", None),
+    ("client.images", "get(fingerprint)", None),
+    ("client.images", "get_by_alias(alias)", None),
+    ("client.images", "all()", None),
     (
         "client.images",
         "create(image_data, metadata=None, public=False, wait=True, vm=False)",
-        IMAGES,
+        None,
     ),  # noqa: E501
     (
         "client.images",
         "create_from_simplestreams(server, alias, public=False, auto_update=False)",
-        IMAGES,
+        None,
     ),  # noqa: E501
-    ("client.images", "create_from_url(url, public=False, auto_update=False)", IMAGES),
-    ("image", "export()", IMAGES),
-    ("image", "add_alias(name, description)", IMAGES),
-    ("image", "delete_alias(name)", IMAGES),
-    ("image", "copy(new_client, public=None, auto_update=None, wait=False)", IMAGES),
-    ("image", "save(wait=False)", IMAGES),
-    ("image", "delete(wait=False)", IMAGES),
+    ("client.images", "create_from_url(url, public=False, auto_update=False)", None),
+    ("image", "export()", None),
+    ("image", "add_alias(name, description)", None),
+    ("image", "delete_alias(name)", None),
+    ("image", "copy(new_client, public=None, auto_update=None, wait=False)", None),
+    ("image", "save(wait=False)", None),
+    ("image", "delete(wait=False)", None),
     # 1.10 networks
     ("client.networks", "exists(name)", None),
     ("client.networks", "get(name)", None),
@@ -221,14 +218,14 @@ CLASSMETHODS: list[tuple[str, str, str | None]] = [
             "create(client, config, wait=False, target=None)",
         )
     ],
-    ("Image", "exists(client, fingerprint, alias=False)", IMAGES),
-    ("Image", "get(client, fingerprint)", IMAGES),
-    ("Image", "get_by_alias(client, alias)", IMAGES),
-    ("Image", "all(client)", IMAGES),
+    ("Image", "exists(client, fingerprint, alias=False)", None),
+    ("Image", "get(client, fingerprint)", None),
+    ("Image", "get_by_alias(client, alias)", None),
+    ("Image", "all(client)", None),
     (
         "Image",
         "create(client, image_data, metadata=None, public=False, wait=True, vm=False)",
-        IMAGES,
+        None,
     ),  # noqa: E501
     ("Network", "exists(client, name)", None),
     ("Network", "get(client, name)", None),
@@ -306,6 +303,10 @@ DIVERGENCES: dict[tuple[str, str], dict[str, str]] = {
         "use_recursion": "always complete objects (upstream returned bare names unless "
         "use_recursion=True); the parameter is not taken"
     },
+    ("Image", "get"): {
+        "fingerprint": "named name, like every collection's get(); client.images.get(fingerprint) "
+        "has the documented name"
+    },
     ("pool.volumes", "get"): {
         "_type": "named type_or_name: get(type, name) as documented, or get(name) for a "
         "custom volume"
@@ -336,7 +337,7 @@ ATTRIBUTES: list[tuple[str, str, str | None]] = [
             "projects",
         )
     ],
-    ("client", "images", IMAGES),
+    ("client", "images", None),
     *[
         ("instance", name, None)
         for name in (
@@ -362,10 +363,10 @@ ATTRIBUTES: list[tuple[str, str, str | None]] = [
             "__dirty__",
         )
     ],
-    ("instance", "files", FILES_EVENTS),
+    ("instance", "files", None),
     *[("snapshot", name, None) for name in ("name", "created_at", "stateful", "instance")],
     *[
-        ("image", name, IMAGES)
+        ("image", name, None)
         for name in (
             "aliases",
             "auto_update",
@@ -530,12 +531,12 @@ IMPORTS: list[tuple[str, list[str], str | None]] = [
         ],
         None,
     ),
-    ("pylxd.models", ["Image"], IMAGES),
+    ("pylxd.models", ["Image"], None),
     ("pylxd.models._model", ["Model", "Attribute", "AttributeDict", "MISSING"], None),
     ("pylxd.models.certificate", ["Certificate"], None),
     ("pylxd.models.cluster", ["Cluster", "ClusterMember", "ClusterCertificate"], None),
     ("pylxd.models.container", ["Container"], None),
-    ("pylxd.models.image", ["Image"], IMAGES),
+    ("pylxd.models.image", ["Image"], None),
     (
         "pylxd.models.instance",
         ["Instance", "InstanceState", "Snapshot", "_InstanceExecuteResult"],
@@ -574,7 +575,7 @@ IMPORTS: list[tuple[str, list[str], str | None]] = [
         ],
         None,
     ),
-    ("pylxd.managers", ["ImageManager"], IMAGES),
+    ("pylxd.managers", ["ImageManager"], None),
     (
         "pylxd.exceptions",
         [

@@ -86,7 +86,6 @@ def test_querying_through_the_managers(admin: Client, container_name: str) -> No
     assert "default" in [p.name for p in client.profiles.all()]
 
 
-@pytest.mark.xfail(strict=True, reason="not on main yet: issue-7-images delivers client.images")
 def test_querying_images(admin: Client) -> None:
     assert any(IMAGE_ALIAS in [a["name"] for a in i.aliases] for i in admin.images.all())
 
