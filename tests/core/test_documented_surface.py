@@ -251,6 +251,19 @@ CLASSMETHODS: list[tuple[str, str, str | None]] = [
         None,
     ),  # noqa: E501
     ("Certificate", "create_token(client, name='', projects=None, restricted=False)", None),
+    (
+        "Image",
+        "create_from_simplestreams(client, server, alias, public=False, auto_update=False)",
+        None,
+    ),  # noqa: E501
+    ("Image", "create_from_url(client, url, public=False, auto_update=False)", None),
+    ("Certificate", "all(client)", None),
+    ("Certificate", "get(client, fingerprint)", None),
+    ("StoragePool", "all(client)", None),
+    ("StoragePool", "exists(client, name)", None),
+    ("StoragePool", "get(client, name)", None),
+    ("ClusterMember", "all(client)", None),
+    ("ClusterMember", "get(client, server_name)", None),
     ("Cluster", "get(client)", None),
     ("Cluster", "enable(client, server_name)", None),
     ("ClusterCertificate", "put(client, cert, key)", None),
@@ -295,7 +308,9 @@ DIVERGENCES: dict[tuple[str, str], dict[str, str]] = {
         }
         for owner, key in (
             ("client.certificates", "fingerprint"),
+            ("Certificate", "fingerprint"),
             ("client.cluster.members", "server_name"),
+            ("ClusterMember", "server_name"),
             ("network.forwards", "listen_address"),
         )
     },
