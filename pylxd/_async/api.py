@@ -61,6 +61,8 @@ class APINode:
     def __getattr__(self, name: str) -> APINode:
         if name.startswith("_") or name in _NOT_PATHS:
             raise AttributeError(f"{type(self).__name__!r} object has no attribute {name!r}")
+        if name == "containers":
+            return self._containers()
         return APINode(self._client, f"{self._path}/{attribute_segment(name)}", self._project)
 
     @property
@@ -69,7 +71,19 @@ class APINode:
         return Session(self._client)
 
     def __getitem__(self, item: object) -> APINode:
+        if item == "containers":
+            return self._containers()
         return APINode(self._client, join_path(self._path, item), self._project)
+
+    def _containers(self) -> APINode:
+        """``/1.0/containers``, which Incus removed: there it is ``/1.0/instances`` (the same
+        objects and bodies), so old programs' ``client.api.containers`` still work."""
+        segment = "containers"
+        client = self._client
+        if self._path == f"/{client.version}" and client._host_info is not None:
+            if client.is_incus:
+                segment = "instances"
+        return APINode(client, f"{self._path}/{segment}", self._project)
 
     @property
     def path(self) -> str:

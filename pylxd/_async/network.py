@@ -102,6 +102,11 @@ class Network(NetworkObject):
     _collection_path = "networks"
     _server_patch = True
 
+    async def rename(self, new_name: str, wait: bool = True) -> Network:
+        """Rename the network (``POST {"name": new_name}``); waits by default, as upstream's
+        ``Network.rename`` does. Returns it, renamed."""
+        return await super().rename(new_name, wait)
+
     @classmethod
     async def create(
         cls,

@@ -146,6 +146,22 @@ def warn_unknown(cls: type, key: str) -> None:
     )
 
 
+def config_strings(config: Any) -> Any:
+    """A ``config`` map as LXD takes it: every value a string (LXD refuses JSON booleans and
+    numbers there). ``True`` → ``"true"``, ``2`` → ``"2"``; other values, and anything
+    that is not a mapping, pass unchanged. So the docs' ``config = {'k': False}`` saves."""
+    if not isinstance(config, Mapping):
+        return config
+    return {
+        key: ("true" if value else "false")
+        if isinstance(value, bool)
+        else str(value)
+        if isinstance(value, (int, float))
+        else value
+        for key, value in config.items()
+    }
+
+
 def clone(value: Any) -> Any:
     """A deep copy of JSON-shaped data (much cheaper than ``copy.deepcopy``)."""
     if isinstance(value, dict):
@@ -346,7 +362,7 @@ class FieldModel:
                     field.server_keys,
                     self._set_keys.get(key, set()),
                 )
-            out[key] = value
+            out[key] = config_strings(value) if key == "config" else value
         return out
 
     # -- identity, without I/O ------------------------------------------------------

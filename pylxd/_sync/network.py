@@ -103,6 +103,11 @@ class Network(NetworkObject):
     _collection_path = "networks"
     _server_patch = True
 
+    def rename(self, new_name: str, wait: bool = True) -> Network:
+        """Rename the network (``POST {"name": new_name}``); waits by default, as upstream's
+        ``Network.rename`` does. Returns it, renamed."""
+        return super().rename(new_name, wait)
+
     @classmethod
     def create(
         cls,
