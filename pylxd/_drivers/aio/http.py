@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import asyncio
 import io
-import io
 import ssl
 from collections.abc import AsyncIterable, AsyncIterator, Iterable, Mapping
 from typing import Any
