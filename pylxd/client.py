@@ -26,11 +26,17 @@ __all__ = [
     "Cert",
     "Client",
     "DEFAULT_CERTS",
+    "DEFAULT_SCHEME",
     "EventType",
     "KEY_FILE_NAME",
     "SNAP_ROOT",
+    "SOCKET_CONNECTION_TIMEOUT",
 ]
 
+#: Upstream's names for its unix-socket URLs and their fixed timeout (kept importable;
+#: this client's socket timeouts follow ``timeout=``).
+DEFAULT_SCHEME = "http+unix://"
+SOCKET_CONNECTION_TIMEOUT = 60
 CERTS_PATH = certs_path()
 DEFAULT_CERTS = Cert(
     cert=os.path.join(CERTS_PATH, CERT_FILE_NAME), key=os.path.join(CERTS_PATH, KEY_FILE_NAME)

@@ -12,8 +12,8 @@ from pylxd._async.children import ChildCollection
 from pylxd._async.collection import NamedModel
 from pylxd._async.publish import Publishable
 from pylxd._core.fields import Attribute
+from pylxd._core.response import Response
 from pylxd._core.storage import snapshot_values, timestamp
-from pylxd._drivers.response import Response
 
 if TYPE_CHECKING:
     from pylxd._async.client import Client

@@ -168,6 +168,7 @@ class Cluster(Model):
     def __init__(self, client: Client, **values: Any) -> None:
         super().__init__(client, **values)
         self.members = ClusterMemberManager(client, self)
+        self.certificate = ClusterCertificateManager(client)
 
     @property
     def api(self) -> APINode:

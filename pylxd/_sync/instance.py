@@ -18,10 +18,10 @@ from pylxd._sync.publish import Publishable
 from pylxd._sync.snapshot import SnapshotManager
 from pylxd._core.envelope import metadata, response_operation
 from pylxd._core.exec import ExecuteResult
-from pylxd._core.fields import Attribute, AttributeDict
+from pylxd._core.fields import Attribute, AttributeDict, config_strings
 from pylxd._core.operations import resource_name
+from pylxd._core.response import Response
 from pylxd._core.urls import name_from_url, project_from_url, project_scope
-from pylxd._drivers.response import Response
 from pylxd._drivers.types import Body
 from pylxd.exceptions import NotFound
 
@@ -70,7 +70,7 @@ class Instance(Model, Publishable):
     """
 
     architecture: Attribute[str] = Attribute()
-    config: Attribute[dict[str, str]] = Attribute()
+    config: Attribute[dict[str, str]] = Attribute(server_keys=("volatile.",))
     created_at: Attribute[str] = Attribute(readonly=True)
     devices: Attribute[dict[str, dict[str, str]]] = Attribute()
     ephemeral: Attribute[bool] = Attribute()
@@ -189,6 +189,8 @@ class Instance(Model, Publishable):
         if not isinstance(config, Mapping):
             raise TypeError(f"config must be a dict (LXD's instance definition), not {config!r}")
         config = dict(config)
+        if "config" in config:
+            config["config"] = config_strings(config["config"])
         if cls._instance_type is not None:
             config.setdefault("type", cls._instance_type)
         response = client.api.instances.in_project(project).post(json=config, target=target)
@@ -205,6 +207,20 @@ class Instance(Model, Publishable):
         return instance
 
     # -- changing it --------------------------------------------------------------------
+
+    def save(self, wait: bool = False) -> None:
+        """Send every writable field (``PUT``); with ``wait``, wait for the operation.
+
+        A ``config`` replaced by assignment (the docs' ``container.config = {...}``) keeps
+        the server's ``volatile.*`` keys it leaves out: they are LXD's own state (idmaps,
+        uuids), and LXD refuses a ``PUT`` that drops its idmap keys.
+        """
+        config = self._values.get("config")
+        if "config" in self._changed and isinstance(config, dict):
+            current = metadata(self.api.get()).get("config") or {}
+            volatile = {k: v for k, v in current.items() if k.startswith("volatile.")}
+            self._values["config"] = {**volatile, **config}
+        super().save(wait)
 
     def rename(self, name: str, wait: bool = False) -> None:
         """Rename the instance (it must be stopped)."""

@@ -142,5 +142,10 @@ class OperationManager:
         """Cancel an operation by id or URL."""
         Operation(self._client, id=Operation.extract_operation_id(operation_id)).cancel()
 
+    @staticmethod
+    def extract_operation_id(operation: str) -> str:
+        """``/1.0/operations/<id>`` (or a bare id) → ``<id>`` (upstream's manager had it)."""
+        return Operation.extract_operation_id(operation)
+
     delete = cancel
     list = all

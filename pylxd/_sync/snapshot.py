@@ -13,8 +13,8 @@ from pylxd._sync.children import ChildCollection
 from pylxd._sync.collection import NamedModel
 from pylxd._sync.publish import Publishable
 from pylxd._core.fields import Attribute
+from pylxd._core.response import Response
 from pylxd._core.storage import snapshot_values, timestamp
-from pylxd._drivers.response import Response
 
 if TYPE_CHECKING:
     from pylxd._sync.client import Client

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from pylxd._core.fields import MISSING, Attribute
+from pylxd._core.fields import MISSING, Attribute, AttributeDict
 from pylxd._sync.model import Model
 
-__all__ = ["Attribute", "MISSING", "Model"]
+__all__ = ["Attribute", "AttributeDict", "MISSING", "Model"]

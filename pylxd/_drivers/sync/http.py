@@ -12,6 +12,7 @@ from __future__ import annotations
 import socket
 import ssl
 import threading
+import weakref
 from collections.abc import AsyncIterable, Iterator, Mapping
 from http.client import HTTPConnection as _StdlibConnection
 from http.client import HTTPException, HTTPResponse
@@ -20,7 +21,7 @@ from urllib3.connection import HTTPConnection, HTTPSConnection
 from urllib3.exceptions import HTTPError
 
 from pylxd._core.endpoint import Endpoint
-from pylxd._drivers.response import Headers, Response
+from pylxd._core.response import Headers, Response
 from pylxd._drivers.types import Body, TimeoutSpec, split_timeout
 from pylxd.exceptions import ClientConnectionFailed, EndpointUnreachable, TransportTimeout
 
@@ -47,6 +48,12 @@ class _UnixConnection(HTTPConnection):
         return sock
 
 
+def _close_all(connections: list[HTTPConnection]) -> None:
+    """Empty ``connections`` (in place), closing each."""
+    while connections:
+        connections.pop().close()
+
+
 class Transport:
     """Sends requests to one LXD server over kept-alive connections (thread-safe)."""
 
@@ -57,6 +64,10 @@ class Transport:
         self.timeout = timeout
         self._ssl_context = ssl_context
         self._idle: list[HTTPConnection] = []
+        # Old programs never close their clients: the idle connections close when the
+        # transport is collected (a weakref callback runs before the sockets' own
+        # finalizers would warn about them).
+        weakref.finalize(self, _close_all, self._idle)
         self._lock = threading.Lock()
 
     def request(
@@ -168,9 +179,7 @@ class Transport:
     def close(self) -> None:
         """Close every idle connection (a request in flight keeps its own)."""
         with self._lock:
-            idle, self._idle = self._idle, []
-        for conn in idle:
-            conn.close()
+            _close_all(self._idle)
 
 
 class StreamResponse:
