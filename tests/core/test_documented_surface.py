@@ -340,6 +340,7 @@ ATTRIBUTES: list[tuple[str, str, str | None]] = [
             "trusted",
             "server_clustered",
             "websocket_url",
+            "ssl_options",
             "instances",
             "containers",
             "virtual_machines",
