@@ -177,6 +177,15 @@ def ratio(a: float | None, b: float | None) -> str:
 
 
 def report(samples: Samples) -> None:
+    medians = print_table(samples)
+    out = ROOT / ".bench" / "results.json"
+    out.parent.mkdir(exist_ok=True)
+    out.write_text(json.dumps(medians, indent=2))
+    print(f"\nmedians in {out}")
+
+
+def print_table(samples: Samples) -> dict[str, dict[str, float]]:
+    """Print each row's medians and ratios; return the medians."""
     columns = ["floor", "pylxd", "pylxd.aio", "upstream"]
     header = (
         f"{'call':24}"
@@ -195,10 +204,7 @@ def report(samples: Samples) -> None:
             + "".join(f" {fmt(m.get(c)):>11}" for c in columns)
             + f" {ratio(o, f):>10} {ratio(a, f):>10} {ratio(o, u):>10}"
         )
-    out = ROOT / ".bench" / "results.json"
-    out.parent.mkdir(exist_ok=True)
-    out.write_text(json.dumps(medians, indent=2))
-    print(f"\nmedians in {out}")
+    return medians
 
 
 if __name__ == "__main__":

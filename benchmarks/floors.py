@@ -106,7 +106,10 @@ class _RawWebSocket:
         self.sock.close()
 
 
-def raw_exec(http: RawHTTP, instance: str, command: list[str]) -> tuple[int, bytes, bytes]:
+def _start_exec(
+    http: RawHTTP, instance: str, command: list[str]
+) -> tuple[str, list[_RawWebSocket]]:
+    """POST exec, attach control, stdin, stdout, stderr (in that order): the operation, the sockets."""
     status, body = http.request(
         "POST",
         f"/1.0/instances/{instance}/exec",
@@ -115,11 +118,18 @@ def raw_exec(http: RawHTTP, instance: str, command: list[str]) -> tuple[int, byt
     assert status == 202, body
     op = body["operation"]
     fds = body["metadata"]["metadata"]["fds"]
+    # Control first: LXD starts the command once 0, 1 and 2 are attached and refuses a
+    # control socket that comes after the command ended.
     sockets = [
         _RawWebSocket(SOCKET, f"{op}/websocket?secret={fds[fd]}")
-        for fd in ("0", "1", "2", "control")
+        for fd in ("control", "0", "1", "2")
     ]
-    stdin, stdout, stderr, _control = sockets
+    return op, sockets
+
+
+def raw_exec(http: RawHTTP, instance: str, command: list[str]) -> tuple[int, bytes, bytes]:
+    op, sockets = _start_exec(http, instance, command)
+    _control, stdin, stdout, stderr = sockets
     stdin.send_text(b"")
     result: dict[str, bytes] = {}
     reader = threading.Thread(target=lambda: result.__setitem__("err", stderr.drain()))
@@ -130,3 +140,67 @@ def raw_exec(http: RawHTTP, instance: str, command: list[str]) -> tuple[int, byt
     for s in sockets:
         s.close()
     return waited["metadata"]["metadata"]["return"], out, result["err"]
+
+
+def raw_put(http: RawHTTP, instance: str, path: str, data: bytes) -> None:
+    """``POST …/files``: the body sent as it is, the answer read."""
+    http.conn.request(
+        "POST",
+        f"/1.0/instances/{instance}/files?path={path}",
+        body=data,
+        headers={"Content-Type": "application/octet-stream"},
+    )
+    response = http.conn.getresponse()
+    response.read()
+    assert response.status == 200, response.status
+
+
+def raw_get(http: RawHTTP, instance: str, path: str) -> bytes:
+    """``GET …/files``: the whole body read in one go."""
+    http.conn.request("GET", f"/1.0/instances/{instance}/files?path={path}")
+    response = http.conn.getresponse()
+    content = response.read()
+    assert response.status == 200, response.status
+    return content
+
+
+def raw_exec_bytes(http: RawHTTP, instance: str, command: list[str]) -> bytes:
+    """``raw_exec`` keeping only the stdout bytes, in one growing buffer (no chunk list)."""
+    import io
+
+    op, sockets = _start_exec(http, instance, command)
+    _control, stdin, stdout, stderr = sockets
+    stdin.send_text(b"")
+    reader = threading.Thread(target=stderr.drain)
+    reader.start()
+    out = io.BytesIO()
+    while True:
+        opcode, payload = stdout.recv()
+        if opcode in (0x9, 0xA):
+            continue
+        if opcode == 0x8 or (opcode == 0x1 and not payload):
+            break
+        out.write(payload)
+    reader.join()
+    http.request("GET", f"{op}/wait?timeout=30")
+    for s in sockets:
+        s.close()
+    return out.getvalue()
+
+
+class RawEvents:
+    """A hand-rolled websocket on ``/1.0/events``: the next text message, parsed."""
+
+    def __init__(self, query: str = "type=lifecycle") -> None:
+        self.ws = _RawWebSocket(SOCKET, f"/1.0/events?{query}")
+
+    def recv(self) -> dict:
+        while True:
+            opcode, payload = self.ws.recv()
+            if opcode == 0x1 and payload:
+                return json.loads(payload)
+            if opcode == 0x8:
+                raise EOFError("event stream closed")
+
+    def close(self) -> None:
+        self.ws.close()

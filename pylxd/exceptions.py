@@ -28,7 +28,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from pylxd._drivers.response import Response
+    from pylxd._core.response import Response
 
 __all__ = [
     "BadRequest",
@@ -57,7 +57,7 @@ class LXDAPIException(PylxdError):
     """The server refused a request, or a background operation failed.
 
     Attributes:
-        response: our :class:`~pylxd._drivers.response.Response` (``None`` when built by hand).
+        response: our :class:`~pylxd._core.response.Response` (``None`` when built by hand).
         status_code: the HTTP status, or the operation's status code.
         error: LXD's own error text (what ``lxc`` would print).
     """

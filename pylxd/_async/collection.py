@@ -23,7 +23,7 @@ from pylxd.exceptions import NotFound
 if TYPE_CHECKING:
     from pylxd._async.client import Client
     from pylxd._async.operation import Operation
-    from pylxd._drivers.response import Response
+    from pylxd._core.response import Response
 
 __all__ = ["Collection", "NamedModel"]
 
@@ -237,14 +237,16 @@ class Collection(Generic[ModelT]):
             return obj  # still being made: the blocking client fetches it on first read
         return await self.get(name, project=project)
 
-    async def _create_named(self, name: str, *, wait: bool = True, **fields: Any) -> ModelT:
+    async def _create_named(
+        self, name: str, *, wait: bool = True, target: str | None = None, **fields: Any
+    ) -> ModelT:
         """:meth:`_create` with the body ``{<name field>: name, **fields}``, leaving out the
         fields that are ``None`` (LXD's defaults then apply)."""
         body: dict[str, Any] = {self.model._name_field: name}
         for key, value in fields.items():
             if value is not None:
                 body[key] = dict(value) if isinstance(value, Mapping) else value
-        return await self._create(body, name, wait=wait)
+        return await self._create(body, name, wait=wait, target=target)
 
     def __repr__(self) -> str:
         return f"<{type(self).__name__} {self._node.path}>"

@@ -14,7 +14,7 @@ from collections.abc import Callable, Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
 from pylxd._core.endpoint import Endpoint
-from pylxd._drivers.response import Response
+from pylxd._core.response import Response
 from pylxd._drivers.types import Body, TimeoutSpec
 from pylxd.exceptions import ClientConnectionFailed, EndpointUnreachable, TransportTimeout
 

@@ -8,8 +8,8 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from pylxd._async.api import APINode
 from pylxd._core.envelope import metadata, response_operation
 from pylxd._core.fields import FieldModel
+from pylxd._core.response import Response
 from pylxd._drivers.aio.flavour import LazyLoad
-from pylxd._drivers.response import Response
 from pylxd.exceptions import NotFound
 
 if TYPE_CHECKING:
@@ -61,7 +61,7 @@ class Model(LazyLoad, FieldModel):
         return self.client.project or "default"
 
     async def sync(self, rollback: bool = False) -> None:
-        """Fetch the object. Local edits survive unless ``rollback``."""
+        """Fetch the object. Local edits (assigned or in place) survive unless ``rollback``."""
         response = await self.api.get()
         self._apply(metadata(response), complete=True, rollback=rollback)
 
@@ -70,12 +70,18 @@ class Model(LazyLoad, FieldModel):
         await self.sync(rollback=True)
 
     async def save(self, wait: bool = False) -> None:
-        """Send every writable field (``PUT``); with ``wait``, wait for the operation."""
+        """Send every writable field (``PUT``); with ``wait``, wait for the operation.
+
+        Every local edit is sent, assigned or made in place. A sparse object (from
+        ``create()`` without ``wait``, ``all(recursion=0)``) is fetched first, keeping the
+        edits, so that the ``PUT`` never blanks what it lacks.
+        """
         if not self._loaded:
-            await self.sync()  # never PUT a sparse object: it would blank what we lack
-        response = await self.api.put(json=self.marshall())
+            await self.sync()
+        body = self.marshall()
+        response = await self.api.put(json=body)
         await self._wait_if(response, wait)
-        self._mark_clean()
+        self._mark_clean(body)
 
     async def delete(self, wait: bool = False) -> None:
         """Delete the object on the server; with ``wait``, wait for the operation."""

@@ -1,40 +1,73 @@
-"""Instance snapshots: ``instance.snapshots`` and the :class:`Snapshot` model."""
+"""Instance snapshots: ``instance.snapshots`` and the :class:`Snapshot` model, and the
+base they share with instance backups."""
 
 from __future__ import annotations
 
 from collections.abc import Mapping
+from datetime import datetime
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from pylxd._async.api import APINode
-from pylxd._async.collection import Collection, NamedModel
-from pylxd._async.publish import publish_image
-from pylxd._core.envelope import response_operation
+from pylxd._async.children import ChildCollection
+from pylxd._async.collection import NamedModel
+from pylxd._async.publish import Publishable
 from pylxd._core.fields import Attribute
-from pylxd._core.migration import snapshot_short_name
-from pylxd._drivers.response import Response
+from pylxd._core.response import Response
+from pylxd._core.storage import snapshot_values, timestamp
 
 if TYPE_CHECKING:
     from pylxd._async.client import Client
-    from pylxd._async.image import Image
     from pylxd._async.instance import Instance
 
-__all__ = ["Snapshot", "SnapshotManager", "InstanceChildren"]
+__all__ = ["InstanceChild", "InstanceChildren", "Snapshot", "SnapshotManager"]
 
-ModelT = TypeVar("ModelT", bound=NamedModel)
+ChildT = TypeVar("ChildT", bound="InstanceChild")
 
 
-class Snapshot(NamedModel):
+class InstanceChild(NamedModel):
+    """An object under an instance (a snapshot, a backup): ``instance`` is its instance,
+    ``name`` its own name (not ``c1/snap0``), ``expires_at`` ``None`` when it never expires."""
+
+    def __init__(
+        self,
+        client: Client,
+        *,
+        instance: Instance,
+        collection: APINode | None = None,
+        **values: Any,
+    ) -> None:
+        self.instance = instance
+        super().__init__(client, collection=collection, **values)
+
+    def _apply(self, data: Mapping[str, Any], *, complete: bool, rollback: bool = False) -> None:
+        super()._apply(snapshot_values(data), complete=complete, rollback=rollback)
+
+    def _identity_values(self) -> tuple[Any, ...]:
+        return (self._raw_attr("name"), self.instance._identity_values())
+
+
+class InstanceChildren(ChildCollection[ChildT]):
+    """The snapshots or the backups of one instance."""
+
+    def __init__(self, client: Client, instance: Instance, node: APINode) -> None:
+        self.instance = instance
+        super().__init__(client, self.model, node)
+
+    def _init(self, data: Mapping[str, Any], node: APINode) -> dict[str, Any]:
+        return {"collection": node, "instance": self.instance}
+
+
+class Snapshot(InstanceChild, Publishable):
     """A snapshot of an instance (``/1.0/instances/<instance>/snapshots/<name>``).
 
-    ``name`` is the snapshot's own name (``snap0``, not ``c1/snap0``); ``instance`` is
-    the instance it belongs to. ``expires_at`` and ``description`` are writable
-    (``save()``).
+    ``expires_at`` (a ``datetime`` or RFC 3339 text; ``None``: never) and ``description``
+    are saved by ``save()``.
     """
 
     name: Attribute[str] = Attribute(readonly=True)
     created_at: Attribute[str] = Attribute(readonly=True)
     stateful: Attribute[bool] = Attribute(readonly=True)
-    expires_at: Attribute[str] = Attribute()
+    expires_at: Attribute[str | None] = Attribute(timestamp)
     description: Attribute[str] = Attribute(optional=True)
     architecture: Attribute[str] = Attribute(readonly=True)
     config: Attribute[dict[str, str]] = Attribute(readonly=True)
@@ -46,85 +79,21 @@ class Snapshot(NamedModel):
     profiles: Attribute[list[str]] = Attribute(readonly=True)
     size: Attribute[int] = Attribute(readonly=True)
 
-    def __init__(
-        self,
-        client: Client,
-        *,
-        instance: Instance,
-        collection: APINode | None = None,
-        **values: Any,
-    ) -> None:
-        self.instance = instance
-        super().__init__(client, collection=collection or instance.api.snapshots, **values)
-
-    def _apply(self, data: Any, *, complete: bool, rollback: bool = False) -> None:
-        if "name" in data:
-            data = {**data, "name": snapshot_short_name(str(data["name"]))}
-        super()._apply(data, complete=complete, rollback=rollback)
-
-    def _identity_values(self) -> tuple[Any, ...]:
-        return (self._raw_attr("name"), self.instance._identity_values())
-
     async def restore(self, wait: bool = False) -> Response:
         """Restore the instance to this snapshot (see :meth:`Instance.restore_snapshot`)."""
         stateful = bool(self._raw_attr("stateful", False))
         return await self.instance.restore_snapshot(self._raw_attr("name"), wait, stateful)
 
-    async def publish(
-        self,
-        public: bool = False,
-        wait: bool = False,
-        compression_algorithm: str | None = None,
-        aliases: list[dict[str, str]] | None = None,
-        properties: dict[str, str] | None = None,
-    ) -> Image | None:
-        """Make an image of this snapshot; with ``wait``, return the new image (else ``None``)."""
+    def _publish_source(self) -> dict[str, Any]:
         name = f"{self.instance._raw_attr('name')}/{self._raw_attr('name')}"
-        source = {"type": "snapshot", "name": name}
-        return await publish_image(
-            self.client, source, public, wait, compression_algorithm, aliases, properties
-        )
-
-
-class InstanceChildren(Collection[ModelT]):
-    """The objects below an instance (its snapshots, its backups)."""
-
-    def __init__(self, client: Client, instance: Instance, node: APINode) -> None:
-        self.instance = instance
-        super().__init__(client, self.model, node)
-
-    def _init(self, data: Mapping[str, Any], node: APINode) -> dict[str, Any]:
-        return {"collection": node, "instance": self.instance}
-
-    async def _create_child(self, body: dict[str, Any], name: str | None, wait: bool) -> ModelT:
-        """``POST`` ``body``; the new object, complete with ``wait``.
-
-        LXD names an unnamed snapshot or backup itself without saying which name it
-        took, so the names before and after tell (that needs ``wait``).
-        """
-        if name is None and not wait:
-            raise ValueError("without a name, wait=True is needed to know the new one")
-        before = set(await self.names()) if name is None else set()
-        response = await self._node.post(json=body)
-        operation = response_operation(response)
-        if operation is not None and wait:
-            await self._client.operations.wait_for_operation(operation)
-        if name is None:
-            new = sorted(set(await self.names()) - before)
-            if len(new) != 1:
-                raise ValueError(f"cannot tell which is new among {new}: pass a name")
-            name = new[0]
-        if not wait:
-            sparse = self.model(self._client, **self._init(body, self._node))
-            sparse._values["name"] = name
-            return sparse  # still being made: the blocking client fetches it on first read
-        return await self.get(name)
+        return {"type": "snapshot", "name": name}
 
 
 class SnapshotManager(InstanceChildren[Snapshot]):
     """``instance.snapshots``: ``all()``, ``get(name)``, ``exists(name)``, ``create(name)``."""
 
     model = Snapshot
+    _resource = "instances_snapshots"
 
     def __init__(self, client: Client, instance: Instance) -> None:
         super().__init__(client, instance, instance.api.snapshots)
@@ -134,29 +103,28 @@ class SnapshotManager(InstanceChildren[Snapshot]):
         name: str | None = None,
         stateful: bool = False,
         wait: bool = False,
-        expires_at: str | None = None,
+        expires_at: datetime | str | None = None,
         description: str | None = None,
     ) -> Snapshot:
         """Snapshot the instance.
 
         Args:
-            name: the snapshot's name (``None``: the server picks, e.g. ``snap0``).
+            name: the snapshot's name (``None``: the server picks, e.g. ``snap0``, and the
+                call then always waits, to know it).
             stateful: include the running state (needs CRIU on the server; LXD's error
                 otherwise).
             wait: wait for the snapshot to be taken and return it complete; otherwise
                 return at once (a failure then goes unseen).
-            expires_at: when LXD deletes it (RFC 3339, e.g. ``2030-01-01T00:00:00Z``).
-            description: a description (servers with ``entity_description``).
+            expires_at: when LXD deletes it (a ``datetime`` or RFC 3339 text).
+            description: a description (kept by servers whose snapshots have one).
 
         Raises:
             OperationFailed: with ``wait``, the snapshot failed (LXD's message).
         """
         body: dict[str, Any] = {"stateful": stateful}
-        if name is not None:
-            body["name"] = name
         if expires_at is not None:
             self._client.assert_has_api_extension("snapshot_expiry_creation")
-            body["expires_at"] = expires_at
+            body["expires_at"] = timestamp(expires_at)
         if description is not None:
             body["description"] = description
         return await self._create_child(body, name, wait)

@@ -8,6 +8,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import IO, Any
 
+from pylxd._async.children import download
 from pylxd._async.storage_snapshot import VolumeChild, VolumeChildren
 from pylxd._core.fields import Attribute
 from pylxd._core.storage import timestamp
@@ -31,12 +32,7 @@ class StorageVolumeBackup(VolumeChild):
     async def export(self, target: IO[bytes], chunk_size: int = _CHUNK) -> int:
         """Write the backup's tarball to the file object ``target`` as it arrives (constant
         memory); returns the number of bytes written."""
-        written = 0
-        async with await self.api.export.stream() as stream:
-            async for chunk in stream.aiter_bytes(chunk_size):
-                target.write(chunk)
-                written += len(chunk)
-        return written
+        return await download(self.api.export, target, chunk_size)
 
 
 class StorageVolumeBackupManager(VolumeChildren[StorageVolumeBackup]):

@@ -36,7 +36,7 @@ class StoragePool(NamedModel):
     name: Attribute[str] = Attribute(readonly=True)
     driver: Attribute[str] = Attribute(readonly=True)
     used_by: Attribute[list[str]] = Attribute(readonly=True)
-    config: Attribute[dict[str, str]] = Attribute()
+    config: Attribute[dict[str, str]] = Attribute(server_keys=("volatile.",))
     managed: Attribute[bool] = Attribute(readonly=True)
     description: Attribute[str] = Attribute()
     status: Attribute[str] = Attribute(readonly=True)
@@ -58,12 +58,16 @@ class StoragePool(NamedModel):
 
     @classmethod
     async def create(
-        cls, client: Client, definition: Mapping[str, Any], wait: bool = True
+        cls,
+        client: Client,
+        definition: Mapping[str, Any],
+        wait: bool = True,
+        target: str | None = None,
     ) -> StoragePool:
         """Create a pool from ``definition``, LXD's whole request (``name``, ``driver``,
         ``config``, ``description``); returns it fetched. See
         :meth:`StoragePoolManager.create`."""
-        return await StoragePoolManager(client).create(definition, wait)
+        return await StoragePoolManager(client).create(definition, wait, target)
 
 
 class StoragePoolManager(Collection[StoragePool]):
@@ -72,11 +76,15 @@ class StoragePoolManager(Collection[StoragePool]):
 
     model = StoragePool
 
-    async def create(self, definition: Mapping[str, Any], wait: bool = True) -> StoragePool:
+    async def create(
+        self, definition: Mapping[str, Any], wait: bool = True, target: str | None = None
+    ) -> StoragePool:
         """Create a pool: ``definition`` is LXD's whole request, e.g.
         ``{"name": "pool1", "driver": "dir", "config": {"source": "/srv/pool1"}}``.
 
-        Waits for the creation when LXD makes it an operation (with ``wait``).
+        Waits for the creation when LXD makes it an operation (with ``wait``). In a
+        cluster, ``target`` records one member's config only (the pool stays ``Pending``
+        until it is created without ``target``).
 
         Raises:
             BadRequest: LXD refused the definition (a bad config key or value).
@@ -86,7 +94,7 @@ class StoragePoolManager(Collection[StoragePool]):
         if not isinstance(definition, Mapping) or "name" not in definition:
             raise TypeError("definition must be a dict holding at least the pool's name")
         try:
-            return await self._create(definition, str(definition["name"]), wait)
+            return await self._create(definition, str(definition["name"]), wait, target)
         except LXDAPIException as exc:
             if exc.error.lower() != "unknown driver":
                 raise

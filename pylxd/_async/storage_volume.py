@@ -39,7 +39,7 @@ class StorageVolume(NamedModel):
     type: Attribute[str] = Attribute(readonly=True)
     content_type: Attribute[str] = Attribute(readonly=True)
     description: Attribute[str] = Attribute()
-    config: Attribute[dict[str, str]] = Attribute()
+    config: Attribute[dict[str, str]] = Attribute(server_keys=("volatile.",))
     used_by: Attribute[list[str]] = Attribute(readonly=True)
     location: Attribute[str] = Attribute(readonly=True)
     created_at: Attribute[str] = Attribute(readonly=True)
@@ -322,11 +322,13 @@ class StorageVolumeManager(Collection[StorageVolume]):
         definition: Mapping[str, Any] | str,
         *args: Mapping[str, Any],
         wait: bool = True,
+        target: str | None = None,
     ) -> StorageVolume:
         """Create a custom volume from ``definition``, LXD's whole request, e.g.
         ``{"name": "vol1", "config": {"size": "1GiB"}, "content_type": "filesystem"}``;
         a ``source`` in it copies or migrates. Upstream's ``create("custom", definition)``
         is accepted too. Waits for the creation with ``wait``; returns the volume.
+        ``target`` puts it on that cluster member (``location``).
 
         Raises:
             Conflict: a volume with that name exists.
@@ -337,7 +339,7 @@ class StorageVolumeManager(Collection[StorageVolume]):
         if not isinstance(definition, Mapping) or "name" not in definition:
             raise TypeError("definition must be a dict holding at least the volume's name")
         body = {"type": "custom", **definition}
-        return await self._create(body, str(body["name"]), wait)
+        return await self._create(body, str(body["name"]), wait, target)
 
     async def create_from_backup(
         self, data: Body, name: str | None = None, wait: bool = True

@@ -5,8 +5,8 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from pylxd._core.response import Response
 from pylxd._core.urls import name_from_url
-from pylxd._drivers.response import Response
 from pylxd.exceptions import BadRequest, Conflict, Forbidden, InUse, LXDAPIException, NotFound
 
 __all__ = ["check_response", "error_class", "metadata", "operation_id", "response_operation"]

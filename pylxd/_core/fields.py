@@ -1,8 +1,10 @@
 """Model fields: typed descriptors, dirty tracking (in-place edits included), unknown fields.
 
-A model stores the server's values in ``_values``. Mutable values (dicts, lists) are
-snapshotted the first time they are read, so an in-place edit such as
-``instance.config.update(...)`` makes the object dirty without wrapping the dict.
+A model stores its values in ``_values``. Mutable values (dicts, lists) are snapshotted
+the first time they are read, so an in-place edit such as ``instance.config.update(...)``
+makes the object dirty without wrapping the dict. A snapshot is the server's value as last
+seen: assigning a field keeps it, and a fetch replaces it, so a local edit survives a
+fetch (an in-place edit of a dict is merged into the server's new dict key by key).
 """
 
 from __future__ import annotations
@@ -41,9 +43,12 @@ class Attribute(Generic[T]):
         optional: sent only when it has a value.
         validator: coerces a value whose type differs (``validator(value)``).
         key: the server's name when it is not a Python identifier (``class``).
+        server_keys: for a dict field, the key prefixes the server manages (``volatile.``):
+            when the whole dict is replaced, ``save()`` keeps the server's keys with these
+            prefixes that the new dict does not set.
     """
 
-    __slots__ = ("key", "name", "optional", "readonly", "validator")
+    __slots__ = ("key", "name", "optional", "readonly", "server_keys", "validator")
 
     def __init__(
         self,
@@ -52,12 +57,14 @@ class Attribute(Generic[T]):
         readonly: bool = False,
         optional: bool = False,
         key: str | None = None,
+        server_keys: tuple[str, ...] = (),
     ) -> None:
         self.validator = validator
         self.readonly = readonly
         self.optional = optional
         self.key = key or ""
         self.name = ""
+        self.server_keys = server_keys
 
     def __set_name__(self, owner: type, name: str) -> None:
         self.name = name
@@ -164,6 +171,41 @@ def clone(value: Any) -> Any:
     return value
 
 
+def merge_edits(base: Any, local: dict[str, Any], server: Any) -> dict[str, Any]:
+    """Replay the edits that turned ``base`` into ``local`` on ``server``'s dict.
+
+    Keys set or changed locally take the local value, keys deleted locally stay deleted,
+    and the server's other keys are taken as the server has them. Without a dict on
+    either side there is nothing to replay on: ``local`` is kept.
+    """
+    if not isinstance(base, dict) or not isinstance(server, dict):
+        return dict(local)
+    merged: dict[str, Any] = clone(server)
+    for key, value in local.items():
+        if key not in base or base[key] != value:
+            merged[key] = value
+    for key in base:
+        if key not in local:
+            merged.pop(key, None)
+    return merged
+
+
+def keep_server_keys(value: Any, server: Any, prefixes: tuple[str, ...], explicit: set[str]) -> Any:
+    """``value`` plus the keys of ``server`` starting with ``prefixes`` that it lacks.
+
+    Keys in ``explicit`` (the user set them in the dict assigned) are not brought back:
+    if ``value`` lacks one, the user deleted it.
+    """
+    if not isinstance(value, dict) or not isinstance(server, dict):
+        return value
+    kept = {
+        k: v
+        for k, v in server.items()
+        if k.startswith(prefixes) and k not in value and k not in explicit
+    }
+    return {**value, **kept} if kept else value
+
+
 class FieldModel:
     """The I/O-free half of every model: field storage, dirty tracking, marshalling.
 
@@ -188,6 +230,7 @@ class FieldModel:
         self._values: dict[str, Any] = {}
         self._snapshots: dict[str, Any] = {}
         self._changed: set[str] = set()
+        self._set_keys: dict[str, set[str]] = {}
         self._extra: dict[str, Any] = {}
         self._loaded = False
         self._apply(values, complete=False)
@@ -206,9 +249,15 @@ class FieldModel:
         return value
 
     def _write_field(self, field: Attribute[Any], value: Any) -> None:
-        self._values[field.key] = value
-        self._snapshots.pop(field.key, None)
-        self._changed.add(field.key)
+        key = field.key
+        old = self._values.get(key, _NOT_LOADED)
+        if key not in self._snapshots and isinstance(old, (dict, list)):
+            self._snapshots[key] = clone(old)  # the server's value, for server_keys
+        self._values[key] = value
+        self._changed.add(key)
+        if field.server_keys and isinstance(value, dict):
+            # The server's keys the user set now: deleting one later is explicit.
+            self._set_keys[key] = {k for k in value if k.startswith(field.server_keys)}
 
     def _field_not_loaded(self, name: str) -> None:
         """Called when a field is read before the server sent it; the flavour decides."""
@@ -231,16 +280,25 @@ class FieldModel:
         """Take the server's values.
 
         ``complete`` means ``data`` is the full object: declared fields it lacks become
-        ``MISSING``. Local edits survive unless ``rollback``.
+        ``MISSING``. Local edits survive unless ``rollback``: an assigned value is kept
+        whole, an in-place edit of a dict is replayed on the server's new dict (the keys
+        set, changed or deleted locally win; the server's other keys are taken).
         """
         fields = self._fields
-        # Local edits (assigned, or made in place in a dict/list) survive unless rollback.
         kept = set() if rollback else self._changed | self._edited_in_place()
         for key, value in data.items():
             if key in fields:
                 if key not in kept:
                     self._values[key] = value
                     self._snapshots.pop(key, None)
+                    continue
+                local = self._values.get(key)
+                base = self._snapshots.get(key)
+                if key not in self._changed and isinstance(local, dict):
+                    merged = merge_edits(base, local, value)
+                    local.clear()  # in place: references the user holds stay live
+                    local.update(merged)
+                self._snapshots[key] = clone(value)
             else:
                 if key not in self._extra:
                     warn_unknown(type(self), key)
@@ -252,12 +310,21 @@ class FieldModel:
         if rollback:
             self._changed.clear()
             self._snapshots.clear()
+            self._set_keys.clear()
 
-    def _mark_clean(self) -> None:
-        """The server now holds what we hold: forget edits, re-snapshot what was handed out."""
+    def _mark_clean(self, sent: Mapping[str, Any] | None = None) -> None:
+        """The server now holds what we hold (or ``sent``, what ``marshall()`` gave):
+        forget edits, re-snapshot what was handed out."""
+        for key, value in (sent or {}).items():
+            if value is not self._values.get(key, _NOT_LOADED):
+                self._values[key] = value  # a dict completed with the server's keys
+        for key in set(self._snapshots) | self._changed:
+            if isinstance(self._values.get(key), (dict, list)):
+                self._snapshots[key] = clone(self._values[key])
+            else:
+                self._snapshots.pop(key, None)
         self._changed.clear()
-        for key in self._snapshots:
-            self._snapshots[key] = clone(self._values.get(key))
+        self._set_keys.clear()
 
     def _edited_in_place(self) -> set[str]:
         """The keys of dict/list fields changed in place since they were read."""
@@ -274,7 +341,11 @@ class FieldModel:
         return {self._fields[k].name for k in self._changed | self._edited_in_place()}
 
     def marshall(self, skip_readonly: bool = True) -> dict[str, Any]:
-        """The fields to send to the server (no I/O: call ``sync()`` first on a sparse object)."""
+        """The fields to send to the server (no I/O: call ``sync()`` first on a sparse object).
+
+        A dict field with ``server_keys`` that was replaced whole gets back the server's
+        keys with those prefixes that the new dict does not set.
+        """
         out: dict[str, Any] = {}
         for key, field in self._fields.items():
             if skip_readonly and field.readonly:
@@ -284,6 +355,13 @@ class FieldModel:
                 continue
             if field.optional and value is None:
                 continue
+            if field.server_keys and key in self._changed:
+                value = keep_server_keys(
+                    value,
+                    self._snapshots.get(key),
+                    field.server_keys,
+                    self._set_keys.get(key, set()),
+                )
             out[key] = config_strings(value) if key == "config" else value
         return out
 

@@ -17,7 +17,6 @@ __all__ = [
     "migration_request",
     "migration_source",
     "operation_url",
-    "snapshot_short_name",
 ]
 
 #: The fields of an instance that a copy carries over (the rest is the server's).
@@ -101,8 +100,3 @@ def instance_body(
         if value is not None:
             body[key] = value
     return body
-
-
-def snapshot_short_name(name: str) -> str:
-    """``c1/snap0`` (older servers' spelling) → ``snap0``."""
-    return name.rsplit("/", 1)[-1]

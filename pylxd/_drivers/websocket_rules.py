@@ -52,7 +52,7 @@ class WebSocketCore:
         self._parts: list[bytes] = []
         self._text = False
         self._eof = False
-        self.open = False
+        self.open = False  # the server accepted the upgrade
 
     def handshake_request(self) -> bytes:
         """The bytes of the upgrade request."""
@@ -71,7 +71,9 @@ class WebSocketCore:
             self._protocol.receive_eof()
         for event in self._protocol.events_received():
             if isinstance(event, Response):
-                self.open = self._protocol.state is State.OPEN
+                # Accepted, even if frames read with the answer already closed it (a
+                # short command's output and LXD's close can come with the 101).
+                self.open = self._protocol.handshake_exc is None
             elif isinstance(event, Frame):
                 self._frames.append(event)
         return self._outgoing()

@@ -9,15 +9,40 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
+from pylxd._core.response import Response
 from pylxd._core.urls import attribute_segment, join_path
-from pylxd._drivers.response import Response
 from pylxd._drivers.types import Body, TimeoutSpec
 
 if TYPE_CHECKING:
     from pylxd._sync.client import Client
     from pylxd._drivers.sync.http import StreamResponse
 
-__all__ = ["APINode"]
+__all__ = ["APINode", "Session"]
+
+# Attribute names that are never LXD paths: asked of a node, they fail as attributes
+# instead of building a path (``node.close()`` would otherwise be "not callable").
+_NOT_PATHS = ("close", "close")
+
+
+class Session:
+    """``client.api.session``: what old pylxd exposed there (its HTTP session), for the
+    programs that close it (``contextlib.closing(client.api.session)``).
+
+    Closing it closes the client's idle connections; the client opens new ones when it
+    is used again, as a ``requests`` session did.
+    """
+
+    __slots__ = ("_client",)
+
+    def __init__(self, client: Client) -> None:
+        self._client = client
+
+    def close(self) -> None:
+        """Close the client's connections to the server."""
+        self._client.close()
+
+    def __repr__(self) -> str:
+        return f"<Session of {self._client!r}>"
 
 
 class APINode:
@@ -35,11 +60,16 @@ class APINode:
         self._project = project
 
     def __getattr__(self, name: str) -> APINode:
-        if name.startswith("_"):
-            raise AttributeError(name)
+        if name.startswith("_") or name in _NOT_PATHS:
+            raise AttributeError(f"{type(self).__name__!r} object has no attribute {name!r}")
         if name == "containers":
             return self._containers()
         return APINode(self._client, f"{self._path}/{attribute_segment(name)}", self._project)
+
+    @property
+    def session(self) -> Session:
+        """The client's connections, as old pylxd's ``requests`` session: ``close()`` them."""
+        return Session(self._client)
 
     def __getitem__(self, item: object) -> APINode:
         if item == "containers":

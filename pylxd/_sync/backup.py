@@ -9,15 +9,16 @@ flat whatever the backup's size.
 from __future__ import annotations
 
 import os
+from datetime import datetime
 from typing import IO, TYPE_CHECKING, Any, TypeVar
 
-from pylxd._sync.api import APINode
-from pylxd._sync.collection import NamedModel
+from pylxd._sync.children import download
 from pylxd._sync.model import Model
-from pylxd._sync.snapshot import InstanceChildren
+from pylxd._sync.snapshot import InstanceChild, InstanceChildren
 from pylxd._core.envelope import response_operation
 from pylxd._core.fields import Attribute
 from pylxd._core.operations import resource_name
+from pylxd._core.storage import timestamp
 from pylxd._drivers.types import Body
 
 if TYPE_CHECKING:
@@ -28,32 +29,18 @@ __all__ = ["Backup", "BackupManager", "backup_import_headers", "import_backup"]
 
 ModelT = TypeVar("ModelT", bound="Model")
 
-_CHUNK = 1 << 16
+_CHUNK = 1 << 20
 
 
-class Backup(NamedModel):
+class Backup(InstanceChild):
     """A backup of an instance (``/1.0/instances/<instance>/backups/<name>``)."""
 
     name: Attribute[str] = Attribute(readonly=True)
     created_at: Attribute[str] = Attribute(readonly=True)
-    expires_at: Attribute[str] = Attribute()
+    expires_at: Attribute[str | None] = Attribute(timestamp)
     instance_only: Attribute[bool] = Attribute(readonly=True)
     container_only: Attribute[bool] = Attribute(readonly=True)
     optimized_storage: Attribute[bool] = Attribute(readonly=True)
-
-    def __init__(
-        self,
-        client: Client,
-        *,
-        instance: Instance,
-        collection: APINode | None = None,
-        **values: Any,
-    ) -> None:
-        self.instance = instance
-        super().__init__(client, collection=collection or instance.api.backups, **values)
-
-    def _identity_values(self) -> tuple[Any, ...]:
-        return (self._raw_attr("name"), self.instance._identity_values())
 
     def export(
         self, to: IO[bytes] | str | os.PathLike[str] | None = None, chunk_size: int = _CHUNK
@@ -70,25 +57,15 @@ class Backup(NamedModel):
             return response.content
         if isinstance(to, (str, os.PathLike)):
             with open(to, "wb") as f:
-                return self._export_into(f, chunk_size)
-        return self._export_into(to, chunk_size)
-
-    def _export_into(self, fileobj: IO[bytes], chunk_size: int) -> int:
-        written = 0
-        stream = self.api.export.stream()
-        try:
-            for chunk in stream.iter_bytes(chunk_size):
-                fileobj.write(chunk)
-                written += len(chunk)
-        finally:
-            stream.close()
-        return written
+                return download(self.api.export, f, chunk_size)
+        return download(self.api.export, to, chunk_size)
 
 
 class BackupManager(InstanceChildren[Backup]):
     """``instance.backups``: ``all()``, ``get(name)``, ``exists(name)``, ``create()``."""
 
     model = Backup
+    _resource = "backups"
 
     def __init__(self, client: Client, instance: Instance) -> None:
         super().__init__(client, instance, instance.api.backups)
@@ -96,7 +73,7 @@ class BackupManager(InstanceChildren[Backup]):
     def create(
         self,
         name: str | None = None,
-        expires_at: str | None = None,
+        expires_at: datetime | str | None = None,
         instance_only: bool = False,
         optimized_storage: bool = False,
         compression_algorithm: str | None = None,
@@ -105,8 +82,10 @@ class BackupManager(InstanceChildren[Backup]):
         """Make a backup of the instance (on the server; ``export()`` downloads it).
 
         Args:
-            name: the backup's name (``None``: the server picks, e.g. ``backup0``).
-            expires_at: when LXD deletes it (RFC 3339); ``None``: never.
+            name: the backup's name (``None``: the server picks, e.g. ``backup0``, and
+                the call then always waits, to know it).
+            expires_at: when LXD deletes it (a ``datetime`` or RFC 3339 text); ``None``:
+                never.
             instance_only: leave the snapshots out.
             optimized_storage: the storage driver's own format (btrfs, zfs).
             compression_algorithm: ``gzip``, ``xz``, ``none``… (``None``: the server's).
@@ -122,10 +101,8 @@ class BackupManager(InstanceChildren[Backup]):
             "container_only": instance_only,
             "optimized_storage": optimized_storage,
         }
-        if name is not None:
-            body["name"] = name
         if expires_at is not None:
-            body["expires_at"] = expires_at
+            body["expires_at"] = timestamp(expires_at)
         if compression_algorithm is not None:
             self._client.assert_has_api_extension("backup_compression_algorithm")
             body["compression_algorithm"] = compression_algorithm

@@ -32,10 +32,10 @@ from pylxd._core.endpoint import (
 )
 from pylxd._core.envelope import check_response, metadata
 from pylxd._core.events import EventType
+from pylxd._core.response import Response
 from pylxd._core.tls import build_ssl_context, certificate_base64
 from pylxd._core.tokens import is_trust_token
 from pylxd._core.urls import with_query
-from pylxd._drivers.response import Response
 from pylxd._drivers.types import Body, TimeoutSpec, split_timeout
 from pylxd.exceptions import (
     ClientConnectionFailed,

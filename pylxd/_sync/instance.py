@@ -14,20 +14,19 @@ from pylxd._sync.backup import BackupManager, import_backup
 from pylxd._sync.console import Console
 from pylxd._sync.files import FilesManager
 from pylxd._sync.model import Model
-from pylxd._sync.publish import publish_image
+from pylxd._sync.publish import Publishable
 from pylxd._sync.snapshot import SnapshotManager
 from pylxd._core.envelope import metadata, response_operation
 from pylxd._core.exec import ExecuteResult
 from pylxd._core.fields import Attribute, AttributeDict, config_strings
 from pylxd._core.operations import resource_name
+from pylxd._core.response import Response
 from pylxd._core.urls import name_from_url, project_from_url, project_scope
-from pylxd._drivers.response import Response
 from pylxd._drivers.types import Body
 from pylxd.exceptions import NotFound
 
 if TYPE_CHECKING:
     from pylxd._sync.client import Client
-    from pylxd._sync.image import Image
 
 __all__ = [
     "Container",
@@ -64,14 +63,14 @@ class InstanceState(AttributeDict):
         return f"<InstanceState status={self.__dict__.get('status')!r}>"
 
 
-class Instance(Model):
+class Instance(Model, Publishable):
     """An instance (``/1.0/instances/<name>``).
 
     State changes (``start``, ``stop``, …) return at once unless ``wait=True``.
     """
 
     architecture: Attribute[str] = Attribute()
-    config: Attribute[dict[str, str]] = Attribute()
+    config: Attribute[dict[str, str]] = Attribute(server_keys=("volatile.",))
     created_at: Attribute[str] = Attribute(readonly=True)
     devices: Attribute[dict[str, dict[str, str]]] = Attribute()
     ephemeral: Attribute[bool] = Attribute()
@@ -364,95 +363,13 @@ class Instance(Model):
             body["stateful"] = True
         return self.raw_put(body, wait)
 
-    def publish(
-        self,
-        public: bool = False,
-        wait: bool = False,
-        compression_algorithm: str | None = None,
-        aliases: list[dict[str, str]] | None = None,
-        properties: dict[str, str] | None = None,
-    ) -> Image | None:
-        """Make an image of the instance (it must be stopped).
+    def _publish_source(self) -> dict[str, Any]:
+        return {"type": "instance", "name": self._raw_attr("name")}
 
-        ``aliases`` (``[{"name": …}]``) and ``properties`` are given to the new image.
-        Returns the new image with ``wait``, else ``None`` at once.
-
-        Raises:
-            OperationFailed: with ``wait``, LXD could not make it (e.g. it is running).
-        """
-        source = {"type": "instance", "name": self._raw_attr("name")}
-        return publish_image(
-            self.client, source, public, wait, compression_algorithm, aliases, properties
-        )
-
-    def copy(
-        self: InstanceT,
-        new_name: str | None = None,
-        *,
-        client: Client | None = None,
-        instance_only: bool = False,
-        live: bool = False,
-        config: dict[str, str] | None = None,
-        devices: dict[str, dict[str, str]] | None = None,
-        profiles: list[str] | None = None,
-        ephemeral: bool | None = None,
-        description: str | None = None,
-        project: str | None = None,
-        target: str | None = None,
-        wait: bool = True,
-    ) -> InstanceT:
-        """Copy the instance, here or to another server, and return the copy.
-
-        Args:
-            new_name: the copy's name (``None``: the same name, for another server).
-            client: the destination server (``None``: this one). Another server pulls
-                the instance from this one, which must listen on the network.
-            instance_only: leave the snapshots out.
-            live: copy the running state too (needs CRIU: LXD's error otherwise).
-            config, devices, profiles, ephemeral, description: replace the source's
-                (e.g. a ``root`` disk device on another ``pool``).
-            project: the destination project.
-            target: the destination cluster member.
-            wait: wait for the copy (always, between servers).
-
-        Raises:
-            OperationFailed: the copy failed (LXD's message).
-            ValueError: another server cannot reach this one (a unix socket and no
-                ``core.https_address``).
-        """
-        return instance_copy.copy_instance(
-            self,
-            new_name,
-            client=client,
-            instance_only=instance_only,
-            live=live,
-            config=config,
-            devices=devices,
-            profiles=profiles,
-            ephemeral=ephemeral,
-            description=description,
-            project=project,
-            target=target,
-            wait=wait,
-        )
-
-    def migrate(
-        self: InstanceT, new_client: Client, live: bool = False, wait: bool = False
-    ) -> InstanceT:
-        """Move the instance to the server ``new_client`` talks to and return it there.
-
-        As upstream pylxd, the source instance is **deleted** once copied. A running
-        instance keeps running: without ``live`` it is copied, stopped here and started
-        there; ``live`` moves its memory (needs CRIU; LXD's error otherwise). The call
-        always waits for the transfer (the source is deleted after it); ``wait`` is
-        accepted for compatibility.
-        """
-        return instance_copy.migrate_instance(self, new_client, live, wait)
-
-    def generate_migration_data(self, live: bool = False) -> dict[str, Any]:
-        """Start a migration here and return the config that creates the instance on
-        another server from it (``new_client.instances.create(data, wait=True)``)."""
-        return instance_copy.generate_migration_data(self, live)
+    # Copies and migrations (:mod:`pylxd._sync.instance_copy`), methods of the instance.
+    copy = instance_copy.copy_instance
+    migrate = instance_copy.migrate_instance
+    generate_migration_data = instance_copy.generate_migration_data
 
     # -- console, logs, image metadata, templates ------------------------------------
 

@@ -55,7 +55,14 @@ def _same_server(a: Client, b: Client) -> bool:
 def generate_migration_data(
     instance: Instance, live: bool = False, instance_only: bool = False
 ) -> dict[str, Any]:
-    """Start a pull migration on the source and return the destination's create body."""
+    """Start a migration here and return the config that creates the instance on another
+    server from it (``new_client.instances.create(data, wait=True)``): a pull migration
+    whose source is this server's operation, its secrets and its certificate.
+
+    Raises:
+        ValueError: another server cannot reach this one (a unix socket and no
+            ``core.https_address``).
+    """
     instance.sync()
     client = instance.client
     base = _source_base_url(client)
@@ -92,7 +99,25 @@ def copy_instance(
     target: str | None = None,
     wait: bool = True,
 ) -> InstanceT:
-    """See :meth:`Instance.copy`."""
+    """Copy the instance, here or to another server, and return the copy.
+
+    Args:
+        new_name: the copy's name (``None``: the same name, for another server or project).
+        client: the destination server (``None``: this one). Another server pulls the
+            instance from this one, which must listen on the network.
+        instance_only: leave the snapshots out.
+        live: copy the running state too (needs CRIU: LXD's error otherwise).
+        config, devices, profiles, ephemeral, description: replace the source's (e.g. a
+            ``root`` disk device on another ``pool``).
+        project: the destination project.
+        target: the destination cluster member.
+        wait: wait for the copy (always, between servers).
+
+    Raises:
+        OperationFailed: the copy failed (LXD's message).
+        ValueError: another server cannot reach this one (a unix socket and no
+            ``core.https_address``).
+    """
     source_client = instance.client
     destination = client if client is not None else source_client
     name = new_name or instance._raw_attr("name")
@@ -137,7 +162,13 @@ def copy_instance(
 def migrate_instance(
     instance: InstanceT, new_client: Client, live: bool = False, wait: bool = False
 ) -> InstanceT:
-    """See :meth:`Instance.migrate`."""
+    """Move the instance to the server ``new_client`` talks to and return it there.
+
+    As upstream pylxd, the source instance is **deleted** once copied. A running instance
+    keeps running: without ``live`` it is copied, stopped here and started there; ``live``
+    moves its memory (needs CRIU; LXD's error otherwise). The call always waits for the
+    transfer (the source is deleted after it); ``wait`` is accepted for compatibility.
+    """
     instance.sync()
     running = instance._raw_attr("status_code") == _RUNNING
     copied = copy_instance(instance, client=new_client, live=live, wait=True)

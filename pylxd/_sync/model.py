@@ -9,8 +9,8 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from pylxd._sync.api import APINode
 from pylxd._core.envelope import metadata, response_operation
 from pylxd._core.fields import FieldModel
+from pylxd._core.response import Response
 from pylxd._drivers.sync.flavour import LazyLoad
-from pylxd._drivers.response import Response
 from pylxd.exceptions import NotFound
 
 if TYPE_CHECKING:
@@ -62,7 +62,7 @@ class Model(LazyLoad, FieldModel):
         return self.client.project or "default"
 
     def sync(self, rollback: bool = False) -> None:
-        """Fetch the object. Local edits survive unless ``rollback``."""
+        """Fetch the object. Local edits (assigned or in place) survive unless ``rollback``."""
         response = self.api.get()
         self._apply(metadata(response), complete=True, rollback=rollback)
 
@@ -71,12 +71,18 @@ class Model(LazyLoad, FieldModel):
         self.sync(rollback=True)
 
     def save(self, wait: bool = False) -> None:
-        """Send every writable field (``PUT``); with ``wait``, wait for the operation."""
+        """Send every writable field (``PUT``); with ``wait``, wait for the operation.
+
+        Every local edit is sent, assigned or made in place. A sparse object (from
+        ``create()`` without ``wait``, ``all(recursion=0)``) is fetched first, keeping the
+        edits, so that the ``PUT`` never blanks what it lacks.
+        """
         if not self._loaded:
-            self.sync()  # never PUT a sparse object: it would blank what we lack
-        response = self.api.put(json=self.marshall())
+            self.sync()
+        body = self.marshall()
+        response = self.api.put(json=body)
         self._wait_if(response, wait)
-        self._mark_clean()
+        self._mark_clean(body)
 
     def delete(self, wait: bool = False) -> None:
         """Delete the object on the server; with ``wait``, wait for the operation."""

@@ -15,7 +15,7 @@ from pylxd._core.fields import Attribute, AttributeDict, dict_list, merge_patch
 
 if TYPE_CHECKING:
     from pylxd._sync.client import Client
-    from pylxd._drivers.response import Response
+    from pylxd._core.response import Response
 
 __all__ = [
     "ListenAddressObject",
@@ -93,7 +93,7 @@ class Network(NetworkObject):
     name: Attribute[str] = Attribute(readonly=True)
     description: Attribute[str] = Attribute()
     type: Attribute[str] = Attribute(readonly=True)
-    config: Attribute[dict[str, str]] = Attribute()
+    config: Attribute[dict[str, str]] = Attribute(server_keys=("volatile.",))
     managed: Attribute[bool] = Attribute(readonly=True)
     used_by: Attribute[list[str]] = Attribute(readonly=True)
     status: Attribute[str] = Attribute(readonly=True)
@@ -117,10 +117,11 @@ class Network(NetworkObject):
         type: str | None = None,
         config: Mapping[str, str] | None = None,
         wait: bool = True,
+        target: str | None = None,
     ) -> Network:
         """Create a network (upstream's ``Network.create(client, …)`` spelling); see
         :meth:`NetworkManager.create`."""
-        return NetworkManager(client).create(name, description, type, config, wait)
+        return NetworkManager(client).create(name, description, type, config, wait, target)
 
     @property
     def forwards(self) -> NetworkForwardManager:
@@ -187,6 +188,7 @@ class NetworkManager(Collection[Network]):
         type: str | None = None,
         config: Mapping[str, str] | None = None,
         wait: bool = True,
+        target: str | None = None,
     ) -> Network:
         """Create a network and return it, complete.
 
@@ -197,6 +199,8 @@ class NetworkManager(Collection[Network]):
                 ``physical``); ``None`` lets LXD choose (a bridge).
             config: the network's configuration keys (``ipv4.address``, …).
             wait: wait for the operation when the server makes one.
+            target: in a cluster, only record this member's config (``status`` stays
+                ``Pending``); the network is made once it is created without ``target``.
 
         Raises:
             LXDAPIException: LXD refused (its message: "Unknown driver", an invalid option, a
@@ -204,7 +208,7 @@ class NetworkManager(Collection[Network]):
             LXDAPIExtensionNotAvailable: the server lacks ``network``.
         """
         return self._create_named(
-            name, wait=wait, description=description, type=type, config=config
+            name, wait=wait, target=target, description=description, type=type, config=config
         )
 
 

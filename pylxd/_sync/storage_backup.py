@@ -9,6 +9,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import IO, Any
 
+from pylxd._sync.children import download
 from pylxd._sync.storage_snapshot import VolumeChild, VolumeChildren
 from pylxd._core.fields import Attribute
 from pylxd._core.storage import timestamp
@@ -32,12 +33,7 @@ class StorageVolumeBackup(VolumeChild):
     def export(self, target: IO[bytes], chunk_size: int = _CHUNK) -> int:
         """Write the backup's tarball to the file object ``target`` as it arrives (constant
         memory); returns the number of bytes written."""
-        written = 0
-        with self.api.export.stream() as stream:
-            for chunk in stream.iter_bytes(chunk_size):
-                target.write(chunk)
-                written += len(chunk)
-        return written
+        return download(self.api.export, target, chunk_size)
 
 
 class StorageVolumeBackupManager(VolumeChildren[StorageVolumeBackup]):

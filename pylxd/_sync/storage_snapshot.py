@@ -8,12 +8,10 @@ from datetime import datetime
 from typing import TYPE_CHECKING, Any, ClassVar, TypeVar
 
 from pylxd._sync.api import APINode
-from pylxd._sync.collection import Collection, NamedModel
-from pylxd._core.envelope import metadata, response_operation
+from pylxd._sync.children import ChildCollection
+from pylxd._sync.collection import NamedModel
 from pylxd._core.fields import Attribute
-from pylxd._core.operations import resource_name
 from pylxd._core.storage import snapshot_values, timestamp
-from pylxd.exceptions import LXDAPIException
 
 if TYPE_CHECKING:
     from pylxd._sync.client import Client
@@ -81,13 +79,11 @@ class StorageVolumeSnapshot(VolumeChild):
         self.volume.restore_from(self._raw_attr("name"), wait)
 
 
-class VolumeChildren(Collection[ChildT]):
+class VolumeChildren(ChildCollection[ChildT]):
     """The snapshots or the backups of one volume."""
 
     #: The ``client.api`` attribute under the volume.
     _child_path: ClassVar[str]
-    #: The key of an operation's ``resources`` that may name a new child.
-    _resource: ClassVar[str]
 
     def __init__(self, volume: StorageVolume) -> None:
         super().__init__(volume.client, node=getattr(volume.api, self._child_path))
@@ -95,25 +91,6 @@ class VolumeChildren(Collection[ChildT]):
 
     def _init(self, data: Mapping[str, Any], node: APINode) -> dict[str, Any]:
         return {"collection": node, "volume": self._volume}
-
-    def _create_child(self, body: dict[str, Any], name: str | None, wait: bool) -> ChildT:
-        """Create a child called ``name``, or let LXD name it (then always wait: only then
-        is the name sure to be known)."""
-        if name is not None:
-            return self._create({**body, "name": name}, name, wait)
-        # The operation names the new child on Incus, not always on LXD 5.0: compare lists.
-        before = set(self.names())
-        response = self._node.post(json=body)
-        name = resource_name(metadata(response) or {}, self._resource)
-        operation = response_operation(response)
-        if operation is not None:
-            self._client.operations.wait_for_operation(operation)
-        if name is None:
-            new = set(self.names()) - before
-            if len(new) != 1:
-                raise LXDAPIException(response, "cannot tell what LXD called the new object")
-            name = new.pop()
-        return self.get(name)
 
 
 class StorageVolumeSnapshotManager(VolumeChildren[StorageVolumeSnapshot]):

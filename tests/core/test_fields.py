@@ -93,6 +93,37 @@ def test_sync_keeps_local_assignments_unless_rollback() -> None:
     assert thing.description == "mine"
 
 
+def test_sync_keeps_in_place_edits_and_takes_the_servers_other_keys() -> None:
+    thing = server_thing()
+    config = thing.config
+    config["a"] = "mine"
+    config["new"] = "added"
+    del config["nested"]
+    thing.profiles.append("extra")
+    server = {"a": "1", "nested": {"x": 1}, "b": "server's new key"}
+    thing._apply({"config": server, "profiles": ["default", "p2"]}, complete=True)
+    assert thing.config == {"a": "mine", "new": "added", "b": "server's new key"}
+    assert thing.config is config  # the user's reference stays live
+    assert thing.profiles == ["default", "extra"]  # a list edit is kept whole
+    assert thing.dirty and thing.__dirty__ == {"config", "profiles"}
+    assert thing.marshall()["config"] == {"a": "mine", "new": "added", "b": "server's new key"}
+
+
+def test_sync_keeps_an_edit_made_after_assignment_too() -> None:
+    thing = server_thing()
+    thing.config = {"only": "mine"}
+    thing.config["more"] = "x"
+    thing._apply({"config": {"a": "server"}}, complete=True)
+    assert thing.config == {"only": "mine", "more": "x"}
+
+
+def test_an_edit_equal_to_the_server_value_is_clean_after_sync() -> None:
+    thing = server_thing()
+    thing.config["a"] = "2"
+    thing._apply({"config": {"a": "2", "nested": {"x": 1}}}, complete=True)
+    assert not thing.dirty
+
+
 def test_mark_clean_still_sees_later_edits_through_old_references() -> None:
     thing = server_thing()
     config = thing.config
@@ -110,6 +141,59 @@ def test_marshall_skips_readonly_optional_and_missing() -> None:
     thing.project = "p"
     assert thing.marshall()["project"] == "p"
     assert thing.marshall(skip_readonly=False)["name"] == "t"
+
+
+class Managed(FieldModel):
+    name: Attribute[str] = Attribute(readonly=True)
+    config: Attribute[dict[str, Any]] = Attribute(server_keys=("volatile.",))
+
+
+def managed() -> Managed:
+    thing = Managed()
+    server = {"a": "1", "volatile.idmap": "[]", "volatile.uuid": "u"}
+    thing._apply({"name": "m", "config": server}, complete=True)
+    return thing
+
+
+def test_replacing_a_dict_keeps_the_servers_managed_keys() -> None:
+    thing = managed()
+    thing.config = {"b": "2"}
+    sent = thing.marshall()
+    assert sent["config"] == {"b": "2", "volatile.idmap": "[]", "volatile.uuid": "u"}
+    thing._mark_clean(sent)
+    assert thing.config == sent["config"] and not thing.dirty
+
+
+def test_replacing_a_dict_never_read_keeps_them_too() -> None:
+    thing = Managed()
+    thing._apply({"name": "m", "config": {"volatile.x": "1", "a": "1"}}, complete=True)
+    thing.config = {}
+    assert thing.marshall()["config"] == {"volatile.x": "1"}
+
+
+def test_replacing_a_sparse_objects_dict_keeps_the_keys_after_the_fetch() -> None:
+    thing = Managed(name="m")
+    thing.config = {"b": "2"}
+    thing._apply({"name": "m", "config": {"volatile.x": "1", "a": "1"}}, complete=True)
+    assert thing.config == {"b": "2"}
+    assert thing.marshall()["config"] == {"b": "2", "volatile.x": "1"}
+
+
+def test_managed_keys_set_or_removed_explicitly_win() -> None:
+    thing = managed()
+    thing.config = {"volatile.uuid": "mine", "volatile.idmap": "[]"}
+    del thing.config["volatile.idmap"]  # set in the new dict, then deleted: explicit
+    assert thing.marshall()["config"] == {"volatile.uuid": "mine"}
+    in_place = managed()
+    del in_place.config["volatile.uuid"]
+    assert in_place.marshall()["config"] == {"a": "1", "volatile.idmap": "[]"}
+
+
+def test_rollback_forgets_a_replaced_dict() -> None:
+    thing = managed()
+    thing.config = {}
+    thing._apply({"name": "m", "config": {"a": "1"}}, complete=True, rollback=True)
+    assert thing.config == {"a": "1"} and not thing.dirty
 
 
 def test_missing_fields_read_as_none() -> None:

@@ -14,6 +14,7 @@ from pylxd._core.endpoint import resolve_endpoint
 from pylxd._core.envelope import check_response, metadata, operation_id, response_operation
 from pylxd._core.exec import OutputSink, exec_request, stdin_chunks
 from pylxd._core.operations import is_final, is_success, resource_name, server_wait_seconds
+from pylxd._core.response import Response
 from pylxd._core.tls import (
     build_ssl_context,
     certificate_base64,
@@ -28,7 +29,6 @@ from pylxd._core.urls import (
     quote_segment,
     with_query,
 )
-from pylxd._drivers.response import Response
 from pylxd.exceptions import (
     BadRequest,
     ClientConnectionFailed,

@@ -124,3 +124,19 @@ async def test_async_gather_cancels_the_others_on_error() -> None:
     with pytest.raises(ValueError):
         await agather(slow, boom)
     assert cancelled.is_set()
+
+
+def test_an_upgrade_answered_together_with_the_close_is_accepted() -> None:
+    # A short command's output and LXD's close can arrive in the same read as the 101.
+    core = WebSocketCore("ws://lxd/1.0/operations/x/websocket?secret=s")
+    server = ServerProtocol()
+    server.receive_data(core.handshake_request())
+    [request] = server.events_received()
+    server.send_response(server.accept(request))
+    server.send_binary(b"out")
+    server.send_close(1000)
+    reply = core.receive(b"".join(server.data_to_send()))
+    assert reply  # our close reply: the driver writes it, ignoring a socket already shut
+    assert core.handshake_done()
+    assert core.next_message() == b"out"
+    assert core.next_message() is None

@@ -15,7 +15,7 @@ except ImportError as exc:  # pragma: no cover - depends on the install
     raise ImportError("pylxd.aio needs aiohttp: pip install 'pylxd[aio]'") from exc
 
 from pylxd._core.endpoint import Endpoint
-from pylxd._drivers.response import Response
+from pylxd._core.response import Response
 from pylxd._drivers.types import Body, TimeoutSpec, split_timeout
 from pylxd.exceptions import ClientConnectionFailed, EndpointUnreachable, TransportTimeout
 

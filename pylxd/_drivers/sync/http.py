@@ -21,7 +21,7 @@ from urllib3.connection import HTTPConnection, HTTPSConnection
 from urllib3.exceptions import HTTPError
 
 from pylxd._core.endpoint import Endpoint
-from pylxd._drivers.response import Headers, Response
+from pylxd._core.response import Headers, Response
 from pylxd._drivers.types import Body, TimeoutSpec, split_timeout
 from pylxd.exceptions import ClientConnectionFailed, EndpointUnreachable, TransportTimeout
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 import base64
 import json
 import ssl
+import subprocess
 
 import pytest
 
@@ -13,7 +14,7 @@ import pylxd
 from pylxd import Client
 from pylxd.models import Cluster, ClusterGroup, ClusterMember
 from pylxd.exceptions import LXDAPIException, LXDAPIExtensionNotAvailable, NotFound
-from tests.cluster.conftest import CERT, MEMBERS, SOCKETS, URLS
+from tests.cluster.conftest import CERT, MEMBERS, SCRIPT, SOCKETS, URLS
 from tests.integration.conftest import unique_name
 
 pytestmark = pytest.mark.integration
@@ -192,11 +193,18 @@ def test_enable_on_a_clustered_server_is_refused() -> None:
 
 def test_evacuate_and_restore_move_the_instances(instance_name, image_alias) -> None:
     with Client() as client:
-        instance = client.instances.create(
-            image_config(instance_name, image_alias), wait=True, target="m2"
-        )
+        # Evacuation shuts the instance down cleanly first; busybox's init ignores LXD's
+        # SIGPWR, so without this LXD waits its default 30 s before killing it.
+        config = {
+            **image_config(instance_name, image_alias),
+            "config": {"boot.host_shutdown_timeout": "1"},
+        }
+        instance = client.instances.create(config, wait=True, target="m2")
         instance.start(wait=True)
         member = client.cluster.members.get("m2")
+        if not client.has_api_extension("clustering_evacuation_mode"):
+            with pytest.raises(LXDAPIExtensionNotAvailable):
+                member.evacuate(mode="stop")
         try:
             member.evacuate(wait=True)
             assert member.status == "Evacuated"
@@ -244,33 +252,51 @@ def test_enable_a_standalone_server_and_update_its_certificate(
         assert client.trusted
 
 
+def _join_spare(client: Client, socket: str, address: str) -> None:
+    """Join the spare server to our cluster with a token from ``client``."""
+    token = client.cluster.join_tokens.create("spare")
+    with Client(endpoint=socket) as spare:
+        join = {
+            "server_name": "spare",
+            "server_address": address,
+            "cluster_address": URLS[0].removeprefix("https://"),
+            "cluster_certificate": ssl.get_server_certificate(
+                (URLS[0].removeprefix("https://").rsplit(":", 1)[0], 8443)
+            ),
+            "cluster_token": str(token),
+            "cluster_password": str(token),  # where LXD 5.0 reads it
+            "enabled": True,
+            "member_config": [
+                {"entity": "storage-pool", "name": "default", "key": "source", "value": ""}
+            ],
+        }
+        response = spare.api.cluster.put(json=join)
+        spare.operations.wait_for_operation(response.json()["operation"])
+
+
 def test_join_with_a_token_then_remove_the_member(spare_server) -> None:
     socket, address = spare_server
     with Client() as client:
-        token = client.cluster.join_tokens.create("spare")
-        with Client(endpoint=socket) as spare:
-            join = {
-                "server_name": "spare",
-                "server_address": address,
-                "cluster_address": URLS[0].removeprefix("https://"),
-                "cluster_token": str(token),
-                "cluster_password": str(token),  # where LXD 5.0 reads it
-                "cluster_certificate": ssl.get_server_certificate(
-                    (URLS[0].removeprefix("https://").rsplit(":", 1)[0], 8443)
-                ),
-                "enabled": True,
-                "member_config": [
-                    {"entity": "storage-pool", "name": "default", "key": "source", "value": ""}
-                ],
-            }
-            response = spare.api.cluster.put(json=join)
-            spare.operations.wait_for_operation(response.json()["operation"])
+        _join_spare(client, socket, address)
         member = client.cluster.members.get("spare")
         assert member.url == f"https://{address}"
         member.delete()
         with pytest.raises(NotFound):
             client.cluster.members.get("spare")
         assert sorted(m.server_name for m in client.cluster.members.all()) == MEMBERS
+
+
+def test_an_unreachable_member_is_removed_with_force(spare_server) -> None:
+    socket, address = spare_server
+    with Client() as client:
+        _join_spare(client, socket, address)
+        member = client.cluster.members.get("spare")
+        # Stopped (the spare's fixture removes it afterwards, started or not).
+        subprocess.run([SCRIPT, "stop", str(len(URLS) + 1)], check=True, capture_output=True)
+        with pytest.raises(LXDAPIException):
+            member.delete()
+        member.delete(force=True)
+        assert sorted(client.cluster.members.names()) == MEMBERS
 
 
 def _der_base64(path: str) -> str:

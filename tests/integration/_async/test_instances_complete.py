@@ -125,8 +125,13 @@ async def test_publish_returns_the_image_and_refuses_a_running_one(
 ) -> None:
     async with Client() as client:
         container = await make_instance(client, instance_name, image_alias, start=True)
+        # A file of its own: a bare busybox container publishes the same image (fingerprint)
+        # as another run doing this at the same time on the shared daemon.
+        await write_file(container, "/root/run", unique_name())
         with pytest.raises(OperationFailed, match="(?i)running"):
             await container.publish(wait=True)
+        # Content of its own: the same files make the same image (LXD refuses a duplicate).
+        await write_file(container, "/root/unique", instance_name)
         await container.stop(wait=True)
         image = await container.publish(wait=True)
         published.append(image.fingerprint)

@@ -135,8 +135,11 @@ async def test_sessions_over_https_with_a_client_certificate(
         instance = await client.instances.get(container)
         async with await instance.interactive(["sh"]) as shell:
             await shell.resize(100, 30)
-            await shell.send(b"stty size\nexit 3\n")
+            # Output written just before a PTY's last process exits can be lost with the
+            # PTY: read it before asking the shell to exit.
+            await shell.send(b"stty size\n")
             assert b"30 100" in await shell.read_until(b"30 100", timeout=10)
+            await shell.send(b"exit 3\n")
             assert await shell.wait(10) == 3
         session = await instance.interactive(["sh", "-c", "cat >&2"], pty=False)
         await session.feed([json.dumps({"over": "tls"}).encode()])

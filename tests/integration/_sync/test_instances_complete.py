@@ -126,8 +126,13 @@ def test_publish_returns_the_image_and_refuses_a_running_one(
 ) -> None:
     with Client() as client:
         container = make_instance(client, instance_name, image_alias, start=True)
+        # A file of its own: a bare busybox container publishes the same image (fingerprint)
+        # as another run doing this at the same time on the shared daemon.
+        write_file(container, "/root/run", unique_name())
         with pytest.raises(OperationFailed, match="(?i)running"):
             container.publish(wait=True)
+        # Content of its own: the same files make the same image (LXD refuses a duplicate).
+        write_file(container, "/root/unique", instance_name)
         container.stop(wait=True)
         image = container.publish(wait=True)
         published.append(image.fingerprint)

@@ -136,8 +136,11 @@ def test_sessions_over_https_with_a_client_certificate(
         instance = client.instances.get(container)
         with instance.interactive(["sh"]) as shell:
             shell.resize(100, 30)
-            shell.send(b"stty size\nexit 3\n")
+            # Output written just before a PTY's last process exits can be lost with the
+            # PTY: read it before asking the shell to exit.
+            shell.send(b"stty size\n")
             assert b"30 100" in shell.read_until(b"30 100", timeout=10)
+            shell.send(b"exit 3\n")
             assert shell.wait(10) == 3
         session = instance.interactive(["sh", "-c", "cat >&2"], pty=False)
         session.feed([json.dumps({"over": "tls"}).encode()])

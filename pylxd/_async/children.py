@@ -1,0 +1,53 @@
+"""Objects that live under another object and may be named by the server: an instance's
+or a volume's snapshots and backups."""
+
+from __future__ import annotations
+
+from typing import IO, Any, ClassVar, TypeVar
+
+from pylxd._async.api import APINode
+from pylxd._async.collection import Collection, NamedModel
+from pylxd._core.envelope import metadata, response_operation
+from pylxd._core.operations import resource_name
+from pylxd.exceptions import LXDAPIException
+
+__all__ = ["ChildCollection", "download"]
+
+ChildT = TypeVar("ChildT", bound=NamedModel)
+
+
+class ChildCollection(Collection[ChildT]):
+    """A collection whose ``create`` may leave the name to the server."""
+
+    #: The key of an operation's ``resources`` that may name a new child.
+    _resource: ClassVar[str]
+
+    async def _create_child(self, body: dict[str, Any], name: str | None, wait: bool) -> ChildT:
+        """Create a child called ``name``, or let LXD name it (then always wait: only then
+        is the name sure to be known)."""
+        if name is not None:
+            return await self._create({**body, "name": name}, name, wait)
+        # The operation names the new child on Incus, not always on LXD 5.0: compare lists.
+        before = set(await self.names())
+        response = await self._node.post(json=body)
+        name = resource_name(metadata(response) or {}, self._resource)
+        operation = response_operation(response)
+        if operation is not None:
+            await self._client.operations.wait_for_operation(operation)
+        if name is None:
+            new = set(await self.names()) - before
+            if len(new) != 1:
+                raise LXDAPIException(response, "cannot tell what LXD called the new object")
+            name = new.pop()
+        return await self.get(name)
+
+
+async def download(node: APINode, target: IO[bytes], chunk_size: int) -> int:
+    """Write what ``GET node`` answers (a backup's tarball) to ``target`` as it arrives
+    (constant memory); returns the number of bytes written."""
+    written = 0
+    async with await node.stream() as stream:
+        async for chunk in stream.aiter_bytes(chunk_size):
+            target.write(chunk)
+            written += len(chunk)
+    return written

@@ -1,0 +1,43 @@
+# Generated from tests/integration/_async/test_api_session.py by tools/unasync.py: do not edit, edit the source.
+"""``client.api.session``: old pylxd's HTTP session, closed by programs written for it."""
+
+from __future__ import annotations
+
+import contextlib
+import os
+
+import pytest
+
+from pylxd import Client
+
+pytestmark = pytest.mark.integration
+
+
+def open_sockets() -> int:
+    """How many sockets this process holds."""
+    count = 0
+    for fd in os.listdir("/proc/self/fd"):
+        with contextlib.suppress(OSError):  # the directory's own descriptor is gone
+            count += os.readlink(f"/proc/self/fd/{fd}").startswith("socket:")
+    return count
+
+
+def test_closing_the_session_closes_the_connections_and_the_client_goes_on() -> None:
+    with Client() as client:
+        before = open_sockets()
+        with contextlib.closing(client.api.session):
+            assert (client.api.instances.get()).ok
+            assert open_sockets() >= before  # the kept-alive connection
+        assert open_sockets() < before  # the connection is gone
+        assert (client.api.get()).ok  # and the client opens a new one
+
+
+def test_names_that_are_never_paths_fail_as_attributes() -> None:
+    with Client() as client:
+        for name in ("close", "close", "_private", "__wrapped__", "__call__"):
+            with pytest.raises(AttributeError, match=name):
+                getattr(client.api.instances, name)
+            assert not hasattr(client.api, name)
+        assert not callable(client.api)
+        assert client.api.instances.close_me.path == "/1.0/instances/close-me"
+        assert client.api.instances["close"].path == "/1.0/instances/close"
