@@ -1,8 +1,8 @@
 """A tour of pylxd against the local daemon: what the library does, one section at a time.
 
-    scripts/tour                    # sets everything up (venv, LXD, busybox image), runs this
-    .venv/bin/python examples/tour.py                                   # against LXD
-    INCUS_SOCKET=/var/lib/incus/unix.socket .venv/bin/python examples/tour.py   # against Incus
+    scripts/tour                          # venv, LXD, the busybox image, then this file
+    .venv/bin/python examples/tour.py     # against the local LXD
+    env -u LXD_DIR INCUS_SOCKET=/var/lib/incus/unix.socket .venv/bin/python examples/tour.py
 
 Everything the tour creates is named ``tour-…-<run id>`` and removed in ``finally`` blocks,
 also when a step fails. It needs the ``busybox`` image (``PYLXD_IMAGE_ALIAS`` to use another).
