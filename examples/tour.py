@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import Any
 
 from pylxd import Client, EventType
-from pylxd.exceptions import NotFound
+from pylxd.exceptions import LXDAPIException, NotFound
 
 IMAGE = os.environ.get("PYLXD_IMAGE_ALIAS", "busybox")
 RUN = uuid.uuid4().hex[:6]
@@ -45,6 +45,13 @@ def remove(what: str, delete: Callable[[], Any]) -> None:
         pass
     except Exception as exc:  # clean-up goes on with the next object
         print(f"  ! could not remove {what}: {exc}")
+
+
+def cluster_members(client: Client) -> list[str]:
+    """The members' names in a cluster (pools and networks are first defined on each), else []."""
+    if not client.server_clustered:
+        return []
+    return [member.server_name for member in client.cluster.members.all()]
 
 
 # -- the server ------------------------------------------------------------------------------
@@ -238,59 +245,67 @@ def project(client: Client) -> None:
 
 def network(client: Client) -> None:
     section("a bridge network (no addresses) and an ACL")
-    name = f"tourbr{RUN}"
-    bridge = client.networks.create(
-        name, type="bridge", config={"ipv4.address": "none", "ipv6.address": "none"}
-    )
+    name = f"tourbr{RUN}"  # an interface name: 15 characters at most
     acl_name = unique("acl")
     try:
-        print(f"created {name}: type={bridge.type}, managed={bridge.managed}")
-        bridge.description = "the tour's bridge"
-        bridge.save()
-        print(f"  description saved: {client.networks.get(name).description!r}")
-        acl = client.network_acls.create(
-            acl_name,
-            ingress=[
-                {"action": "allow", "protocol": "tcp", "destination_port": "22", "state": "enabled"}
-            ],
-        )
         try:
-            acl.egress.append({"action": "drop", "destination": "192.0.2.0/24", "state": "enabled"})
-            acl.save()
-            acl = client.network_acls.get(acl_name)
-            print(f"  ACL {acl_name}: {len(acl.ingress)} ingress, {len(acl.egress)} egress rule(s)")
-        finally:
-            remove(acl_name, acl.delete)
+            bridge(client, name)
+        except LXDAPIException as exc:
+            if not client.server_clustered:
+                raise
+            # Members sharing one host (a test cluster) each make the same interface.
+            print(f"  the cluster refused the bridge: {exc}")
+
+        ssh = {"action": "allow", "protocol": "tcp", "destination_port": "22", "state": "enabled"}
+        acl = client.network_acls.create(acl_name, ingress=[ssh])
+        acl.egress.append({"action": "drop", "destination": "192.0.2.0/24", "state": "enabled"})
+        acl.save()
+        acl = client.network_acls.get(acl_name)
+        print(f"  ACL {acl_name}: {len(acl.ingress)} ingress, {len(acl.egress)} egress rule(s)")
     finally:
-        remove(name, bridge.delete)
+        remove(acl_name, lambda: client.network_acls.get(acl_name).delete())
+        remove(name, lambda: client.networks.get(name).delete())
     print(f"  deleted; exists={client.networks.exists(name)}")
+
+
+def bridge(client: Client, name: str) -> None:
+    for member in cluster_members(client):  # in a cluster: pending on each member first
+        client.networks.create(name, type="bridge", target=member)
+    network = client.networks.create(
+        name, type="bridge", config={"ipv4.address": "none", "ipv6.address": "none"}
+    )
+    print(f"created {name}: type={network.type}, managed={network.managed}")
+    network.description = "the tour's bridge"
+    network.save()
+    print(f"  description saved: {client.networks.get(name).description!r}")
 
 
 def storage(client: Client) -> None:
     section("a storage pool (dir) with a volume and a snapshot")
     name = unique("pool")
     source = tempfile.mkdtemp(prefix="pylxd-tour-")
+    definition: dict[str, Any] = {"name": name, "driver": "dir", "config": {"source": source}}
     try:
-        pool = client.storage_pools.create(
-            {"name": name, "driver": "dir", "config": {"source": source}}
-        )
+        if members := cluster_members(client):  # pending on each member (its default source)
+            for member in members:
+                client.storage_pools.create({**definition, "config": {}}, target=member)
+            definition = {"name": name, "driver": "dir"}
+        pool = client.storage_pools.create(definition)
+        print(f"created pool {name}: driver {pool.driver}, status {pool.status}")
+        volume = pool.volumes.create({"name": "data", "config": {}})
         try:
-            volume = pool.volumes.create({"name": "data", "config": {}})
-            try:
-                snapshot = volume.snapshots.create("s0")
-                volume.config["user.tour"] = "yes"
-                volume.save()
-                print(f"created pool {name} ({pool.driver}) on {source}")
-                names = [v.name for v in pool.volumes.all()]
-                snapshots = [s.name for s in volume.snapshots.all()]
-                print(f"  volumes {names}, snapshots {snapshots}")
-                print(f"  volume config saved: {pool.volumes.get('custom', 'data').config}")
-                remove("snapshot s0", snapshot.delete)
-            finally:
-                remove("volume data", volume.delete)
+            snapshot = volume.snapshots.create("s0")
+            volume.config["user.tour"] = "yes"
+            volume.save()
+            names = [v.name for v in pool.volumes.all()]
+            snapshots = [s.name for s in volume.snapshots.all()]
+            print(f"  volumes {names}, snapshots {snapshots}")
+            print(f"  volume config saved: {pool.volumes.get('custom', 'data').config}")
+            remove("snapshot s0", snapshot.delete)
         finally:
-            remove(name, pool.delete)
+            remove("volume data", volume.delete)
     finally:
+        remove(name, lambda: client.storage_pools.get(name).delete())
         remove(source, lambda: os.rmdir(source))
     print(f"  deleted; exists={client.storage_pools.exists(name)}")
 
@@ -300,10 +315,24 @@ def storage(client: Client) -> None:
 
 def cluster(client: Client) -> None:
     if not client.server_clustered:
-        return
+        return  # nothing to show on a single server
     section("the cluster")
+    print(f"this member: {client.cluster.get().server_name}")
     for member in client.cluster.members.all():
         print(f"  {member.server_name:12} {member.status:8} {member.url}")
+
+
+def failover(client: Client) -> None:
+    section("failover between endpoints")
+    live = client.endpoint.socket_path
+    if live is None:
+        print("  skipped: the tour's client is not on a unix socket")
+        return
+    dead = f"/tmp/pylxd-tour-{RUN}-nothing-here.socket"
+    with Client(endpoint=[dead, live]) as other:
+        version = other.host_info["environment"]["server_version"]
+        print(f"endpoints [{dead}, {live}]")
+        print(f"  the first cannot be reached; answered by {other.endpoint} ({version})")
 
 
 # -- the asyncio client ----------------------------------------------------------------------
@@ -350,12 +379,13 @@ def main() -> None:
     started = time.perf_counter()
     with Client() as client:
         server(client)
+        cluster(client)
         container_round_trip(client)
         profiles(client)
         project(client)
         network(client)
         storage(client)
-        cluster(client)
+        failover(client)
     asyncio.run(asyncio_tour())
     print(f"\ntour done in {time.perf_counter() - started:.1f} s")
 
