@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import asyncio
 import ssl
+import time
 from collections.abc import Sequence
 
 from websockets.exceptions import InvalidHandshake
@@ -80,6 +81,18 @@ class WebSocket:
         already received, then the end of the stream."""
         self.truncated = not self._core.ended
         self._writer.transport.abort()
+
+    async def close_and_wait(self, timeout: float) -> None:
+        """Send a close frame, read (and drop) what still arrives until the server's close
+        frame, at most ``timeout`` seconds, then close."""
+        deadline = time.monotonic() + timeout
+        try:
+            await self._write(self._core.close_frame())
+            while await self.recv(deadline - time.monotonic()) is not None:
+                pass
+        except (ClientConnectionFailed, TransportTimeout):
+            pass
+        await self.close()
 
     async def close(self) -> None:
         """Send a close frame and drop the connection (LXD needs no reply to wait for)."""

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import socket
 import ssl
+import time
 from collections.abc import Sequence
 
 from websockets.exceptions import InvalidHandshake
@@ -78,6 +79,18 @@ class WebSocket:
             socket.socket.shutdown(self._sock, socket.SHUT_RDWR)
         except OSError:
             pass
+
+    def close_and_wait(self, timeout: float) -> None:
+        """Send a close frame, read (and drop) what still arrives until the server's close
+        frame, at most ``timeout`` seconds, then close."""
+        deadline = time.monotonic() + timeout
+        try:
+            self._write(self._core.close_frame())
+            while self.recv(deadline - time.monotonic()) is not None:
+                pass
+        except (ClientConnectionFailed, TransportTimeout, OSError):
+            pass
+        self.close()
 
     def close(self) -> None:
         """Send a close frame and drop the connection (LXD needs no reply to wait for)."""
