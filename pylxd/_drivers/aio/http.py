@@ -16,7 +16,7 @@ except ImportError as exc:  # pragma: no cover - depends on the install
 
 from pylxd._core.endpoint import Endpoint
 from pylxd._core.response import Response
-from pylxd._drivers.types import Body, TimeoutSpec, split_timeout
+from pylxd._drivers.types import Body, TimeoutSpec, split_timeout, unsent_note
 from pylxd.exceptions import ClientConnectionFailed, EndpointUnreachable, TransportTimeout
 
 __all__ = ["StreamResponse", "Transport"]
@@ -67,7 +67,7 @@ class Transport:
             async with self._send(method, url, body, headers, timeout) as raw:
                 return Response(raw.status, raw.headers, await _read_body(raw), url)
         except (aiohttp.ClientError, OSError, asyncio.TimeoutError) as exc:
-            raise _translate(exc, self.endpoint) from exc
+            raise _translate(exc, self.endpoint, method) from exc
 
     def _send(
         self,
@@ -111,7 +111,7 @@ class Transport:
         try:
             raw = await self._send(method, url, body, headers, timeout)
         except (aiohttp.ClientError, OSError, asyncio.TimeoutError) as exc:
-            raise _translate(exc, self.endpoint) from exc
+            raise _translate(exc, self.endpoint, method) from exc
         return StreamResponse(raw, url, self.endpoint)
 
     async def aclose(self) -> None:
@@ -197,10 +197,17 @@ def _payload(body: Body) -> Any:
     raise TypeError(f"cannot send a body of type {type(body).__name__}")
 
 
-def _translate(exc: BaseException, endpoint: Endpoint) -> ClientConnectionFailed:
-    """aiohttp's exceptions → ours (the only place that knows aiohttp's names)."""
+def _translate(
+    exc: BaseException, endpoint: Endpoint, method: str = "GET"
+) -> ClientConnectionFailed:
+    """aiohttp's exceptions → ours (the only place that knows aiohttp's names).
+
+    aiohttp sends a request again on a new connection only for idempotent methods: a POST
+    that failed is never repeated, and the error says it may have been processed.
+    """
+    note = unsent_note(method)
     if isinstance(exc, (asyncio.TimeoutError, aiohttp.ServerTimeoutError)):
-        return TransportTimeout(f"{endpoint} did not answer in time: {exc}")
+        return TransportTimeout(f"{endpoint} did not answer in time: {exc}{note}")
     if isinstance(exc, aiohttp.ClientConnectorError):
         return EndpointUnreachable(f"cannot connect to {endpoint}: {exc}")
-    return ClientConnectionFailed(f"cannot talk to {endpoint}: {exc}")
+    return ClientConnectionFailed(f"cannot talk to {endpoint}: {exc}{note}")
