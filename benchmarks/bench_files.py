@@ -20,6 +20,7 @@ import os
 import statistics
 import subprocess
 import sys
+import time
 import uuid
 from collections import defaultdict
 from pathlib import Path
@@ -142,8 +143,11 @@ def measure_rss(name: str, local: str, rounds: int) -> dict[str, float]:
 # -- time -----------------------------------------------------------------------------------
 
 
-def event_rows(name: str, runs: int, loop: asyncio.AbstractEventLoop) -> dict[str, list[float]]:
-    """Seconds from a raw config PATCH sent to its lifecycle event received."""
+def event_rows(
+    name: str, runs: int, loop: asyncio.AbstractEventLoop
+) -> tuple[dict[str, list[float]], dict[str, list[float]]]:
+    """Seconds from a raw config PATCH sent to its lifecycle event received; and seconds per
+    event to read events already waiting in the socket."""
     trigger = RawHTTP()
     counter = [0]
     source = f"/1.0/instances/{name}"
@@ -166,25 +170,45 @@ def event_rows(name: str, runs: int, loop: asyncio.AbstractEventLoop) -> dict[st
     astream = aclient.events(event_types={EventType.Lifecycle})
     loop.run_until_complete(astream.connect())
 
+    # Every stream gets every change's event: each one counts the events it has taken, so
+    # it waits for the event of its own change, not for one another contender caused.
+    seen = {"floor": 0, "pylxd": 0, "pylxd.aio": 0}
+
     def floor() -> None:
         patch()
-        while not ours_match(raw_events.recv()):
-            pass
+        while seen["floor"] < counter[0]:
+            seen["floor"] += ours_match(raw_events.recv())
 
     def sync() -> None:
         patch()
-        while not ours_match(stream.recv(30)):
-            pass
+        while seen["pylxd"] < counter[0]:
+            seen["pylxd"] += ours_match(stream.recv(30))
 
     async def aio() -> None:
         patch()
-        while not ours_match(await astream.recv(30)):
-            pass
+        while seen["pylxd.aio"] < counter[0]:
+            seen["pylxd.aio"] += ours_match(await astream.recv(30))
 
     try:
-        return loop.run_until_complete(
+        out = loop.run_until_complete(
             interleaved({"floor": floor, "pylxd": sync, "pylxd.aio": aio}, runs)
         )
+        # The client's own cost per event, without LXD's time to apply a change: a burst of
+        # changes, then each stream reads the events already waiting in its socket.
+        for _ in range(runs):
+            patch()
+        time.sleep(2.0)
+        buffered: dict[str, list[float]] = {}
+        for column, take in (
+            ("floor", lambda: raw_events.recv()),
+            ("pylxd", lambda: stream.recv(30)),
+            ("pylxd.aio", lambda: loop.run_until_complete(astream.recv(30))),
+        ):
+            start = time.perf_counter()
+            while seen[column] < counter[0]:
+                seen[column] += ours_match(take())
+            buffered[column] = [(time.perf_counter() - start) / runs]
+        return out, buffered
     finally:
         stream.close()
         loop.run_until_complete(astream.aclose())
@@ -244,8 +268,11 @@ def main() -> None:
                 timings = loop.run_until_complete(interleaved(contenders, per_round))
                 for column, values in timings.items():
                     samples[row][column] += values
-            for column, values in event_rows(name, 10 * per_round, loop).items():
+            latency, buffered = event_rows(name, 10 * per_round, loop)
+            for column, values in latency.items():
                 samples["event latency"][column] += values
+            for column, values in buffered.items():
+                samples["event read (buffered)"][column] += values
             if UPSTREAM_PYTHON.exists():
                 out = subprocess.run(
                     [str(UPSTREAM_PYTHON), "-I", str(WORKER), "time", name, local, str(per_round)],

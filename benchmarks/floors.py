@@ -86,10 +86,10 @@ class _RawWebSocket:
             (length,) = struct.unpack("!Q", self._read(8))
         return b1 & 0x0F, self._read(length)
 
-    def send_text(self, payload: bytes) -> None:
+    def send_text(self, payload: bytes, opcode: int = 0x1) -> None:
         mask = os.urandom(4)
         masked = bytes(b ^ mask[i % 4] for i, b in enumerate(payload))
-        self.sock.sendall(bytes([0x81, 0x80 | len(payload)]) + mask + masked)
+        self.sock.sendall(bytes([0x80 | opcode, 0x80 | len(payload)]) + mask + masked)
 
     def drain(self) -> bytes:
         """Binary frames until the empty text barrier (or a close frame)."""
@@ -199,6 +199,8 @@ class RawEvents:
             opcode, payload = self.ws.recv()
             if opcode == 0x1 and payload:
                 return json.loads(payload)
+            if opcode == 0x9:  # LXD drops a listener that does not answer its pings
+                self.ws.send_text(payload, opcode=0xA)
             if opcode == 0x8:
                 raise EOFError("event stream closed")
 
