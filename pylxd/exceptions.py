@@ -15,7 +15,8 @@ Catch :class:`PylxdError` to catch them all. The tree::
     ├── ClientConnectionFailed        the server could not be reached, TLS refused, bad endpoint
     │   ├── EndpointUnreachable       no connection could be made: the request was not sent
     │   ├── InvalidEndpoint           not a socket path or an https:// URL (also a ValueError)
-    │   └── TransportTimeout          the server did not answer in time
+    │   ├── TransportTimeout          the server did not answer in time
+    │   └── IncompleteOutput          a command ended but LXD never finished its output
     ├── LXDAPIExtensionNotAvailable   the server lacks an API extension the call needs
     └── NotLoadedError                (asyncio) a field was read before ``await obj.sync()``
 
@@ -37,6 +38,7 @@ __all__ = [
     "EndpointUnreachable",
     "Forbidden",
     "InUse",
+    "IncompleteOutput",
     "InvalidEndpoint",
     "LXDAPIException",
     "LXDAPIExtensionNotAvailable",
@@ -122,6 +124,29 @@ class InvalidEndpoint(ClientConnectionFailed, ValueError):
 
 class TransportTimeout(ClientConnectionFailed, TimeoutError):
     """The server did not answer within the client's timeout."""
+
+
+class IncompleteOutput(ClientConnectionFailed):
+    """A command ended (its operation did) but LXD never ended one of its output streams:
+    what was received may be only part of the output.
+
+    Attributes:
+        exit_code: the command's exit code (from the operation).
+        stdout, stderr: the output received (empty when a handler took it).
+        streams: the names of the streams left unfinished (``"stdout"``, ``"stderr"``).
+    """
+
+    def __init__(
+        self, exit_code: int, stdout: str | bytes, stderr: str | bytes, streams: list[str]
+    ) -> None:
+        self.exit_code = exit_code
+        self.stdout = stdout
+        self.stderr = stderr
+        self.streams = streams
+        super().__init__(
+            f"the command ended (exit code {exit_code}) but LXD never finished its "
+            f"{' and '.join(streams)}: the output received may be incomplete"
+        )
 
 
 class LXDAPIExtensionNotAvailable(PylxdError):

@@ -13,6 +13,9 @@ if TYPE_CHECKING:
 
 __all__ = ["Console", "ConsoleSession"]
 
+#: How long detaching waits for LXD to answer the data socket's close (seconds).
+_CLOSE_REPLY_WAIT = 5.0
+
 
 class Console:
     """``instance.console``: ``log()``, ``clear()``, ``open()``."""
@@ -81,7 +84,11 @@ class ConsoleSession:
 
     async def close(self) -> None:
         """Detach from the console (the instance keeps running)."""
-        await self._data.close()
+        # The data socket's close is answered before the control socket goes: when the
+        # control socket ends, LXD 5.0.2 writes its own close on the data socket, and that
+        # write racing console output still mirrored there panics the daemon ("concurrent
+        # write to websocket connection"). Once it has answered our close, it writes nothing.
+        await self._data.close_and_wait(_CLOSE_REPLY_WAIT)
         await self._control.close()
 
     async def __aenter__(self) -> ConsoleSession:

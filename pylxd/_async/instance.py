@@ -85,6 +85,12 @@ class Instance(Model, Publishable):
     stateful: Attribute[bool] = Attribute(readonly=True)
     type: Attribute[str] = Attribute(readonly=True)
     project: Attribute[str] = Attribute(readonly=True, optional=True)
+    # What ``all(recursion=2)`` adds (``None`` otherwise): the state (the dict ``state()``
+    # wraps), the snapshots and the backups as LXD lists them. The names ``state``,
+    # ``snapshots`` and ``backups`` are the live method and managers.
+    state_data: Attribute[dict[str, Any]] = Attribute(readonly=True, key="state")
+    snapshots_data: Attribute[list[dict[str, Any]]] = Attribute(readonly=True, key="snapshots")
+    backups_data: Attribute[list[dict[str, Any]]] = Attribute(readonly=True, key="backups")
 
     _identity = ("name", "project")
     #: ``type`` sent on create and used to filter listings (``None``: any type).

@@ -5,7 +5,14 @@ from __future__ import annotations
 from collections.abc import AsyncIterable, Iterable
 from typing import IO, TypeAlias
 
-__all__ = ["DEFAULT_TIMEOUT", "Body", "TimeoutSpec", "split_timeout"]
+__all__ = [
+    "DEFAULT_TIMEOUT",
+    "HARMLESS_METHODS",
+    "Body",
+    "TimeoutSpec",
+    "split_timeout",
+    "unsent_note",
+]
 
 #: A request body: whole bytes, a file object, or an iterator of chunks (streamed).
 Body: TypeAlias = "bytes | str | IO[bytes] | Iterable[bytes] | AsyncIterable[bytes] | None"
@@ -26,3 +33,18 @@ def split_timeout(timeout: TimeoutSpec) -> tuple[float, float]:
     if isinstance(timeout, tuple):
         return timeout[0], timeout[1]
     return timeout, timeout
+
+
+#: Requests that change nothing when repeated, so a failed one may be sent again (HTTP's
+#: safe and idempotent methods but DELETE, which would answer "not found" after a success).
+HARMLESS_METHODS = frozenset({"GET", "HEAD", "OPTIONS", "PUT"})
+
+
+def unsent_note(method: str) -> str:
+    """What a failed request's error adds when the server may have processed it anyway."""
+    if method.upper() in HARMLESS_METHODS:
+        return ""
+    return (
+        f" (the {method.upper()} may have been processed by the server before the "
+        "connection failed; it was not sent again)"
+    )

@@ -53,6 +53,9 @@ class WebSocketCore:
         self._text = False
         self._eof = False
         self.open = False  # the server accepted the upgrade
+        #: The server ended the stream (a barrier, a close frame or the end of the connection);
+        #: what is left to read is all there is.
+        self.ended = False
 
     def handshake_request(self) -> bytes:
         """The bytes of the upgrade request."""
@@ -67,7 +70,7 @@ class WebSocketCore:
         if data:
             self._protocol.receive_data(data)
         elif not self._eof:
-            self._eof = True
+            self._eof = self.ended = True
             self._protocol.receive_eof()
         for event in self._protocol.events_received():
             if isinstance(event, Response):
@@ -76,6 +79,10 @@ class WebSocketCore:
                 self.open = self._protocol.handshake_exc is None
             elif isinstance(event, Frame):
                 self._frames.append(event)
+                if event.opcode is Opcode.CLOSE or (
+                    event.opcode is Opcode.TEXT and event.fin and not event.data
+                ):
+                    self.ended = True
         return self._outgoing()
 
     def handshake_done(self) -> bool:

@@ -6,6 +6,11 @@ message (a barrier) — the reader stops there instead of waiting for a close fr
 is what made older clients hang for seconds. stdout and stderr are drained concurrently
 (a full stderr pipe would otherwise stall the process), stdin is ended with a barrier,
 and the exit code comes from the operation.
+
+The operation is waited for alongside the streams: once it ended, streams silent for
+:data:`STREAM_GRACE` seconds are cut (LXD 5.0.2 under concurrency, like ``lxc exec``, can
+leave a stream unfinished forever). The result stands when every output had its barrier;
+otherwise :class:`~pylxd.exceptions.IncompleteOutput` says so.
 """
 
 from __future__ import annotations
@@ -19,17 +24,27 @@ from typing import TYPE_CHECKING, Any
 from pylxd._sync.streams import chunks
 from pylxd._core.envelope import metadata, operation_id
 from pylxd._core.exec import ExecuteResult, OutputSink, exec_request
-from pylxd._drivers.sync.flavour import gather
-from pylxd.exceptions import ClientConnectionFailed, TransportTimeout
+from pylxd._drivers.sync.flavour import Event, gather
+from pylxd.exceptions import (
+    ClientConnectionFailed,
+    IncompleteOutput,
+    OperationTimeout,
+    TransportTimeout,
+)
 
 if TYPE_CHECKING:
+    from pylxd._sync.client import Client
     from pylxd._sync.instance import Instance
+    from pylxd._sync.operation import Operation
     from pylxd._drivers.sync.websocket import WebSocket
 
-__all__ = ["attach", "execute"]
+__all__ = ["STREAM_GRACE", "Progress", "attach", "execute", "watch_operation"]
 
 _SIGKILL = 9
 _DATA_FDS = ("0", "1", "2")
+#: Once a command's operation ended, how long its streams may stay silent before they are
+#: cut (what LXD still had in flight comes well within it).
+STREAM_GRACE = 2.0
 
 
 def execute(
@@ -60,23 +75,88 @@ def execute(
         deadline = None if timeout is None else time.monotonic() + timeout
         out = OutputSink(decode, encoding, stdout_handler)
         err = OutputSink(decode, encoding, stderr_handler)
-        streams = [partial(_drain, stdout, out, deadline), partial(_drain, stderr, err, deadline)]
+        progress = Progress()
+        streams = [
+            partial(_drain, stdout, out, deadline, progress),
+            partial(_drain, stderr, err, deadline, progress),
+        ]
         if stdin_payload is None:
             stdin.send_barrier()  # nothing to send: no need to feed concurrently
         else:
             streams.append(partial(_feed, stdin, stdin_payload, stdin_encoding))
+
+        def read_all() -> None:
+            try:
+                gather(*streams)
+            finally:
+                progress.done.set()
+
+        watch = partial(watch_operation, client, operation, deadline, data, progress)
         try:
-            gather(*streams)
-        except TransportTimeout:
-            control.send(json.dumps({"command": "signal", "signal": _SIGKILL}))
-            raise
-        remaining = None if deadline is None else max(1.0, deadline - time.monotonic())
-        finished = client.operations.wait_for_operation(operation, remaining)
+            finished = (gather(read_all, watch))[1]
+        except (TransportTimeout, OperationTimeout) as exc:
+            try:
+                control.send(json.dumps({"command": "signal", "signal": _SIGKILL}))
+            except ClientConnectionFailed:
+                pass  # it has ended meanwhile
+            if isinstance(exc, TransportTimeout):
+                raise
+            raise TransportTimeout(f"the command was still running after {timeout} s") from exc
+        assert finished is not None
         exit_code = int((finished.metadata or {}).get("return", -1))
+        unfinished = [name for name, s in (("stdout", stdout), ("stderr", stderr)) if s.truncated]
+        if unfinished:
+            raise IncompleteOutput(exit_code, out.result(), err.result(), unfinished)
         return ExecuteResult(exit_code, out.result(), err.result())
     finally:
         for socket in sockets:
             socket.close()
+
+
+class Progress:
+    """What the readers of a command's streams tell :func:`watch_operation`."""
+
+    def __init__(self) -> None:
+        self.received = 0  # bytes read so far, all streams together
+        self.done = Event()  # set when every stream ended
+
+
+def watch_operation(
+    client: Client,
+    operation: str,
+    deadline: float | None,
+    sockets: Sequence[WebSocket],
+    progress: Progress,
+) -> Operation:
+    """Wait for a command's operation (until ``deadline``, else as long as it runs); then
+    give its streams :data:`STREAM_GRACE` seconds of silence at most to end, and cut them
+    (:attr:`WebSocket.truncated` tells which were unfinished). On error they are cut at once.
+
+    Raises:
+        OperationTimeout: it was still running at ``deadline``.
+        OperationFailed: it failed.
+    """
+    try:
+        while True:
+            remaining = None if deadline is None else max(0.0, deadline - time.monotonic())
+            try:
+                finished = client.operations.wait_for_operation(operation, remaining)
+                break
+            except OperationTimeout:
+                if deadline is not None:
+                    raise  # else: a command running for more than the server's longest wait
+    except BaseException:
+        for socket in sockets:
+            socket.cut()
+        raise
+    seen = -1
+    while seen != progress.received:  # output still flowing: let it come
+        seen = progress.received
+        if progress.done.wait(STREAM_GRACE):
+            return finished
+    for socket in sockets:
+        socket.cut()
+    return finished
 
 
 def attach(
@@ -100,13 +180,17 @@ def attach(
     return control, data
 
 
-def _drain(socket: WebSocket, sink: OutputSink, deadline: float | None) -> None:
+def _drain(
+    socket: WebSocket, sink: OutputSink, deadline: float | None, progress: Progress
+) -> None:
     while True:
         remaining = None if deadline is None else max(0.0, deadline - time.monotonic())
         message = socket.recv(remaining)
         if message is None:
             return
-        sink.write(message if isinstance(message, bytes) else message.encode())
+        data = message if isinstance(message, bytes) else message.encode()
+        progress.received += len(data)
+        sink.write(data)
 
 
 def _feed(socket: WebSocket, payload: Any, encoding: str) -> None:

@@ -8,7 +8,7 @@ from typing import Any, TypeVar
 
 from pylxd.exceptions import NotLoadedError
 
-__all__ = ["LazyLoad", "Step", "gather", "gather_settled", "sleep"]
+__all__ = ["Event", "LazyLoad", "Step", "gather", "gather_settled", "sleep"]
 
 T = TypeVar("T")
 
@@ -66,3 +66,25 @@ class LazyLoad:
 async def sleep(seconds: float) -> None:
     """Pause this task (the blocking flavour: this thread)."""
     await asyncio.sleep(seconds)
+
+
+class Event:
+    """A flag one task sets and another waits for, with a timeout (the blocking flavour:
+    :class:`threading.Event`)."""
+
+    def __init__(self) -> None:
+        self._event = asyncio.Event()
+
+    def set(self) -> None:
+        self._event.set()
+
+    def is_set(self) -> bool:
+        return self._event.is_set()
+
+    async def wait(self, timeout: float | None = None) -> bool:
+        """True once set; False if ``timeout`` seconds passed first."""
+        try:
+            await asyncio.wait_for(self._event.wait(), timeout)
+        except asyncio.TimeoutError:
+            return False
+        return True

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import asyncio
 import ssl
+import time
 from collections.abc import Sequence
 
 from websockets.exceptions import InvalidHandshake
@@ -32,6 +33,8 @@ class WebSocket:
         self._reader = reader
         self._writer = writer
         self._core = core
+        #: :meth:`cut` ended this stream before the server did: what was read may be partial.
+        self.truncated = False
 
     async def recv(self, timeout: float | None = None) -> bytes | str | None:
         """The next message, or ``None`` once the stream ended (barrier or close)."""
@@ -73,11 +76,29 @@ class WebSocket:
         except ClientConnectionFailed:
             pass
 
-    async def close(self) -> None:
-        """Send a close frame and drop the connection (LXD needs no reply to wait for)."""
+    def cut(self) -> None:
+        """End the stream now: a read in progress, and every read after it, gets what was
+        already received, then the end of the stream."""
+        self.truncated = not self._core.ended
+        self._writer.transport.abort()
+
+    async def close_and_wait(self, timeout: float) -> None:
+        """Send a close frame, read (and drop) what still arrives until the server's close
+        frame, at most ``timeout`` seconds, then close."""
+        deadline = time.monotonic() + timeout
         try:
             await self._write(self._core.close_frame())
-        except ClientConnectionFailed:
+            while await self.recv(deadline - time.monotonic()) is not None:
+                pass
+        except (ClientConnectionFailed, TransportTimeout):
+            pass
+        await self.close()
+
+    async def close(self) -> None:
+        """Send a close frame and drop the connection (LXD needs no reply to wait for)."""
+        try:  # a server that reads nothing more must not hold us here
+            await asyncio.wait_for(self._write(self._core.close_frame()), 1.0)
+        except (ClientConnectionFailed, asyncio.TimeoutError):
             pass
         self._writer.close()
         try:  # a TLS transport closes over the loop's next turns: let it finish

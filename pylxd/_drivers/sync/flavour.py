@@ -6,9 +6,10 @@ import threading
 import time
 from collections.abc import Callable, Sequence
 from concurrent.futures import ThreadPoolExecutor
+from threading import Event
 from typing import Any, TypeVar
 
-__all__ = ["LazyLoad", "Step", "gather", "gather_settled", "sleep"]
+__all__ = ["Event", "LazyLoad", "Step", "gather", "gather_settled", "sleep"]
 
 T = TypeVar("T")
 

@@ -22,7 +22,13 @@ from urllib3.exceptions import HTTPError
 
 from pylxd._core.endpoint import Endpoint
 from pylxd._core.response import Headers, Response
-from pylxd._drivers.types import Body, TimeoutSpec, split_timeout
+from pylxd._drivers.types import (
+    HARMLESS_METHODS,
+    Body,
+    TimeoutSpec,
+    split_timeout,
+    unsent_note,
+)
 from pylxd.exceptions import ClientConnectionFailed, EndpointUnreachable, TransportTimeout
 
 __all__ = ["StreamResponse", "Transport"]
@@ -113,10 +119,13 @@ class Transport:
         if isinstance(body, AsyncIterable):
             raise TypeError("the blocking client cannot send an async iterable; use pylxd.aio")
         connect, read = split_timeout(timeout if timeout is not None else self.timeout)
-        # A kept-alive connection the server closed fails on first use: retry once on a new
-        # one, unless the body was a stream we cannot send twice.
-        replayable = body is None or isinstance(body, (bytes, str))
-        conn, reused = self._acquire(connect, check=not replayable)
+        # A kept-alive connection the server closed fails on first use: an idempotent
+        # request with a body we can send again is retried once on a new connection. Any
+        # other request may have been processed when it fails (the server read it, then
+        # hung up): it is never sent twice, so its idle connection is checked first (a
+        # poll) and a closed one is dropped before anything is sent.
+        resend = method in HARMLESS_METHODS and (body is None or isinstance(body, (bytes, str)))
+        conn, reused = self._acquire(connect, check=not resend)
         while True:
             try:
                 _StdlibConnection.request(conn, method, url, body, dict(headers or {}))
@@ -126,8 +135,8 @@ class Transport:
                 return conn, _StdlibConnection.getresponse(conn)
             except (HTTPException, HTTPError, OSError) as exc:
                 conn.close()
-                if not (reused and replayable) or isinstance(exc, TimeoutError):
-                    raise _translate(exc, self.endpoint) from exc
+                if not (reused and resend) or isinstance(exc, TimeoutError):
+                    raise _translate(exc, self.endpoint, method=method) from exc
                 conn, reused = self._acquire(connect, fresh=True)
 
     def _acquire(
@@ -225,11 +234,12 @@ class StreamResponse:
 
 
 def _translate(
-    exc: BaseException, endpoint: Endpoint, connecting: bool = False
+    exc: BaseException, endpoint: Endpoint, connecting: bool = False, method: str = "GET"
 ) -> ClientConnectionFailed:
     """urllib3's and the socket's exceptions → ours (the only place that knows their names)."""
+    note = unsent_note(method)
     if isinstance(exc, TimeoutError) or "timed out" in str(exc):
-        return TransportTimeout(f"{endpoint} did not answer in time: {exc}")
+        return TransportTimeout(f"{endpoint} did not answer in time: {exc}{note}")
     if connecting:
         return EndpointUnreachable(f"cannot connect to {endpoint}: {exc}")
-    return ClientConnectionFailed(f"cannot talk to {endpoint}: {exc}")
+    return ClientConnectionFailed(f"cannot talk to {endpoint}: {exc}{note}")

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import socket
 import ssl
+import time
 from collections.abc import Sequence
 
 from websockets.exceptions import InvalidHandshake
@@ -29,6 +30,8 @@ class WebSocket:
     def __init__(self, sock: socket.socket, core: WebSocketCore) -> None:
         self._sock = sock
         self._core = core
+        #: :meth:`cut` ended this stream before the server did: what was read may be partial.
+        self.truncated = False
 
     def recv(self, timeout: float | None = None) -> bytes | str | None:
         """The next message, or ``None`` once the stream ended (barrier or close)."""
@@ -68,11 +71,33 @@ class WebSocket:
         except ClientConnectionFailed:
             pass
 
+    def cut(self) -> None:
+        """End the stream now (from any thread): a read in progress, and every read after
+        it, gets what was already received, then the end of the stream."""
+        self.truncated = not self._core.ended
+        try:  # the plain socket's shutdown: an SSL socket's would drop its state under a reader
+            socket.socket.shutdown(self._sock, socket.SHUT_RDWR)
+        except OSError:
+            pass
+
+    def close_and_wait(self, timeout: float) -> None:
+        """Send a close frame, read (and drop) what still arrives until the server's close
+        frame, at most ``timeout`` seconds, then close."""
+        deadline = time.monotonic() + timeout
+        try:
+            self._write(self._core.close_frame())
+            while self.recv(deadline - time.monotonic()) is not None:
+                pass
+        except (ClientConnectionFailed, TransportTimeout, OSError):
+            pass
+        self.close()
+
     def close(self) -> None:
         """Send a close frame and drop the connection (LXD needs no reply to wait for)."""
         try:
+            self._sock.settimeout(1.0)  # a server that reads nothing more must not hold us here
             self._write(self._core.close_frame())
-        except ClientConnectionFailed:
+        except (ClientConnectionFailed, OSError):
             pass
         self._sock.close()
 
