@@ -209,23 +209,16 @@ def test_profiles(client: pylxd.Client) -> None:
 
 
 def test_networks(client: pylxd.Client) -> None:
-    name = f"old{unique_name()[-8:]}"
-    network = client.networks.create(
-        name,
-        description="old",
-        type="bridge",
-        config={"ipv4.address": "none", "ipv6.address": "none"},
-    )
-    try:
-        assert client.networks.exists(name)
-        assert network.managed and network.type == "bridge"
-        network.description = "changed"
-        network.save()
-        assert client.networks.get(name).description == "changed"
-        assert name in [n.name for n in client.networks.all()]
-    finally:
-        client.networks.get(name).delete()
-    assert not client.networks.exists(name)
+    """Read-only: bridge CRUD is tests/integration/*/test_networks.py's (each bridge made
+    and deleted is a chance for a concurrent run's bridge delete to race on Incus, which
+    inspects every host link while deleting one)."""
+    networks = client.networks.all()
+    assert networks and all(client.networks.exists(n.name) for n in networks[:3])
+    loopback = client.networks.get("lo")
+    assert loopback.managed is False and loopback.type == "loopback"
+    assert loopback.state().type == "loopback"
+    with pytest.raises(exceptions.NotFound):
+        client.networks.get("pylxd-old-no-such-network")
 
 
 def test_storage(client: pylxd.Client, pool_name: str) -> None:
