@@ -58,6 +58,7 @@ def rss_case(case: str, name: str, local: str) -> float:
         "pylxd get(to=file)": lambda: instance.files.get(REMOTE, to=sink),
         "pylxd open() chunks": lambda: [None for _ in instance.files.open(REMOTE)],
         "pylxd put(path)": lambda: instance.files.put(REMOTE + ".put", Path(local)),
+        "aio get() bytes": lambda: loop.run_until_complete(ainstance.files.get(REMOTE)),
         "aio get(to=file)": lambda: loop.run_until_complete(ainstance.files.get(REMOTE, to=sink)),
         "aio put(path)": lambda: loop.run_until_complete(
             ainstance.files.put(REMOTE + ".put", Path(local))
@@ -94,6 +95,7 @@ RSS_CASES = {
         "pylxd get(to=file)",
         "pylxd open() chunks",
         "pylxd put(path)",
+        "aio get() bytes",
         "aio get(to=file)",
         "aio put(path)",
     ],

@@ -220,6 +220,12 @@ class Client:
         """``X-LXD-<name>``, or ``X-Incus-<name>`` on Incus (which reads only its own)."""
         return f"{'X-Incus' if self.is_incus else 'X-LXD'}-{name}"
 
+    @property
+    def ssl_options(self) -> dict[str, Any] | None:
+        """ws4py's TLS options (``certfile``, ``keyfile``, …) for a websocket of this client's
+        own (upstream's attribute); ``None`` off HTTPS."""
+        return event_stream.ws4py_ssl_options(self)
+
     def has_api_extension(self, name: str) -> bool:
         """Whether the server has the API extension ``name`` (no request)."""
         return name in self.host_info.get("api_extensions", ())

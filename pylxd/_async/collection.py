@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any, ClassVar, Generic, TypeVar
 from pylxd._async.api import APINode
 from pylxd._async.model import Model
 from pylxd._core.envelope import metadata, response_operation
+from pylxd._core.fields import config_strings
 from pylxd._core.urls import name_from_url, project_scope
 from pylxd.exceptions import NotFound
 
@@ -223,7 +224,10 @@ class Collection(Generic[ModelT]):
         (if any, and if ``wait``), then fetch the new object ``name``."""
         wait = self.model.must_wait(self._client, wait)
         node = self._in(project)
-        response = await node.post(json=dict(body), target=target, params=params)
+        body = dict(body)
+        if "config" in body:
+            body["config"] = config_strings(body["config"])
+        response = await node.post(json=body, target=target, params=params)
         operation = response_operation(response)
         if operation is not None and wait:
             await self._client.operations.wait_for_operation(operation)

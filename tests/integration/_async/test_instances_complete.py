@@ -130,8 +130,6 @@ async def test_publish_returns_the_image_and_refuses_a_running_one(
         await write_file(container, "/root/run", unique_name())
         with pytest.raises(OperationFailed, match="(?i)running"):
             await container.publish(wait=True)
-        # Content of its own: the same files make the same image (LXD refuses a duplicate).
-        await write_file(container, "/root/unique", instance_name)
         await container.stop(wait=True)
         image = await container.publish(wait=True)
         published.append(image.fingerprint)
@@ -147,7 +145,9 @@ async def test_publish_returns_the_image_and_refuses_a_running_one(
         assert public.public is True and alias in [a["name"] for a in public.aliases]
 
 
-async def test_copy_here_with_and_without_snapshots_and_devices(instance_name, image_alias) -> None:
+async def test_copy_here_with_and_without_snapshots_and_to_another_pool(
+    instance_name, image_alias, pool_name
+) -> None:
     names = [unique_name("copy"), unique_name("copy")]
     async with Client() as client:
         try:
@@ -162,12 +162,12 @@ async def test_copy_here_with_and_without_snapshots_and_devices(instance_name, i
             assert await read_file(copy, "/root/kept") == "content"
             await copy.stop(wait=True)
 
-            root = {"root": {"path": "/", "type": "disk", "pool": "default"}}
+            root = {"root": {"path": "/", "type": "disk", "pool": pool_name}}
             bare = await source.copy(
                 names[1], instance_only=True, devices=root, config={"user.copied": "yes"}
             )
             assert await bare.snapshots.all() == []
-            assert bare.devices["root"]["pool"] == "default"
+            assert bare.expanded_devices["root"]["pool"] == pool_name
             assert bare.config["user.copied"] == "yes"
 
             with pytest.raises(LXDAPIException):
