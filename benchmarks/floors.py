@@ -130,7 +130,10 @@ def _start_exec(
 def raw_exec(http: RawHTTP, instance: str, command: list[str]) -> tuple[int, bytes, bytes]:
     op, sockets = _start_exec(http, instance, command)
     _control, stdin, stdout, stderr = sockets
-    stdin.send_text(b"")
+    try:
+        stdin.send_text(b"")
+    except (BrokenPipeError, ConnectionResetError):
+        pass  # a short command ended and LXD shut stdin first (pylxd ignores it too)
     result: dict[str, bytes] = {}
     reader = threading.Thread(target=lambda: result.__setitem__("err", stderr.drain()))
     reader.start()
@@ -170,7 +173,10 @@ def raw_exec_bytes(http: RawHTTP, instance: str, command: list[str]) -> bytes:
 
     op, sockets = _start_exec(http, instance, command)
     _control, stdin, stdout, stderr = sockets
-    stdin.send_text(b"")
+    try:
+        stdin.send_text(b"")
+    except (BrokenPipeError, ConnectionResetError):
+        pass  # a short command ended and LXD shut stdin first (pylxd ignores it too)
     reader = threading.Thread(target=stderr.drain)
     reader.start()
     out = io.BytesIO()

@@ -130,7 +130,8 @@ def watch_operation(
 ) -> Operation:
     """Wait for a command's operation (until ``deadline``, else as long as it runs); then
     give its streams :data:`STREAM_GRACE` seconds of silence at most to end, and cut them
-    (:attr:`WebSocket.truncated` tells which were unfinished). On error they are cut at once.
+    (:attr:`WebSocket.truncated` tells which were unfinished). When the wait fails they are
+    cut at once; at ``deadline`` they are left alone (their readers have the same deadline).
 
     Raises:
         OperationTimeout: it was still running at ``deadline``.
@@ -145,7 +146,9 @@ def watch_operation(
             except OperationTimeout:
                 if deadline is not None:
                     raise  # else: a command running for more than the server's longest wait
-    except BaseException:
+    except OperationTimeout:
+        raise
+    except Exception:
         for socket in sockets:
             socket.cut()
         raise

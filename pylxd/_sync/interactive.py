@@ -14,9 +14,10 @@ from __future__ import annotations
 import json
 import time
 from collections.abc import Mapping, Sequence
+from functools import partial
 from typing import TYPE_CHECKING, Any
 
-from pylxd._sync.exec import attach
+from pylxd._sync.exec import Progress, attach, watch_operation
 from pylxd._sync.streams import chunks
 from pylxd._core.envelope import metadata, operation_id
 from pylxd._core.exec import exec_request
@@ -122,7 +123,7 @@ class OutputStream:
             return b""
         return message.encode() if isinstance(message, str) else message
 
-    def _drain(self, deadline: float | None) -> None:
+    def _drain(self, deadline: float | None, progress: Progress) -> None:
         """Read to the end, keeping the chunks for ``recv`` (the command cannot block on a
         full pipe while we wait for it)."""
         while not self.closed:
@@ -130,7 +131,9 @@ class OutputStream:
             if chunk is None:
                 self.closed = True
             else:
-                self._pending.append(chunk.encode() if isinstance(chunk, str) else chunk)
+                data = chunk.encode() if isinstance(chunk, str) else chunk
+                progress.received += len(data)
+                self._pending.append(data)
 
     def __iter__(self) -> OutputStream:
         return self
@@ -246,17 +249,35 @@ class Session:
         if self.exit_code is not None:
             return self.exit_code
         deadline = None if timeout is None else time.monotonic() + timeout
-        if self.stderr is None:
-            self.stdout._drain(deadline)
-        else:
-            stdout, stderr = self.stdout, self.stderr
-            gather(lambda: stdout._drain(deadline), lambda: stderr._drain(deadline))
-        # LXD ends the operation once our side of the data sockets is closed too.
-        if not self._stdin_closed:
-            self._stdin_closed = True
-            self._stdin.send_barrier()
+        outputs = [self.stdout] if self.stderr is None else [self.stdout, self.stderr]
+        progress = Progress()
+
+        def read_all() -> None:
+            try:
+                gather(*(partial(output._drain, deadline, progress) for output in outputs))
+            finally:
+                progress.done.set()
+            if not self._stdin_closed:
+                self._stdin_closed = True
+                self._stdin.send_barrier()
+
+        if self.pty:
+            # LXD ends the operation only once our side of the sockets is closed.
+            read_all()
+            self.close()
+            return self._reap(_remaining(deadline))
+        # Without a PTY the operation ends with the command, so it is waited for alongside:
+        # outputs LXD leaves unfinished after it ended are cut, not waited for forever. The
+        # sockets are closed after it ended (closed before, LXD may fail it on a TLS reset).
+        sockets = [output._socket for output in outputs]
+        watch = partial(
+            watch_operation, self.instance.client, self.operation, deadline, sockets, progress
+        )
+        finished = (gather(read_all, watch))[1]
         self.close()
-        return self._reap(_remaining(deadline))
+        assert finished is not None
+        self.exit_code = int((finished.metadata or {}).get("return", -1))
+        return self.exit_code
 
     def _reap(self, timeout: float | None) -> int:
         """The exit code, from the operation (our side of the sockets must be closed)."""

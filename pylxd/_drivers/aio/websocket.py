@@ -39,8 +39,13 @@ class WebSocket:
     async def recv(self, timeout: float | None = None) -> bytes | str | None:
         """The next message, or ``None`` once the stream ended (barrier or close)."""
         check_timeout(timeout)
+        deadline = None if timeout is None else time.monotonic() + timeout
         while isinstance(message := self._core.next_message(), NeedData):
-            await self._read(timeout)
+            remaining = None
+            if deadline is not None:  # one limit for the message, however many reads
+                remaining = deadline - time.monotonic()
+                check_timeout(remaining)
+            await self._read(remaining)
         return message
 
     async def _read(self, timeout: float | None) -> None:

@@ -37,7 +37,12 @@ class WebSocket:
         """The next message, or ``None`` once the stream ended (barrier or close)."""
         check_timeout(timeout)
         self._sock.settimeout(timeout)
+        deadline = None if timeout is None else time.monotonic() + timeout
         while isinstance(message := self._core.next_message(), NeedData):
+            if deadline is not None:  # one limit for the message, however many reads
+                remaining = deadline - time.monotonic()
+                check_timeout(remaining)
+                self._sock.settimeout(remaining)
             self._read()
         return message
 

@@ -128,3 +128,42 @@ async def test_a_timeout_still_applies_when_the_operation_never_ends(fake_lxd) -
         with pytest.raises(TransportTimeout):
             await instance.execute(["sleep", "60"], timeout=0.5)
     assert time.monotonic() - started < 4
+
+
+PING = b"\x89\x00"
+
+
+async def test_pings_do_not_extend_a_receive_timeout(fake_lxd) -> None:
+    def pinging(handler: BaseHTTPRequestHandler) -> None:
+        key = handler.headers["Sec-WebSocket-Key"].encode()
+        accept = base64.b64encode(hashlib.sha1(key + GUID).digest())
+        handler.wfile.write(
+            b"HTTP/1.1 101 Switching Protocols\r\nUpgrade: websocket\r\n"
+            b"Connection: Upgrade\r\nSec-WebSocket-Accept: " + accept + b"\r\n\r\n"
+        )
+        for _ in range(40):  # a ping every 0.1 s, never a message
+            handler.wfile.write(PING)
+            handler.wfile.flush()
+            time.sleep(0.1)
+
+    fake_lxd.routes[("GET", "/1.0/operations/x/websocket")] = pinging
+    async with Client(endpoint=fake_lxd.socket_path, timeout=30) as client:
+        (socket,) = await client._websockets(["/1.0/operations/x/websocket"])
+        started = time.monotonic()
+        with pytest.raises(TransportTimeout):
+            await socket.recv(0.5)
+        assert time.monotonic() - started < 1.5
+        socket.cut()
+        await socket.close()
+
+
+async def test_a_session_without_pty_ends_when_its_operation_did(fake_lxd, short_grace) -> None:
+    serve_exec(fake_lxd, {"s1": binary(b"partial"), "s2": BARRIER}, code=5)
+    async with Client(endpoint=fake_lxd.socket_path, timeout=30) as client:
+        instance = await client.instances.get("c1")
+        session = await instance.interactive(["cat"], pty=False)
+        started = time.monotonic()
+        assert await session.wait() == 5
+        assert time.monotonic() - started < 3
+        assert await session.stdout.recv() == b"partial"  # what came is kept
+        assert await session.stdout.recv() == b""
