@@ -22,7 +22,6 @@ from pylxd._drivers.types import Body
 
 if TYPE_CHECKING:
     from pylxd._async.client import Client
-    from pylxd._async.instance import Instance
 
 __all__ = ["Backup", "BackupManager", "backup_import_headers", "import_backup"]
 
@@ -64,10 +63,8 @@ class BackupManager(InstanceChildren[Backup]):
     """``instance.backups``: ``all()``, ``get(name)``, ``exists(name)``, ``create()``."""
 
     model = Backup
+    _child_path = "backups"
     _resource = "backups"
-
-    def __init__(self, client: Client, instance: Instance) -> None:
-        super().__init__(client, instance, instance.api.backups)
 
     async def create(
         self,
