@@ -1,4 +1,10 @@
-"""The blocking managers (upstream's ``pylxd.managers``)."""
+# Generated from pylxd/aio/managers.py by tools/unasync.py: do not edit, edit the source.
+"""Every public manager class, for one flavour.
+
+The asyncio list (``pylxd/aio/managers.py``) is the source: the blocking one
+(``pylxd/managers.py``) is
+generated from it by ``tools/unasync.py``, so an export is added there only.
+"""
 
 from __future__ import annotations
 

@@ -25,6 +25,13 @@ TREES = [
     ("tests/cluster/_async", "tests/cluster/_sync"),
 ]
 
+# Single files outside those trees: the asyncio export lists, whose blocking twins are
+# the public modules (so a new export is written once, in the asyncio list).
+FILES = [
+    ("pylxd/aio/managers.py", "pylxd/managers.py"),
+    ("pylxd/aio/models.py", "pylxd/models/__init__.py"),
+]
+
 RULES: list[tuple[str, str]] = [
     (r"\basync def\b", "def"),
     (r"\basync with\b", "with"),
@@ -60,11 +67,15 @@ def generated_files() -> dict[Path, str]:
     """Every generated path → its expected content."""
     out: dict[Path, str] = {}
     used: set[int] = set()
-    for source_dir, target_dir in TREES:
-        for source in sorted((ROOT / source_dir).rglob("*.py")):
-            relative = source.relative_to(ROOT / source_dir)
-            header = HEADER.format(source=source.relative_to(ROOT).as_posix())
-            out[ROOT / target_dir / relative] = header + convert(source.read_text(), used)
+    pairs = [
+        (source, ROOT / target_dir / source.relative_to(ROOT / source_dir))
+        for source_dir, target_dir in TREES
+        for source in sorted((ROOT / source_dir).rglob("*.py"))
+    ]
+    pairs += [(ROOT / source, ROOT / target) for source, target in FILES]
+    for source, target in pairs:
+        header = HEADER.format(source=source.relative_to(ROOT).as_posix())
+        out[target] = header + convert(source.read_text(), used)
     unused = [RULES[i][0] for i in range(len(RULES)) if i not in used]
     if unused:
         sys.exit(f"unasync: rules that match nothing (remove them): {unused}")

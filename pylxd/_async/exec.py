@@ -21,8 +21,9 @@ from functools import partial
 from typing import TYPE_CHECKING, Any
 
 from pylxd._async.streams import chunks
-from pylxd._core.envelope import metadata, operation_id
+from pylxd._core.envelope import metadata
 from pylxd._core.exec import ExecuteResult, OutputSink, exec_request
+from pylxd._core.operations import websocket_path
 from pylxd._drivers.aio.flavour import Event, gather
 from pylxd.exceptions import (
     ClientConnectionFailed,
@@ -172,10 +173,13 @@ async def attach(
     So the control socket is attached first (as ``lxc`` does it).
     """
     client = instance.client
-    base = f"/{client.version}/operations/{operation_id(operation)}/websocket?secret="
-    (control,) = await client._websockets([base + fds["control"]])
+    (control,) = await client._websockets(
+        [websocket_path(client.version, operation, fds["control"])]
+    )
     try:
-        data = await client._websockets([base + fds[fd] for fd in data_fds])
+        data = await client._websockets(
+            [websocket_path(client.version, operation, fds[fd]) for fd in data_fds]
+        )
     except BaseException:
         await control.close()
         raise

@@ -10,15 +10,17 @@ the next member.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any
 
 from pylxd._core.endpoint import Endpoint
 from pylxd._core.response import Response
-from pylxd._drivers.types import Body, TimeoutSpec
+from pylxd._drivers.types import RequestOptions
 from pylxd.exceptions import ClientConnectionFailed, EndpointUnreachable, TransportTimeout
 
 if TYPE_CHECKING:
+    from typing_extensions import Unpack
+
     from pylxd._drivers.aio.http import StreamResponse, Transport
 
 __all__ = ["FailoverTransport"]
@@ -48,50 +50,27 @@ class FailoverTransport:
             transport = self._transports[index] = self._make_transport(self.endpoints[index])
         return transport
 
-    async def request(
-        self,
-        method: str,
-        url: str,
-        *,
-        body: Body = None,
-        headers: Mapping[str, str] | None = None,
-        timeout: TimeoutSpec = None,
-    ) -> Response:
+    async def request(self, method: str, url: str, **options: Unpack[RequestOptions]) -> Response:
         """Send one request to the member in use, or the next one that answers."""
-        result: Response = await self._send(
-            lambda transport: transport.request(
-                method, url, body=body, headers=headers, timeout=timeout
-            ),
-            method,
-        )
+        result: Response = await self._send("request", method, url, options)
         return result
 
     async def stream(
-        self,
-        method: str,
-        url: str,
-        *,
-        body: Body = None,
-        headers: Mapping[str, str] | None = None,
-        timeout: TimeoutSpec = None,
+        self, method: str, url: str, **options: Unpack[RequestOptions]
     ) -> StreamResponse:
         """Send one request whose body is streamed (see :meth:`request`)."""
-        result: StreamResponse = await self._send(
-            lambda transport: transport.stream(
-                method, url, body=body, headers=headers, timeout=timeout
-            ),
-            method,
-        )
+        result: StreamResponse = await self._send("stream", method, url, options)
         return result
 
-    async def _send(self, call: Callable[[Transport], Any], method: str) -> Any:
+    async def _send(self, verb: str, method: str, url: str, options: RequestOptions) -> Any:
+        """``transport.<verb>(method, url, **options)`` on the member in use or the next."""
         start = self._current
         count = len(self.endpoints)
         errors: list[str] = []
         for step in range(count):
             index = (start + step) % count
             try:
-                result = await call(self._transport(index))
+                result = await getattr(self._transport(index), verb)(method, url, **options)
             except EndpointUnreachable as exc:
                 errors.append(str(exc))
                 continue

@@ -10,9 +10,11 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any, TypeVar
 
+from pylxd._async.operation import cancel_quietly
 from pylxd._core.envelope import metadata, operation_id, response_operation
 from pylxd._core.migration import (
     copy_source,
+    https_url,
     instance_body,
     migration_request,
     migration_source,
@@ -33,13 +35,11 @@ _RUNNING = 103
 
 def _source_base_url(client: Client) -> str:
     """The URL the destination reaches the source at."""
-    if client.endpoint.scheme == "https":
-        return client.endpoint.base_url
-    addresses = client.host_info.get("environment", {}).get("addresses") or []
-    if not addresses:
+    url = https_url(client.endpoint, lambda: client.host_info)
+    if url is None:
         # As upstream: a server reached over its socket, listening on no address.
         raise ValueError("Cannot migrate from a local client connection")
-    return f"https://{addresses[0]}"
+    return url
 
 
 def _same_server(a: Client, b: Client) -> bool:
@@ -150,7 +150,7 @@ async def copy_instance(
             await source_client.operations.wait_for_operation(operation_id(migration))
     except BaseException:
         if migration is not None:
-            await _cancel_quietly(source_client, migration)
+            await cancel_quietly(source_client, migration)
         raise
     copied = type(instance)(destination, name=name, **({"project": project} if project else {}))
     if wait or migration is not None:
@@ -177,10 +177,3 @@ async def migrate_instance(
     if running and not live:
         await copied.start(wait=True)
     return copied
-
-
-async def _cancel_quietly(client: Client, operation: str) -> None:
-    try:
-        await client.operations.cancel(operation_id(operation))
-    except LXDAPIException:
-        pass  # already over

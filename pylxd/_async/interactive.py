@@ -18,8 +18,9 @@ from typing import TYPE_CHECKING, Any
 
 from pylxd._async.exec import Progress, attach, watch_operation
 from pylxd._async.streams import chunks
-from pylxd._core.envelope import metadata, operation_id
+from pylxd._core.envelope import metadata
 from pylxd._core.exec import exec_request
+from pylxd._core.operations import websocket_path
 from pylxd._drivers.aio.flavour import gather
 from pylxd.exceptions import ClientConnectionFailed, OperationTimeout, TransportTimeout
 
@@ -40,12 +41,6 @@ async def _post_exec(instance: Instance, body: dict[str, Any]) -> tuple[str, dic
     return response.json()["operation"], metadata(response)["metadata"]["fds"]
 
 
-def _socket_path(instance: Instance, operation: str, secret: str) -> str:
-    return (
-        f"/{instance.client.version}/operations/{operation_id(operation)}/websocket?secret={secret}"
-    )
-
-
 async def raw_interactive_execute(
     instance: Instance,
     commands: Sequence[str],
@@ -59,8 +54,8 @@ async def raw_interactive_execute(
     operation, fds = await _post_exec(instance, body)
     return {
         "name": instance.name,
-        "ws": _socket_path(instance, operation, fds["0"]),
-        "control": _socket_path(instance, operation, fds["control"]),
+        "ws": websocket_path(instance.client.version, operation, fds["0"]),
+        "control": websocket_path(instance.client.version, operation, fds["control"]),
     }
 
 

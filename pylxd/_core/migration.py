@@ -8,11 +8,14 @@ operation's URL, the secrets and the source's certificate, and connects to it it
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from typing import Any
+
+from pylxd._core.endpoint import Endpoint
 
 __all__ = [
     "copy_source",
+    "https_url",
     "instance_body",
     "migration_request",
     "migration_source",
@@ -21,6 +24,16 @@ __all__ = [
 
 #: The fields of an instance that a copy carries over (the rest is the server's).
 _CARRIED = ("architecture", "config", "devices", "ephemeral", "profiles", "description")
+
+
+def https_url(endpoint: Endpoint, host_info: Callable[[], Mapping[str, Any]]) -> str | None:
+    """How another server reaches this one: the client's own ``https://`` endpoint, else
+    the first address the server listens on (``core.https_address`` in ``host_info()``,
+    ``GET /1.0``, only read then); ``None`` when it listens on none."""
+    if endpoint.scheme == "https":
+        return endpoint.base_url
+    addresses = host_info().get("environment", {}).get("addresses") or []
+    return f"https://{addresses[0]}" if addresses else None
 
 
 def migration_request(live: bool = False, instance_only: bool = False) -> dict[str, Any]:

@@ -14,12 +14,19 @@ __all__ = [
     "is_success",
     "resource_name",
     "server_wait_seconds",
+    "websocket_path",
 ]
 
 #: How long ``wait()`` waits for an operation when no timeout is given (seconds).
 DEFAULT_OPERATION_TIMEOUT = 3600.0
 
 _SUCCESS = 200  # LXD's status codes: < 200 still going, 200 success, >= 400 failure/cancelled
+
+
+def websocket_path(version: str, operation: str, secret: str) -> str:
+    """The path of one of an operation's websockets (exec, console): the operation's id
+    (``operation`` may be its URL) and the secret LXD gave for that socket."""
+    return f"/{version}/operations/{name_from_url(operation)}/websocket?secret={secret}"
 
 
 def is_final(status_code: int | None) -> bool:

@@ -27,13 +27,7 @@ def encode_trust_token(
     expires_at: str | None = None,
 ) -> str:
     """The token ``lxc config trust add`` prints, from the operation's metadata."""
-    body: dict[str, object] = {
-        "client_name": client_name,
-        "fingerprint": fingerprint,
-        "addresses": addresses,
-        "secret": secret,
-    }
-    return _encode(body, expires_at)
+    return _encode({"client_name": client_name}, fingerprint, addresses, secret, expires_at)
 
 
 def encode_join_token(
@@ -44,16 +38,19 @@ def encode_join_token(
     expires_at: str | None = None,
 ) -> str:
     """The token ``lxc cluster add`` prints, from the operation's metadata."""
-    body: dict[str, object] = {
-        "server_name": server_name,
-        "fingerprint": fingerprint,
-        "addresses": addresses,
-        "secret": secret,
-    }
-    return _encode(body, expires_at)
+    return _encode({"server_name": server_name}, fingerprint, addresses, secret, expires_at)
 
 
-def _encode(body: dict[str, object], expires_at: str | None) -> str:
+def _encode(
+    body: dict[str, object],
+    fingerprint: str,
+    addresses: list[str],
+    secret: str,
+    expires_at: str | None,
+) -> str:
+    """Base64 of the compact JSON both kinds of token are: who it is for (``body``), then
+    the server's fingerprint, addresses and the secret (and when it expires)."""
+    body.update(fingerprint=fingerprint, addresses=addresses, secret=secret)
     if expires_at:
         body["expires_at"] = expires_at
     return base64.b64encode(json.dumps(body, separators=(",", ":")).encode()).decode()

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterable, Iterable
-from typing import IO, TypeAlias
+from collections.abc import AsyncIterable, Iterable, Mapping
+from typing import IO, TypeAlias, TypedDict
 
 __all__ = [
     "DEFAULT_TIMEOUT",
     "HARMLESS_METHODS",
     "Body",
+    "RequestOptions",
     "TimeoutSpec",
     "split_timeout",
     "unsent_note",
@@ -24,6 +25,15 @@ TimeoutSpec: TypeAlias = "float | tuple[float, float] | None"
 #: call forever. The read limit is per socket read, so long transfers are not cut short;
 #: operation waits set their own (the wait's timeout plus a margin).
 DEFAULT_TIMEOUT = (30.0, 600.0)
+
+
+class RequestOptions(TypedDict, total=False):
+    """The keyword options of a transport's ``request`` and ``stream``, for a wrapper that
+    passes them on untouched (``**options: Unpack[RequestOptions]``)."""
+
+    body: Body
+    headers: Mapping[str, str] | None
+    timeout: TimeoutSpec
 
 
 def split_timeout(timeout: TimeoutSpec) -> tuple[float, float]:

@@ -23,7 +23,6 @@ from pylxd._drivers.types import Body
 
 if TYPE_CHECKING:
     from pylxd._sync.client import Client
-    from pylxd._sync.instance import Instance
 
 __all__ = ["Backup", "BackupManager", "backup_import_headers", "import_backup"]
 
@@ -65,10 +64,8 @@ class BackupManager(InstanceChildren[Backup]):
     """``instance.backups``: ``all()``, ``get(name)``, ``exists(name)``, ``create()``."""
 
     model = Backup
+    _child_path = "backups"
     _resource = "backups"
-
-    def __init__(self, client: Client, instance: Instance) -> None:
-        super().__init__(client, instance, instance.api.backups)
 
     def create(
         self,
@@ -101,12 +98,7 @@ class BackupManager(InstanceChildren[Backup]):
             "container_only": instance_only,
             "optimized_storage": optimized_storage,
         }
-        if expires_at is not None:
-            body["expires_at"] = timestamp(expires_at)
-        if compression_algorithm is not None:
-            self._client.assert_has_api_extension("backup_compression_algorithm")
-            body["compression_algorithm"] = compression_algorithm
-        return self._create_child(body, name, wait)
+        return self._create_backup(body, name, wait, expires_at, compression_algorithm)
 
 
 def backup_import_headers(

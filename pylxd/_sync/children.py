@@ -4,12 +4,14 @@ or a volume's snapshots and backups."""
 
 from __future__ import annotations
 
+from datetime import datetime
 from typing import IO, Any, ClassVar, TypeVar
 
 from pylxd._sync.api import APINode
 from pylxd._sync.collection import Collection, NamedModel
 from pylxd._core.envelope import metadata, response_operation
 from pylxd._core.operations import resource_name
+from pylxd._core.storage import timestamp
 from pylxd.exceptions import LXDAPIException
 
 __all__ = ["ChildCollection", "download"]
@@ -41,6 +43,23 @@ class ChildCollection(Collection[ChildT]):
                 raise LXDAPIException(response, "cannot tell what LXD called the new object")
             name = new.pop()
         return self.get(name)
+
+    def _create_backup(
+        self,
+        body: dict[str, Any],
+        name: str | None,
+        wait: bool,
+        expires_at: datetime | str | None,
+        compression_algorithm: str | None,
+    ) -> ChildT:
+        """Create a backup (an instance's or a volume's): ``body`` holds what is the
+        resource's own; the expiry and the compression are the same for both."""
+        if expires_at is not None:
+            body["expires_at"] = timestamp(expires_at)
+        if compression_algorithm is not None:
+            self._client.assert_has_api_extension("backup_compression_algorithm")
+            body["compression_algorithm"] = compression_algorithm
+        return self._create_child(body, name, wait)
 
 
 def download(node: APINode, target: IO[bytes], chunk_size: int) -> int:

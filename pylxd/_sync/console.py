@@ -7,6 +7,7 @@ import json
 from typing import TYPE_CHECKING
 
 from pylxd._core.envelope import metadata, operation_id
+from pylxd._core.operations import websocket_path
 
 if TYPE_CHECKING:
     from pylxd._sync.instance import Instance
@@ -52,8 +53,9 @@ class Console:
         response = self.instance.api.console.post(json=body)
         operation = operation_id(response.json()["operation"])
         fds = metadata(response)["metadata"]["fds"]
-        base = f"/{client.version}/operations/{operation}/websocket?secret="
-        data, control = client._websockets([base + fds["0"], base + fds["control"]])
+        data, control = client._websockets(
+            [websocket_path(client.version, operation, fds[fd]) for fd in ("0", "control")]
+        )
         return ConsoleSession(data, control, operation)
 
 

@@ -22,8 +22,9 @@ from functools import partial
 from typing import TYPE_CHECKING, Any
 
 from pylxd._sync.streams import chunks
-from pylxd._core.envelope import metadata, operation_id
+from pylxd._core.envelope import metadata
 from pylxd._core.exec import ExecuteResult, OutputSink, exec_request
+from pylxd._core.operations import websocket_path
 from pylxd._drivers.sync.flavour import Event, gather
 from pylxd.exceptions import (
     ClientConnectionFailed,
@@ -173,10 +174,13 @@ def attach(
     So the control socket is attached first (as ``lxc`` does it).
     """
     client = instance.client
-    base = f"/{client.version}/operations/{operation_id(operation)}/websocket?secret="
-    (control,) = client._websockets([base + fds["control"]])
+    (control,) = client._websockets(
+        [websocket_path(client.version, operation, fds["control"])]
+    )
     try:
-        data = client._websockets([base + fds[fd] for fd in data_fds])
+        data = client._websockets(
+            [websocket_path(client.version, operation, fds[fd]) for fd in data_fds]
+        )
     except BaseException:
         control.close()
         raise

@@ -11,15 +11,17 @@ the next member.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any
 
 from pylxd._core.endpoint import Endpoint
 from pylxd._core.response import Response
-from pylxd._drivers.types import Body, TimeoutSpec
+from pylxd._drivers.types import RequestOptions
 from pylxd.exceptions import ClientConnectionFailed, EndpointUnreachable, TransportTimeout
 
 if TYPE_CHECKING:
+    from typing_extensions import Unpack
+
     from pylxd._drivers.sync.http import StreamResponse, Transport
 
 __all__ = ["FailoverTransport"]
@@ -49,50 +51,27 @@ class FailoverTransport:
             transport = self._transports[index] = self._make_transport(self.endpoints[index])
         return transport
 
-    def request(
-        self,
-        method: str,
-        url: str,
-        *,
-        body: Body = None,
-        headers: Mapping[str, str] | None = None,
-        timeout: TimeoutSpec = None,
-    ) -> Response:
+    def request(self, method: str, url: str, **options: Unpack[RequestOptions]) -> Response:
         """Send one request to the member in use, or the next one that answers."""
-        result: Response = self._send(
-            lambda transport: transport.request(
-                method, url, body=body, headers=headers, timeout=timeout
-            ),
-            method,
-        )
+        result: Response = self._send("request", method, url, options)
         return result
 
     def stream(
-        self,
-        method: str,
-        url: str,
-        *,
-        body: Body = None,
-        headers: Mapping[str, str] | None = None,
-        timeout: TimeoutSpec = None,
+        self, method: str, url: str, **options: Unpack[RequestOptions]
     ) -> StreamResponse:
         """Send one request whose body is streamed (see :meth:`request`)."""
-        result: StreamResponse = self._send(
-            lambda transport: transport.stream(
-                method, url, body=body, headers=headers, timeout=timeout
-            ),
-            method,
-        )
+        result: StreamResponse = self._send("stream", method, url, options)
         return result
 
-    def _send(self, call: Callable[[Transport], Any], method: str) -> Any:
+    def _send(self, verb: str, method: str, url: str, options: RequestOptions) -> Any:
+        """``transport.<verb>(method, url, **options)`` on the member in use or the next."""
         start = self._current
         count = len(self.endpoints)
         errors: list[str] = []
         for step in range(count):
             index = (start + step) % count
             try:
-                result = call(self._transport(index))
+                result = getattr(self._transport(index), verb)(method, url, **options)
             except EndpointUnreachable as exc:
                 errors.append(str(exc))
                 continue

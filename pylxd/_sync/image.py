@@ -1,24 +1,21 @@
 # Generated from pylxd/_async/image.py by tools/unasync.py: do not edit, edit the source.
 """Images (``/1.0/images/<fingerprint>``): the model and ``client.images``.
 
-Uploads and exports stream (see :mod:`pylxd._drivers.transfer`): an image is never held
-whole in memory. A split image (metadata and rootfs tarballs) travels as multipart
-form data both ways (:mod:`pylxd._core.multipart`).
+The files travel streamed, uploads and exports alike: :mod:`pylxd._sync.image_transfer`.
 """
 
 from __future__ import annotations
 
-import tempfile
 from typing import IO, TYPE_CHECKING, Any, Literal, overload
-from urllib.parse import urlencode
 
 from pylxd._sync.collection import Collection, NamedModel
 from pylxd._sync.image_alias import ImageAliasManager
-from pylxd._sync.operation import Operation
-from pylxd._core import multipart
+from pylxd._sync.image_transfer import download_image, upload_image
+from pylxd._sync.operation import Operation, cancel_quietly
 from pylxd._core.envelope import metadata, response_operation
 from pylxd._core.fields import Attribute
-from pylxd._drivers.transfer import DataSource, Progress, Sink, Source, counted, open_sink
+from pylxd._core.migration import https_url
+from pylxd._drivers.transfer import DataSource, Progress, Sink
 from pylxd.exceptions import NotFound
 
 if TYPE_CHECKING:
@@ -145,33 +142,7 @@ class Image(NamedModel):
         Raises:
             ValueError: the image is split and ``to`` was given without ``rootfs``.
         """
-        stream = self.api.export.stream()
-        try:
-            length = stream.headers.get("Content-Length")
-            total = int(length) if length and length.isdigit() else None
-            boundary = multipart.boundary_of(stream.headers.get("Content-Type", ""))
-            if to is None:
-                sink: IO[bytes] = tempfile.TemporaryFile()
-                for chunk in stream.iter_bytes(1 << 20):
-                    sink.write(chunk)
-                    _report(progress, sink.tell(), total)
-                sink.seek(0)
-                return sink
-            if boundary is not None and rootfs is None:
-                raise ValueError("this image is split (metadata and rootfs): pass rootfs= too")
-            sinks = _ExportSinks(to, rootfs, boundary)
-            try:
-                done = 0
-                for chunk in stream.iter_bytes(1 << 20):
-                    sinks.write(chunk)
-                    done += len(chunk)
-                    _report(progress, done, total)
-                sinks.finish()
-            finally:
-                sinks.close()
-            return None
-        finally:
-            stream.close()
+        return download_image(self.api.export, to, rootfs, progress)
 
     def add_alias(self, name: str, description: str = "") -> None:
         """Give the image an alias. Raises :class:`~pylxd.exceptions.Conflict` if taken."""
@@ -289,7 +260,7 @@ class Image(NamedModel):
                 new_client.operations.wait_for_operation(operation)
         except BaseException:
             if secret_operation is not None:
-                _cancel_quietly(self.client, secret_operation)
+                cancel_quietly(self.client, secret_operation)
             raise
         copied = new_client.images.get(fingerprint)
         if late_alias and alias is not None:
@@ -356,44 +327,17 @@ class ImageManager(Collection[Image]):
         Raises:
             OperationFailed: LXD refused the image (e.g. it exists already).
         """
-        sources = [Source(image_data)] if metadata is None else [Source(metadata)]
-        try:
-            headers: dict[str, str] = {}
-            if public:
-                headers[self._client.lxd_header("public")] = "1"
-            if properties:
-                headers[self._client.lxd_header("properties")] = urlencode(properties)
-            if metadata is None:
-                pieces: list[bytes | Source] = [sources[0]]
-                headers["Content-Type"] = "application/octet-stream"
-                name = filename or sources[0].name
-                if name:
-                    headers[self._client.lxd_header("filename")] = name
-            else:
-                sources.append(Source(image_data))
-                boundary = multipart.new_boundary()
-                rootfs_name = filename or sources[1].name or "rootfs"
-                pieces = [
-                    multipart.part_head(boundary, "metadata", sources[0].name or "metadata", True),
-                    sources[0],
-                    multipart.part_head(
-                        boundary, "rootfs.img" if vm else "rootfs", rootfs_name, False
-                    ),
-                    sources[1],
-                    multipart.part_tail(boundary),
-                ]
-                headers["Content-Type"] = multipart.content_type(boundary)
-            sizes = [s.size for s in sources]
-            total = None if None in sizes else sum(s or 0 for s in sizes)
-            if total is not None:
-                framing = sum(len(p) for p in pieces if isinstance(p, bytes))
-                headers["Content-Length"] = str(total + framing)
-            response = self._in(project).post(
-                data=counted(pieces, progress, total), headers=headers
-            )
-        finally:
-            for source in sources:
-                source.close()
+        response = upload_image(
+            self._client,
+            self._in(project),
+            image_data,
+            metadata,
+            public=public,
+            vm=vm,
+            filename=filename,
+            properties=properties,
+            progress=progress,
+        )
         return self._image_of(response, project)
 
     def create_from_simplestreams(
@@ -456,68 +400,12 @@ class ImageManager(Collection[Image]):
         return self.get((finished.metadata or {})["fingerprint"], project=project)
 
 
-class _ExportSinks:
-    """Where an export's bytes go: one file, or (split image) metadata and rootfs files."""
-
-    def __init__(self, to: Sink, rootfs: Sink | None, boundary: str | None) -> None:
-        self._targets = {"metadata": to, "rootfs": rootfs}
-        self._opened: list[IO[bytes]] = []
-        self._reader = multipart.MultipartReader(boundary) if boundary else None
-        self._current: IO[bytes] | None = None
-        if self._reader is None:
-            self._current = self._open(to)
-
-    def _open(self, target: Sink | None) -> IO[bytes]:
-        if target is None:
-            raise ValueError("no target for this part of the image")
-        file, owned = open_sink(target)
-        if owned:
-            self._opened.append(file)
-        return file
-
-    def write(self, chunk: bytes) -> None:
-        if self._reader is None:
-            assert self._current is not None
-            self._current.write(chunk)
-            return
-        for event in self._reader.feed(chunk):
-            if isinstance(event, multipart.PartStart):
-                key = "metadata" if event.name == "metadata" else "rootfs"
-                self._current = self._open(self._targets[key])
-            elif self._current is not None:
-                self._current.write(event)
-
-    def finish(self) -> None:
-        if self._reader is not None:
-            self._reader.close()
-
-    def close(self) -> None:
-        for file in self._opened:
-            file.close()
-
-
-def _report(progress: Progress | None, done: int, total: int | None) -> None:
-    if progress is not None:
-        progress(done, total)
-
-
 def _network_url(client: Client) -> str:
-    """How another server reaches this one: the client's HTTPS endpoint, else the first
-    address the server listens on."""
-    if client.endpoint.scheme == "https":
-        return client.endpoint.base_url
-    addresses = client.host_info.get("environment", {}).get("addresses") or []
-    if not addresses:
+    """How the target server reaches this one (see :func:`pylxd._core.migration.https_url`)."""
+    url = https_url(client.endpoint, lambda: client.host_info)
+    if url is None:
         raise ValueError(
             "the source server does not listen on the network (core.https_address is unset), "
             "so the target cannot pull the image from it"
         )
-    return f"https://{addresses[0]}"
-
-
-def _cancel_quietly(client: Client, operation: str) -> None:
-    """Cancel an operation that may already be gone."""
-    try:
-        client.operations.cancel(operation)
-    except Exception:  # noqa: BLE001 - best effort: the error being raised matters more
-        pass
+    return url

@@ -11,9 +11,11 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any, TypeVar
 
+from pylxd._sync.operation import cancel_quietly
 from pylxd._core.envelope import metadata, operation_id, response_operation
 from pylxd._core.migration import (
     copy_source,
+    https_url,
     instance_body,
     migration_request,
     migration_source,
@@ -34,13 +36,11 @@ _RUNNING = 103
 
 def _source_base_url(client: Client) -> str:
     """The URL the destination reaches the source at."""
-    if client.endpoint.scheme == "https":
-        return client.endpoint.base_url
-    addresses = client.host_info.get("environment", {}).get("addresses") or []
-    if not addresses:
+    url = https_url(client.endpoint, lambda: client.host_info)
+    if url is None:
         # As upstream: a server reached over its socket, listening on no address.
         raise ValueError("Cannot migrate from a local client connection")
-    return f"https://{addresses[0]}"
+    return url
 
 
 def _same_server(a: Client, b: Client) -> bool:
@@ -151,7 +151,7 @@ def copy_instance(
             source_client.operations.wait_for_operation(operation_id(migration))
     except BaseException:
         if migration is not None:
-            _cancel_quietly(source_client, migration)
+            cancel_quietly(source_client, migration)
         raise
     copied = type(instance)(destination, name=name, **({"project": project} if project else {}))
     if wait or migration is not None:
@@ -178,10 +178,3 @@ def migrate_instance(
     if running and not live:
         copied.start(wait=True)
     return copied
-
-
-def _cancel_quietly(client: Client, operation: str) -> None:
-    try:
-        client.operations.cancel(operation_id(operation))
-    except LXDAPIException:
-        pass  # already over

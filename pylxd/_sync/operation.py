@@ -17,7 +17,7 @@ from pylxd.exceptions import LXDAPIException, OperationFailed, OperationTimeout
 if TYPE_CHECKING:
     from pylxd._sync.client import Client
 
-__all__ = ["Operation", "OperationManager"]
+__all__ = ["Operation", "OperationManager", "cancel_quietly"]
 
 # The ``/wait`` request may take the whole server-side wait; give HTTP this much more.
 _WAIT_GRACE = 30.0
@@ -149,3 +149,12 @@ class OperationManager:
 
     delete = cancel
     list = all
+
+
+def cancel_quietly(client: Client, operation: str) -> None:
+    """Cancel an operation (id or URL) that may already be over, while another error is
+    being raised: that error matters more, so a failure here is swallowed."""
+    try:
+        client.operations.cancel(operation)
+    except Exception:  # noqa: BLE001 - best effort: the error being raised matters more
+        pass

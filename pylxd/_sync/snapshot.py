@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from datetime import datetime
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any, ClassVar, TypeVar
 
 from pylxd._sync.api import APINode
 from pylxd._sync.children import ChildCollection
@@ -50,9 +50,12 @@ class InstanceChild(NamedModel):
 class InstanceChildren(ChildCollection[ChildT]):
     """The snapshots or the backups of one instance."""
 
-    def __init__(self, client: Client, instance: Instance, node: APINode) -> None:
+    #: The ``client.api`` attribute under the instance.
+    _child_path: ClassVar[str]
+
+    def __init__(self, client: Client, instance: Instance) -> None:
         self.instance = instance
-        super().__init__(client, self.model, node)
+        super().__init__(client, self.model, getattr(instance.api, self._child_path))
 
     def _init(self, data: Mapping[str, Any], node: APINode) -> dict[str, Any]:
         return {"collection": node, "instance": self.instance}
@@ -94,10 +97,8 @@ class SnapshotManager(InstanceChildren[Snapshot]):
     """``instance.snapshots``: ``all()``, ``get(name)``, ``exists(name)``, ``create(name)``."""
 
     model = Snapshot
+    _child_path = "snapshots"
     _resource = "instances_snapshots"
-
-    def __init__(self, client: Client, instance: Instance) -> None:
-        super().__init__(client, instance, instance.api.snapshots)
 
     def create(
         self,

@@ -64,9 +64,4 @@ class StorageVolumeBackupManager(VolumeChildren[StorageVolumeBackup]):
             wait: wait for the backup to be made (always when LXD picks the name).
         """
         body: dict[str, Any] = {"volume_only": volume_only, "optimized_storage": optimized_storage}
-        if expires_at is not None:
-            body["expires_at"] = timestamp(expires_at)
-        if compression_algorithm is not None:
-            self._client.assert_has_api_extension("backup_compression_algorithm")
-            body["compression_algorithm"] = compression_algorithm
-        return self._create_child(body, name, wait)
+        return self._create_backup(body, name, wait, expires_at, compression_algorithm)

@@ -1,4 +1,9 @@
-"""The asyncio managers (the twin of :mod:`pylxd.managers`)."""
+"""Every public manager class, for one flavour.
+
+The asyncio list (``pylxd/aio/managers.py``) is the source: the blocking one
+(``pylxd/managers.py``) is
+generated from it by ``tools/unasync.py``, so an export is added there only.
+"""
 
 from __future__ import annotations
 

@@ -1,4 +1,9 @@
-"""The asyncio models (the twin of :mod:`pylxd.models`)."""
+"""Every public model class, for one flavour.
+
+The asyncio list (``pylxd/aio/models.py``) is the source: the blocking one
+(``pylxd/models/__init__.py``) is
+generated from it by ``tools/unasync.py``, so an export is added there only.
+"""
 
 from __future__ import annotations
 

@@ -1,9 +1,13 @@
-"""The blocking models (upstream's ``pylxd.models``)."""
+# Generated from pylxd/aio/models.py by tools/unasync.py: do not edit, edit the source.
+"""Every public model class, for one flavour.
+
+The asyncio list (``pylxd/aio/models.py``) is the source: the blocking one
+(``pylxd/models/__init__.py``) is
+generated from it by ``tools/unasync.py``, so an export is added there only.
+"""
 
 from __future__ import annotations
 
-from pylxd._core.exec import ExecuteResult
-from pylxd._core.files import FileStat
 from pylxd._sync.backup import Backup
 from pylxd._sync.certificate import Certificate, TrustToken
 from pylxd._sync.cluster import Cluster, ClusterCertificate, ClusterMember, ClusterMemberState
@@ -35,6 +39,8 @@ from pylxd._sync.storage_pool import StoragePool, StorageResources
 from pylxd._sync.storage_snapshot import StorageVolumeSnapshot
 from pylxd._sync.storage_volume import StorageVolume
 from pylxd._sync.warning import ServerWarning
+from pylxd._core.exec import ExecuteResult
+from pylxd._core.files import FileStat
 
 __all__ = [
     "Backup",
