@@ -213,20 +213,6 @@ class Instance(Model, Publishable):
 
     # -- changing it --------------------------------------------------------------------
 
-    async def save(self, wait: bool = False) -> None:
-        """Send every writable field (``PUT``); with ``wait``, wait for the operation.
-
-        A ``config`` replaced by assignment (the docs' ``container.config = {...}``) keeps
-        the server's ``volatile.*`` keys it leaves out: they are LXD's own state (idmaps,
-        uuids), and LXD refuses a ``PUT`` that drops its idmap keys.
-        """
-        config = self._values.get("config")
-        if "config" in self._changed and isinstance(config, dict):
-            current = metadata(await self.api.get()).get("config") or {}
-            volatile = {k: v for k, v in current.items() if k.startswith("volatile.")}
-            self._values["config"] = {**volatile, **config}
-        await super().save(wait)
-
     async def rename(self, name: str, wait: bool = False) -> None:
         """Rename the instance (it must be stopped)."""
         await self.post(json={"name": name}, wait=wait)
