@@ -200,6 +200,7 @@ async def _drain(
 
 
 async def _feed(socket: WebSocket, payload: Any, encoding: str) -> None:
+    socket.wait_on_sends()  # a process may read its stdin late: that is not a closed stdin
     try:
         async for chunk in chunks(payload, encoding):
             await socket.send(chunk)

@@ -201,6 +201,7 @@ def _drain(
 
 
 def _feed(socket: WebSocket, payload: Any, encoding: str) -> None:
+    socket.wait_on_sends()  # a process may read its stdin late: that is not a closed stdin
     try:
         for chunk in chunks(payload, encoding):
             socket.send(chunk)

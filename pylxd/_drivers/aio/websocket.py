@@ -81,6 +81,9 @@ class WebSocket:
         except ClientConnectionFailed:
             pass
 
+    def wait_on_sends(self) -> None:
+        """Sends already wait as long as the server takes to read them (no timeout)."""
+
     def cut(self) -> None:
         """End the stream now: a read in progress, and every read after it, gets what was
         already received, then the end of the stream."""

@@ -76,6 +76,12 @@ class WebSocket:
         except ClientConnectionFailed:
             pass
 
+    def wait_on_sends(self) -> None:
+        """Let sends wait as long as the server takes to read them (a stdin the process
+        reads late): the connect timeout would end them and drop the rest of the input.
+        :meth:`cut` (or the server closing) still ends a send that waits."""
+        self._sock.settimeout(None)
+
     def cut(self) -> None:
         """End the stream now (from any thread): a read in progress, and every read after
         it, gets what was already received, then the end of the stream."""

@@ -127,6 +127,16 @@ async def test_execute_takes_stdin_from_an_async_iterable(container) -> None:
         assert result.exit_code == 0 and result.stdout.strip() == "100000"
 
 
+async def test_stdin_read_late_is_delivered_whole(container) -> None:
+    # The process reads its stdin only after longer than the client's connect timeout: the
+    # input must wait for it, not be dropped when a send times out.
+    payload = os.urandom(4 << 20)
+    async with Client(timeout=(1, 60)) as client:
+        instance = await client.instances.get(container)
+        result = await instance.execute(["sh", "-c", "sleep 2.5; wc -c"], stdin_payload=payload)
+        assert result.exit_code == 0 and result.stdout.strip() == str(len(payload))
+
+
 async def test_sessions_over_https_with_a_client_certificate(
     container, https_url, client_cert, trust_token
 ) -> None:

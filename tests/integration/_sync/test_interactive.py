@@ -128,6 +128,16 @@ def test_execute_takes_stdin_from_an_async_iterable(container) -> None:
         assert result.exit_code == 0 and result.stdout.strip() == "100000"
 
 
+def test_stdin_read_late_is_delivered_whole(container) -> None:
+    # The process reads its stdin only after longer than the client's connect timeout: the
+    # input must wait for it, not be dropped when a send times out.
+    payload = os.urandom(4 << 20)
+    with Client(timeout=(1, 60)) as client:
+        instance = client.instances.get(container)
+        result = instance.execute(["sh", "-c", "sleep 2.5; wc -c"], stdin_payload=payload)
+        assert result.exit_code == 0 and result.stdout.strip() == str(len(payload))
+
+
 def test_sessions_over_https_with_a_client_certificate(
     container, https_url, client_cert, trust_token
 ) -> None:
