@@ -1,24 +1,28 @@
 # Generated from pylxd/_async/instance.py by tools/unasync.py: do not edit, edit the source.
-"""Instances (containers and virtual machines): the model (its managers, ``client.instances``
-…, are :mod:`pylxd._sync.instance_manager`)."""
+"""Instances (containers and virtual machines): the model.
+
+Its managers (``client.instances`` …) are :mod:`pylxd._sync.instance_manager`; what it
+mixes in: ``execute()`` (:mod:`pylxd._sync.exec`), ``interactive()``
+(:mod:`pylxd._sync.interactive`), ``publish()`` (:mod:`pylxd._sync.publish`).
+"""
 
 from __future__ import annotations
 
 import builtins  # the class body has a field called "type"
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, Any, ClassVar, TypeVar
 
-from pylxd._sync import exec as exec_session
-from pylxd._sync import instance_copy, instance_meta, interactive
+from pylxd._sync import instance_copy, instance_meta
 from pylxd._sync.api import APINode
 from pylxd._sync.backup import BackupManager
 from pylxd._sync.console import Console
+from pylxd._sync.exec import Executable
 from pylxd._sync.files import FilesManager
+from pylxd._sync.interactive import Interactive
 from pylxd._sync.model import Model
 from pylxd._sync.publish import Publishable
 from pylxd._sync.snapshot import SnapshotManager
 from pylxd._core.envelope import metadata, response_operation
-from pylxd._core.exec import ExecuteResult
 from pylxd._core.fields import Attribute, AttributeDict, config_strings
 from pylxd._core.operations import resource_name
 from pylxd._core.response import Response
@@ -60,7 +64,7 @@ class InstanceState(AttributeDict):
         return f"<InstanceState status={self.__dict__.get('status')!r}>"
 
 
-class Instance(Model, Publishable):
+class Instance(Model, Publishable, Executable, Interactive):
     """An instance (``/1.0/instances/<name>``).
 
     State changes (``start``, ``stop``, …) return at once unless ``wait=True``.
@@ -278,55 +282,6 @@ class Instance(Model, Publishable):
         """Unfreeze (resume) the instance."""
         self._set_state("unfreeze", timeout, force, wait)
 
-    def execute(
-        self,
-        commands: Sequence[str],
-        environment: Mapping[str, str] | None = None,
-        encoding: str | None = None,
-        decode: bool = True,
-        stdin_payload: Any = None,
-        stdin_encoding: str = "utf-8",
-        stdout_handler: Callable[[Any], Any] | None = None,
-        stderr_handler: Callable[[Any], Any] | None = None,
-        user: int | None = None,
-        group: int | None = None,
-        cwd: str | None = None,
-        timeout: float | None = None,
-    ) -> ExecuteResult:
-        """Run ``commands`` in the instance and wait for it to end.
-
-        Args:
-            commands: the command and its arguments, as for ``subprocess`` (not a string).
-            environment: extra environment variables.
-            encoding: decode output with this codec (UTF-8 by default).
-            decode: return ``str`` (default) or ``bytes``.
-            stdin_payload: ``str``, ``bytes``, a file object or an iterable of chunks.
-            stdin_encoding: how a ``str`` payload is encoded.
-            stdout_handler, stderr_handler: called with each chunk instead of collecting it
-                (constant memory; the result's field is then empty).
-            user, group, cwd: run as this uid/gid, in this directory.
-            timeout: seconds; on expiry the process is killed and
-                :class:`~pylxd.exceptions.TransportTimeout` is raised.
-
-        Returns:
-            ``(exit_code, stdout, stderr)``.
-        """
-        return exec_session.execute(
-            self,
-            commands,
-            environment,
-            encoding,
-            decode,
-            stdin_payload,
-            stdin_encoding,
-            stdout_handler,
-            stderr_handler,
-            user,
-            group,
-            cwd,
-            timeout,
-        )
-
     # -- snapshots, backups, copies, images -------------------------------------------
 
     @property
@@ -384,40 +339,6 @@ class Instance(Model, Publishable):
     def put_metadata(self, data: Mapping[str, Any]) -> None:
         """Replace the instance's image metadata."""
         instance_meta.put_metadata(self, data)
-
-    def raw_interactive_execute(
-        self,
-        commands: Sequence[str],
-        environment: Mapping[str, str] | None = None,
-        user: int | None = None,
-        group: int | None = None,
-        cwd: str | None = None,
-    ) -> dict[str, str]:
-        """Start ``commands`` with a PTY and return where to attach: ``{"name", "ws",
-        "control"}`` (websocket paths). The command starts once a client connects to ``ws``
-        and ``control``; :meth:`interactive` does all of it for you."""
-        return interactive.raw_interactive_execute(
-            self, commands, environment, user, group, cwd
-        )
-
-    def interactive(
-        self,
-        commands: Sequence[str],
-        environment: Mapping[str, str] | None = None,
-        user: int | None = None,
-        group: int | None = None,
-        cwd: str | None = None,
-        *,
-        pty: bool = True,
-        width: int = 80,
-        height: int = 24,
-    ) -> interactive.Session:
-        """Start ``commands`` and return a live :class:`~pylxd.models.Session`: ``send``,
-        ``recv``, ``resize``, ``signal``, ``wait`` (a context manager). With ``pty=False``
-        stdin, stdout and stderr are separate streams (``session.stdout`` iterates chunks)."""
-        return interactive.start(
-            self, commands, environment, user, group, cwd, pty=pty, width=width, height=height
-        )
 
 
 def _sparse(url: str, project: str | None) -> dict[str, str]:
