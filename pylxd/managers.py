@@ -14,7 +14,7 @@ from pylxd._sync.cluster import ClusterCertificateManager, ClusterManager, Clust
 from pylxd._sync.cluster_groups import ClusterGroupManager, ClusterJoinTokenManager
 from pylxd._sync.image import ImageManager
 from pylxd._sync.image_alias import ImageAliasManager
-from pylxd._sync.instance import ContainerManager, InstanceManager, VirtualMachineManager
+from pylxd._sync.instance_manager import ContainerManager, InstanceManager, VirtualMachineManager
 from pylxd._sync.network import (
     NetworkForwardManager,
     NetworkLoadBalancerManager,

@@ -12,7 +12,7 @@ from pylxd._async.api import APINode
 from pylxd._async.certificate import CertificateManager
 from pylxd._async.cluster import ClusterManager
 from pylxd._async.image import ImageManager
-from pylxd._async.instance import ContainerManager, InstanceManager, VirtualMachineManager
+from pylxd._async.instance_manager import ContainerManager, InstanceManager, VirtualMachineManager
 from pylxd._async.network import NetworkManager
 from pylxd._async.network_acl import NetworkACLManager
 from pylxd._async.network_zone import NetworkZoneManager

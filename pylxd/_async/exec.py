@@ -18,7 +18,7 @@ import json
 import time
 from collections.abc import Callable, Mapping, Sequence
 from functools import partial
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 from pylxd._async.streams import chunks
 from pylxd._core.envelope import metadata
@@ -38,7 +38,7 @@ if TYPE_CHECKING:
     from pylxd._async.operation import Operation
     from pylxd._drivers.aio.websocket import WebSocket
 
-__all__ = ["STREAM_GRACE", "Progress", "attach", "execute", "watch_operation"]
+__all__ = ["STREAM_GRACE", "Progress", "Executable", "attach", "watch_operation"]
 
 _SIGKILL = 9
 _DATA_FDS = ("0", "1", "2")
@@ -47,70 +47,94 @@ _DATA_FDS = ("0", "1", "2")
 STREAM_GRACE = 2.0
 
 
-async def execute(
-    instance: Instance,
-    commands: Sequence[str],
-    environment: Mapping[str, str] | None = None,
-    encoding: str | None = None,
-    decode: bool = True,
-    stdin_payload: Any = None,
-    stdin_encoding: str = "utf-8",
-    stdout_handler: Callable[[Any], Any] | None = None,
-    stderr_handler: Callable[[Any], Any] | None = None,
-    user: int | None = None,
-    group: int | None = None,
-    cwd: str | None = None,
-    timeout: float | None = None,
-) -> ExecuteResult:
-    """See :meth:`Instance.execute`."""
-    client = instance.client
-    body = exec_request(commands, environment, user, group, cwd)
-    response = await instance.api.exec.post(json=body)
-    operation = response.json()["operation"]
-    fds = metadata(response)["metadata"]["fds"]
-    control, data = await attach(instance, operation, fds, _DATA_FDS)
-    sockets = [*data, control]
-    try:
-        stdin, stdout, stderr = data
-        deadline = None if timeout is None else time.monotonic() + timeout
-        out = OutputSink(decode, encoding, stdout_handler)
-        err = OutputSink(decode, encoding, stderr_handler)
-        progress = Progress()
-        streams = [
-            partial(_drain, stdout, out, deadline, progress),
-            partial(_drain, stderr, err, deadline, progress),
-        ]
-        if stdin_payload is None:
-            await stdin.send_barrier()  # nothing to send: no need to feed concurrently
-        else:
-            streams.append(partial(_feed, stdin, stdin_payload, stdin_encoding))
+class Executable:
+    """``execute()``: running a command to its end (mixed into
+    :class:`~pylxd._async.instance.Instance`)."""
 
-        async def read_all() -> None:
-            try:
-                await gather(*streams)
-            finally:
-                progress.done.set()
+    async def execute(
+        self,
+        commands: Sequence[str],
+        environment: Mapping[str, str] | None = None,
+        encoding: str | None = None,
+        decode: bool = True,
+        stdin_payload: Any = None,
+        stdin_encoding: str = "utf-8",
+        stdout_handler: Callable[[Any], Any] | None = None,
+        stderr_handler: Callable[[Any], Any] | None = None,
+        user: int | None = None,
+        group: int | None = None,
+        cwd: str | None = None,
+        timeout: float | None = None,
+    ) -> ExecuteResult:
+        """Run ``commands`` in the instance and wait for it to end.
 
-        watch = partial(watch_operation, client, operation, deadline, data, progress)
+        Args:
+            commands: the command and its arguments, as for ``subprocess`` (not a string).
+            environment: extra environment variables.
+            encoding: decode output with this codec (UTF-8 by default).
+            decode: return ``str`` (default) or ``bytes``.
+            stdin_payload: ``str``, ``bytes``, a file object or an iterable of chunks.
+            stdin_encoding: how a ``str`` payload is encoded.
+            stdout_handler, stderr_handler: called with each chunk instead of collecting it
+                (constant memory; the result's field is then empty).
+            user, group, cwd: run as this uid/gid, in this directory.
+            timeout: seconds; on expiry the process is killed and
+                :class:`~pylxd.exceptions.TransportTimeout` is raised.
+
+        Returns:
+            ``(exit_code, stdout, stderr)``.
+        """
+        instance = cast("Instance", self)
+        client = instance.client
+        body = exec_request(commands, environment, user, group, cwd)
+        response = await instance.api.exec.post(json=body)
+        operation = response.json()["operation"]
+        fds = metadata(response)["metadata"]["fds"]
+        control, data = await attach(instance, operation, fds, _DATA_FDS)
+        sockets = [*data, control]
         try:
-            finished = (await gather(read_all, watch))[1]
-        except (TransportTimeout, OperationTimeout) as exc:
+            stdin, stdout, stderr = data
+            deadline = None if timeout is None else time.monotonic() + timeout
+            out = OutputSink(decode, encoding, stdout_handler)
+            err = OutputSink(decode, encoding, stderr_handler)
+            progress = Progress()
+            streams = [
+                partial(_drain, stdout, out, deadline, progress),
+                partial(_drain, stderr, err, deadline, progress),
+            ]
+            if stdin_payload is None:
+                await stdin.send_barrier()  # nothing to send: no need to feed concurrently
+            else:
+                streams.append(partial(_feed, stdin, stdin_payload, stdin_encoding))
+
+            async def read_all() -> None:
+                try:
+                    await gather(*streams)
+                finally:
+                    progress.done.set()
+
+            watch = partial(watch_operation, client, operation, deadline, data, progress)
             try:
-                await control.send(json.dumps({"command": "signal", "signal": _SIGKILL}))
-            except ClientConnectionFailed:
-                pass  # it has ended meanwhile
-            if isinstance(exc, TransportTimeout):
-                raise
-            raise TransportTimeout(f"the command was still running after {timeout} s") from exc
-        assert finished is not None
-        exit_code = int((finished.metadata or {}).get("return", -1))
-        unfinished = [name for name, s in (("stdout", stdout), ("stderr", stderr)) if s.truncated]
-        if unfinished:
-            raise IncompleteOutput(exit_code, out.result(), err.result(), unfinished)
-        return ExecuteResult(exit_code, out.result(), err.result())
-    finally:
-        for socket in sockets:
-            await socket.close()
+                finished = (await gather(read_all, watch))[1]
+            except (TransportTimeout, OperationTimeout) as exc:
+                try:
+                    await control.send(json.dumps({"command": "signal", "signal": _SIGKILL}))
+                except ClientConnectionFailed:
+                    pass  # it has ended meanwhile
+                if isinstance(exc, TransportTimeout):
+                    raise
+                raise TransportTimeout(f"the command was still running after {timeout} s") from exc
+            assert finished is not None
+            exit_code = int((finished.metadata or {}).get("return", -1))
+            unfinished = [
+                name for name, s in (("stdout", stdout), ("stderr", stderr)) if s.truncated
+            ]
+            if unfinished:
+                raise IncompleteOutput(exit_code, out.result(), err.result(), unfinished)
+            return ExecuteResult(exit_code, out.result(), err.result())
+        finally:
+            for socket in sockets:
+                await socket.close()
 
 
 class Progress:

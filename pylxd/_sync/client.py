@@ -13,7 +13,7 @@ from pylxd._sync.api import APINode
 from pylxd._sync.certificate import CertificateManager
 from pylxd._sync.cluster import ClusterManager
 from pylxd._sync.image import ImageManager
-from pylxd._sync.instance import ContainerManager, InstanceManager, VirtualMachineManager
+from pylxd._sync.instance_manager import ContainerManager, InstanceManager, VirtualMachineManager
 from pylxd._sync.network import NetworkManager
 from pylxd._sync.network_acl import NetworkACLManager
 from pylxd._sync.network_zone import NetworkZoneManager

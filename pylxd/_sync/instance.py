@@ -1,28 +1,32 @@
 # Generated from pylxd/_async/instance.py by tools/unasync.py: do not edit, edit the source.
-"""Instances (containers and virtual machines): the model and ``client.instances``."""
+"""Instances (containers and virtual machines): the model.
+
+Its managers (``client.instances`` …) are :mod:`pylxd._sync.instance_manager`; what it
+mixes in: ``execute()`` (:mod:`pylxd._sync.exec`), ``interactive()``
+(:mod:`pylxd._sync.interactive`), ``publish()`` (:mod:`pylxd._sync.publish`).
+"""
 
 from __future__ import annotations
 
 import builtins  # the class body has a field called "type"
-from collections.abc import Callable, Mapping, Sequence
-from typing import TYPE_CHECKING, Any, ClassVar, Generic, TypeVar
+from collections.abc import Mapping, Sequence
+from typing import TYPE_CHECKING, Any, ClassVar, TypeVar
 
-from pylxd._sync import exec as exec_session
-from pylxd._sync import instance_copy, instance_meta, interactive
+from pylxd._sync import instance_copy, instance_meta
 from pylxd._sync.api import APINode
-from pylxd._sync.backup import BackupManager, import_backup
+from pylxd._sync.backup import BackupManager
 from pylxd._sync.console import Console
+from pylxd._sync.exec import Executable
 from pylxd._sync.files import FilesManager
+from pylxd._sync.interactive import Interactive
 from pylxd._sync.model import Model
 from pylxd._sync.publish import Publishable
 from pylxd._sync.snapshot import SnapshotManager
 from pylxd._core.envelope import metadata, response_operation
-from pylxd._core.exec import ExecuteResult
 from pylxd._core.fields import Attribute, AttributeDict, config_strings
 from pylxd._core.operations import resource_name
 from pylxd._core.response import Response
 from pylxd._core.urls import name_from_url, project_from_url, project_scope
-from pylxd._drivers.types import Body
 from pylxd.exceptions import NotFound
 
 if TYPE_CHECKING:
@@ -30,12 +34,9 @@ if TYPE_CHECKING:
 
 __all__ = [
     "Container",
-    "ContainerManager",
     "Instance",
-    "InstanceManager",
     "InstanceState",
     "VirtualMachine",
-    "VirtualMachineManager",
 ]
 
 
@@ -63,7 +64,7 @@ class InstanceState(AttributeDict):
         return f"<InstanceState status={self.__dict__.get('status')!r}>"
 
 
-class Instance(Model, Publishable):
+class Instance(Model, Publishable, Executable, Interactive):
     """An instance (``/1.0/instances/<name>``).
 
     State changes (``start``, ``stop``, …) return at once unless ``wait=True``.
@@ -281,55 +282,6 @@ class Instance(Model, Publishable):
         """Unfreeze (resume) the instance."""
         self._set_state("unfreeze", timeout, force, wait)
 
-    def execute(
-        self,
-        commands: Sequence[str],
-        environment: Mapping[str, str] | None = None,
-        encoding: str | None = None,
-        decode: bool = True,
-        stdin_payload: Any = None,
-        stdin_encoding: str = "utf-8",
-        stdout_handler: Callable[[Any], Any] | None = None,
-        stderr_handler: Callable[[Any], Any] | None = None,
-        user: int | None = None,
-        group: int | None = None,
-        cwd: str | None = None,
-        timeout: float | None = None,
-    ) -> ExecuteResult:
-        """Run ``commands`` in the instance and wait for it to end.
-
-        Args:
-            commands: the command and its arguments, as for ``subprocess`` (not a string).
-            environment: extra environment variables.
-            encoding: decode output with this codec (UTF-8 by default).
-            decode: return ``str`` (default) or ``bytes``.
-            stdin_payload: ``str``, ``bytes``, a file object or an iterable of chunks.
-            stdin_encoding: how a ``str`` payload is encoded.
-            stdout_handler, stderr_handler: called with each chunk instead of collecting it
-                (constant memory; the result's field is then empty).
-            user, group, cwd: run as this uid/gid, in this directory.
-            timeout: seconds; on expiry the process is killed and
-                :class:`~pylxd.exceptions.TransportTimeout` is raised.
-
-        Returns:
-            ``(exit_code, stdout, stderr)``.
-        """
-        return exec_session.execute(
-            self,
-            commands,
-            environment,
-            encoding,
-            decode,
-            stdin_payload,
-            stdin_encoding,
-            stdout_handler,
-            stderr_handler,
-            user,
-            group,
-            cwd,
-            timeout,
-        )
-
     # -- snapshots, backups, copies, images -------------------------------------------
 
     @property
@@ -388,40 +340,6 @@ class Instance(Model, Publishable):
         """Replace the instance's image metadata."""
         instance_meta.put_metadata(self, data)
 
-    def raw_interactive_execute(
-        self,
-        commands: Sequence[str],
-        environment: Mapping[str, str] | None = None,
-        user: int | None = None,
-        group: int | None = None,
-        cwd: str | None = None,
-    ) -> dict[str, str]:
-        """Start ``commands`` with a PTY and return where to attach: ``{"name", "ws",
-        "control"}`` (websocket paths). The command starts once a client connects to ``ws``
-        and ``control``; :meth:`interactive` does all of it for you."""
-        return interactive.raw_interactive_execute(
-            self, commands, environment, user, group, cwd
-        )
-
-    def interactive(
-        self,
-        commands: Sequence[str],
-        environment: Mapping[str, str] | None = None,
-        user: int | None = None,
-        group: int | None = None,
-        cwd: str | None = None,
-        *,
-        pty: bool = True,
-        width: int = 80,
-        height: int = 24,
-    ) -> interactive.Session:
-        """Start ``commands`` and return a live :class:`~pylxd.models.Session`: ``send``,
-        ``recv``, ``resize``, ``signal``, ``wait`` (a context manager). With ``pty=False``
-        stdin, stdout and stderr are separate streams (``session.stdout`` iterates chunks)."""
-        return interactive.start(
-            self, commands, environment, user, group, cwd, pty=pty, width=width, height=height
-        )
-
 
 def _sparse(url: str, project: str | None) -> dict[str, str]:
     """A listed instance's name, and its project: the one in the URL (``all_projects``
@@ -443,98 +361,3 @@ class VirtualMachine(Instance):
     """An instance of type ``virtual-machine``."""
 
     _instance_type = "virtual-machine"
-
-
-class _InstanceManagerBase(Generic[InstanceT]):
-    _model: type[InstanceT]
-
-    def __init__(self, client: Client) -> None:
-        self._client = client
-
-    def get(self, name: str, project: str | None = None) -> InstanceT:
-        """Fetch one instance. Raises :class:`~pylxd.exceptions.NotFound`."""
-        return self._model.get(self._client, name, project)
-
-    def exists(self, name: str, project: str | None = None) -> bool:
-        """Whether the instance exists."""
-        return self._model.exists(self._client, name, project)
-
-    def all(
-        self,
-        recursion: int = 1,
-        fields: Sequence[str] | None = None,
-        project: str | None = None,
-        all_projects: bool = False,
-    ) -> list[InstanceT]:
-        """Every instance of this type, in one request (see :meth:`Instance.all`)."""
-        return self._model.all(self._client, recursion, fields, project, all_projects)
-
-    def create(
-        self,
-        config: Mapping[str, Any],
-        wait: bool = False,
-        target: str | None = None,
-        project: str | None = None,
-    ) -> InstanceT:
-        """Create an instance (see :meth:`Instance.create`)."""
-        return self._model.create(self._client, config, wait, target, project)
-
-    def create_from_backup(
-        self,
-        fileobj: Body,
-        name: str | None = None,
-        pool: str | None = None,
-        wait: bool = False,
-    ) -> InstanceT:
-        """Make an instance from a backup tarball (``backup.export()``'s), streamed.
-
-        Args:
-            fileobj: a binary file object (read as it is sent), bytes, or chunks.
-            name: the new instance's name (``None``: the name in the backup).
-            pool: the storage pool to put it in (``None``: the backup's).
-            wait: wait until it is made and return it complete.
-
-        Raises:
-            OperationFailed: with ``wait``, the import failed (LXD's message).
-        """
-        return import_backup(self._client, self._model, fileobj, name, pool, wait)
-
-    def set_state(
-        self,
-        action: str,
-        timeout: int = 30,
-        force: bool = False,
-        stateful: bool = False,
-        wait: bool = False,
-    ) -> None:
-        """Change the state of **every** instance of the client's project at once
-        (``start``, ``stop``, ``restart``, ``freeze``, ``unfreeze``).
-
-        Raises:
-            LXDAPIExtensionNotAvailable: the server has no ``instance_bulk_state_change``.
-            OperationFailed: with ``wait``, one of the changes failed (LXD's message).
-        """
-        self._client.assert_has_api_extension("instance_bulk_state_change")
-        state = {"action": action, "timeout": timeout, "force": force, "stateful": stateful}
-        response = self._client.api.instances.put(json={"state": state})
-        operation = response_operation(response)
-        if wait and operation is not None:
-            self._client.operations.wait_for_operation(operation)
-
-
-class InstanceManager(_InstanceManagerBase[Instance]):
-    """``client.instances``: containers and virtual machines alike."""
-
-    _model = Instance
-
-
-class ContainerManager(_InstanceManagerBase[Container]):
-    """``client.containers``: only containers."""
-
-    _model = Container
-
-
-class VirtualMachineManager(_InstanceManagerBase[VirtualMachine]):
-    """``client.virtual_machines``: only virtual machines."""
-
-    _model = VirtualMachine

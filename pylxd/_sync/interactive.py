@@ -15,7 +15,7 @@ import json
 import time
 from collections.abc import Mapping, Sequence
 from functools import partial
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 from pylxd._sync.exec import Progress, attach, watch_operation
 from pylxd._sync.streams import chunks
@@ -29,7 +29,7 @@ if TYPE_CHECKING:
     from pylxd._sync.instance import Instance
     from pylxd._drivers.sync.websocket import WebSocket
 
-__all__ = ["OutputStream", "Session", "raw_interactive_execute", "start"]
+__all__ = ["OutputStream", "Interactive", "Session"]
 
 _SIGHUP = 1
 _SIGKILL = 9
@@ -40,55 +40,6 @@ CLOSE_GRACE = 10.0
 def _post_exec(instance: Instance, body: dict[str, Any]) -> tuple[str, dict[str, str]]:
     response = instance.api.exec.post(json=body)
     return response.json()["operation"], metadata(response)["metadata"]["fds"]
-
-
-def raw_interactive_execute(
-    instance: Instance,
-    commands: Sequence[str],
-    environment: Mapping[str, str] | None = None,
-    user: int | None = None,
-    group: int | None = None,
-    cwd: str | None = None,
-) -> dict[str, str]:
-    """See :meth:`Instance.raw_interactive_execute`."""
-    body = exec_request(commands, environment, user, group, cwd, interactive=True)
-    operation, fds = _post_exec(instance, body)
-    return {
-        "name": instance.name,
-        "ws": websocket_path(instance.client.version, operation, fds["0"]),
-        "control": websocket_path(instance.client.version, operation, fds["control"]),
-    }
-
-
-def start(
-    instance: Instance,
-    commands: Sequence[str],
-    environment: Mapping[str, str] | None = None,
-    user: int | None = None,
-    group: int | None = None,
-    cwd: str | None = None,
-    *,
-    pty: bool = True,
-    width: int = 80,
-    height: int = 24,
-) -> Session:
-    """See :meth:`Instance.interactive`."""
-    body = exec_request(
-        commands,
-        environment,
-        user,
-        group,
-        cwd,
-        interactive=pty,
-        width=width if pty else None,
-        height=height if pty else None,
-    )
-    operation, fds = _post_exec(instance, body)
-    names = ("0",) if pty else ("0", "1", "2")
-    control, data = attach(instance, operation, fds, names)
-    return Session(
-        instance, operation, {"control": control, **dict(zip(names, data, strict=True))}, pty
-    )
 
 
 class OutputStream:
@@ -325,3 +276,61 @@ class Session:
 
 def _remaining(deadline: float | None) -> float | None:
     return None if deadline is None else max(0.0, deadline - time.monotonic())
+
+
+class Interactive:
+    """``interactive()`` and ``raw_interactive_execute()``: a command to talk to
+    (mixed into :class:`~pylxd._sync.instance.Instance`)."""
+
+    def raw_interactive_execute(
+        self,
+        commands: Sequence[str],
+        environment: Mapping[str, str] | None = None,
+        user: int | None = None,
+        group: int | None = None,
+        cwd: str | None = None,
+    ) -> dict[str, str]:
+        """Start ``commands`` with a PTY and return where to attach: ``{"name", "ws",
+        "control"}`` (websocket paths). The command starts once a client connects to ``ws``
+        and ``control``; :meth:`interactive` does all of it for you."""
+        instance = cast("Instance", self)
+        body = exec_request(commands, environment, user, group, cwd, interactive=True)
+        operation, fds = _post_exec(instance, body)
+        return {
+            "name": instance.name,
+            "ws": websocket_path(instance.client.version, operation, fds["0"]),
+            "control": websocket_path(instance.client.version, operation, fds["control"]),
+        }
+
+    def interactive(
+        self,
+        commands: Sequence[str],
+        environment: Mapping[str, str] | None = None,
+        user: int | None = None,
+        group: int | None = None,
+        cwd: str | None = None,
+        *,
+        pty: bool = True,
+        width: int = 80,
+        height: int = 24,
+    ) -> Session:
+        """Start ``commands`` and return a live :class:`~pylxd.models.Session`: ``send``,
+        ``recv``, ``resize``, ``signal``, ``wait`` (a context manager). With ``pty=False``
+        stdin, stdout and stderr are separate streams (``session.stdout`` iterates chunks)."""
+        instance = cast("Instance", self)
+        body = exec_request(
+            commands,
+            environment,
+            user,
+            group,
+            cwd,
+            interactive=pty,
+            width=width if pty else None,
+            height=height if pty else None,
+        )
+        operation, fds = _post_exec(instance, body)
+        names = ("0",) if pty else ("0", "1", "2")
+        control, data = attach(instance, operation, fds, names)
+        return Session(
+            instance, operation, {"control": control, **dict(zip(names, data, strict=True))}, pty
+        )

@@ -13,7 +13,7 @@ from pylxd._async.cluster import ClusterCertificateManager, ClusterManager, Clus
 from pylxd._async.cluster_groups import ClusterGroupManager, ClusterJoinTokenManager
 from pylxd._async.image import ImageManager
 from pylxd._async.image_alias import ImageAliasManager
-from pylxd._async.instance import ContainerManager, InstanceManager, VirtualMachineManager
+from pylxd._async.instance_manager import ContainerManager, InstanceManager, VirtualMachineManager
 from pylxd._async.network import (
     NetworkForwardManager,
     NetworkLoadBalancerManager,
