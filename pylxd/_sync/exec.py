@@ -113,6 +113,10 @@ class Executable:
                     gather(*streams)
                 finally:
                     progress.done.set()
+                # Every stream ended: our side of them is closed now, not after the
+                # operation (a server may wait for that before it ends the operation).
+                for socket in data:
+                    socket.close()
 
             watch = partial(watch_operation, client, operation, deadline, data, progress)
             try:
