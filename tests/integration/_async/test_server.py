@@ -9,7 +9,7 @@ import pytest
 from pylxd.aio import Client
 from pylxd.aio.models import Server, ServerWarning
 from pylxd.exceptions import Forbidden, LXDAPIException, NotFound
-from tests.integration.conftest import fingerprint
+from tests.integration.conftest import IMAGE_ALIAS, delete_instance, fingerprint, unique_name
 
 pytestmark = pytest.mark.integration
 
@@ -114,14 +114,31 @@ async def test_missing_warning() -> None:
             await client.api.warnings[missing].delete()
 
 
-async def test_metrics_over_the_socket() -> None:
+@pytest.fixture(scope="module")
+def running_instance(admin):
+    """A running container: LXD's metrics are per instance (a server with none running
+    answers only ``# EOF``)."""
+    name = unique_name("metrics")
+    instance = admin.instances.create(
+        {"name": name, "source": {"type": "image", "alias": IMAGE_ALIAS}}, wait=True
+    )
+    try:
+        instance.start(wait=True)
+        yield name
+    finally:
+        delete_instance(admin, name)
+
+
+async def test_metrics_over_the_socket(running_instance) -> None:
     async with Client() as client:
         text = await client.server.metrics()
         assert "# TYPE" in text and "_cpu_seconds_total" in text
         assert "# TYPE" in await client.server.metrics(project="default")
 
 
-async def test_metrics_over_https_need_a_trusted_certificate(admin, https_url, client_cert) -> None:
+async def test_metrics_over_https_need_a_trusted_certificate(
+    admin, https_url, client_cert, running_instance
+) -> None:
     crt, _key = client_cert
     async with Client(endpoint=https_url, cert=client_cert, verify=False) as client:
         with pytest.raises(Forbidden):
