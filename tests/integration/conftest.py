@@ -120,6 +120,21 @@ def delete_instance(admin: Client, name: str) -> None:
     instance.delete(wait=True)
 
 
+def shared_container(admin: Client, prefix: str, start: bool = True) -> Iterator[str]:
+    """A container from the test image for a whole module (``yield from`` it in a
+    module-scoped fixture): started unless ``start`` is false, deleted afterwards."""
+    name = unique_name(prefix)
+    instance = admin.instances.create(
+        {"name": name, "source": {"type": "image", "alias": IMAGE_ALIAS}}, wait=True
+    )
+    try:
+        if start:
+            instance.start(wait=True)
+        yield name
+    finally:
+        delete_instance(admin, name)
+
+
 @pytest.fixture
 def instance_name(admin: Client) -> Iterator[str]:
     """A unique instance name; whatever instance carries it is deleted afterwards."""

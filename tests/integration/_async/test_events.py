@@ -14,7 +14,7 @@ from pylxd._drivers.aio.flavour import gather, sleep
 from pylxd.aio import Client
 from pylxd.aio.models import EventStream
 from pylxd.exceptions import ClientConnectionFailed, LXDAPIException, TransportTimeout
-from tests.integration.conftest import delete_instance, unique_name
+from tests.integration.conftest import shared_container, unique_name
 from tests.integration.private_lxd import PrivateLXD
 
 pytestmark = pytest.mark.integration
@@ -23,15 +23,7 @@ pytestmark = pytest.mark.integration
 @pytest.fixture(scope="module")
 def container(admin) -> Iterator[str]:
     """One (stopped) container whose config the tests change to cause lifecycle events."""
-    import os
-
-    name = unique_name("events")
-    alias = os.environ.get("PYLXD_IMAGE_ALIAS", "busybox")
-    admin.instances.create({"name": name, "source": {"type": "image", "alias": alias}}, wait=True)
-    try:
-        yield name
-    finally:
-        delete_instance(admin, name)
+    yield from shared_container(admin, "events", start=False)
 
 
 def is_update_of(name: str):

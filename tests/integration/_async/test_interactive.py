@@ -11,23 +11,14 @@ import pytest
 
 from pylxd.aio import Client
 from pylxd.exceptions import TransportTimeout
-from tests.integration.conftest import delete_instance, unique_name
+from tests.integration.conftest import shared_container
 
 pytestmark = pytest.mark.integration
 
 
 @pytest.fixture(scope="module")
 def container(admin) -> Iterator[str]:
-    name = unique_name("shell")
-    alias = os.environ.get("PYLXD_IMAGE_ALIAS", "busybox")
-    instance = admin.instances.create(
-        {"name": name, "source": {"type": "image", "alias": alias}}, wait=True
-    )
-    try:
-        instance.start(wait=True)
-        yield name
-    finally:
-        delete_instance(admin, name)
+    yield from shared_container(admin, "shell")
 
 
 async def test_raw_interactive_execute_returns_the_documented_urls(container) -> None:

@@ -9,7 +9,10 @@ import pytest
 from pylxd.aio import Client
 from pylxd.aio.models import Server, ServerWarning
 from pylxd.exceptions import Forbidden, LXDAPIException, NotFound
-from tests.integration.conftest import IMAGE_ALIAS, delete_instance, fingerprint, unique_name
+from tests.integration.conftest import (
+    fingerprint,
+    shared_container,
+)
 
 pytestmark = pytest.mark.integration
 
@@ -118,15 +121,7 @@ async def test_missing_warning() -> None:
 def running_instance(admin):
     """A running container: LXD's metrics are per instance (a server with none running
     answers only ``# EOF``)."""
-    name = unique_name("metrics")
-    instance = admin.instances.create(
-        {"name": name, "source": {"type": "image", "alias": IMAGE_ALIAS}}, wait=True
-    )
-    try:
-        instance.start(wait=True)
-        yield name
-    finally:
-        delete_instance(admin, name)
+    yield from shared_container(admin, "metrics")
 
 
 async def test_metrics_over_the_socket(running_instance) -> None:

@@ -14,7 +14,7 @@ import pytest
 
 from pylxd import Client
 from pylxd.exceptions import LXDAPIException, NotFound
-from tests.integration.conftest import delete_instance, unique_name
+from tests.integration.conftest import shared_container, unique_name
 
 pytestmark = pytest.mark.integration
 
@@ -23,19 +23,9 @@ ODD = "odd name #?%&ü ✓"
 
 
 @pytest.fixture(scope="module")
-def container(admin, image_alias="busybox") -> Iterator[str]:
+def container(admin) -> Iterator[str]:
     """One running container for the module (files need no fresh one per test)."""
-    name = unique_name("files")
-    config = {
-        "name": name,
-        "source": {"type": "image", "alias": os.environ.get("PYLXD_IMAGE_ALIAS", image_alias)},
-    }
-    instance = admin.instances.create(config, wait=True)
-    try:
-        instance.start(wait=True)
-        yield name
-    finally:
-        delete_instance(admin, name)
+    yield from shared_container(admin, "files")
 
 
 def sha(data: bytes) -> str:
