@@ -21,7 +21,8 @@ ROOT = Path(__file__).resolve().parent.parent
 TREES = [
     ("pylxd/_async", "pylxd/_sync"),
     ("tests/integration/_async", "tests/integration/_sync"),
-    ("tests/unit/_async", "tests/unit/_sync"),
+    ("tests/fake/_async", "tests/fake/_sync"),
+    ("tests/faults/_async", "tests/faults/_sync"),
     ("tests/cluster/_async", "tests/cluster/_sync"),
 ]
 

@@ -11,7 +11,7 @@ import pytest
 from pylxd._drivers.aio.flavour import sleep
 from pylxd.aio import Client
 from pylxd.exceptions import ClientConnectionFailed
-from tests.unit.conftest import hang_up, send_json, sync_envelope
+from tests.fake.conftest import hang_up, send_json, sync_envelope
 
 PATH = "/1.0/instances"
 

@@ -1,4 +1,4 @@
-# Generated from tests/unit/_async/test_exec_hangs.py by tools/unasync.py: do not edit, edit the source.
+# Generated from tests/fake/_async/test_exec_hangs.py by tools/unasync.py: do not edit, edit the source.
 """``execute()`` never hangs on a stream the server leaves open: the operation is waited
 for alongside the streams, and once it ended, silent streams are cut. A stream that had
 its barrier gives its whole output; one cut before it is an ``IncompleteOutput``."""
@@ -14,7 +14,7 @@ import pytest
 
 from pylxd import Client
 from pylxd.exceptions import IncompleteOutput, TransportTimeout
-from tests.unit.conftest import send_json, sync_envelope
+from tests.fake.conftest import send_json, sync_envelope
 
 GUID = b"258EAFA5-E914-47DA-95CA-C5AB0DC85B11"
 OP = "op-exec"

@@ -1,4 +1,4 @@
-# Generated from tests/unit/_async/test_websocket_hangup.py by tools/unasync.py: do not edit, edit the source.
+# Generated from tests/fake/_async/test_websocket_hangup.py by tools/unasync.py: do not edit, edit the source.
 """A server that ends a websocket and shuts the socket before our reply is written (LXD
 does it when a short command ends): the stream ends cleanly, nothing is raised."""
 

@@ -1,4 +1,4 @@
-# Generated from tests/unit/_async/test_hostile_server.py by tools/unasync.py: do not edit, edit the source.
+# Generated from tests/fake/_async/test_hostile_server.py by tools/unasync.py: do not edit, edit the source.
 """Bad answers get clear, typed errors that carry the server's own words; nothing hangs."""
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ from pylxd.exceptions import (
     OperationTimeout,
     TransportTimeout,
 )
-from tests.unit.conftest import (
+from tests.fake.conftest import (
     HOST_INFO,
     hang_up,
     send,

@@ -13,7 +13,7 @@ import pytest
 
 from pylxd.aio import Client
 from pylxd.exceptions import IncompleteOutput, TransportTimeout
-from tests.unit.conftest import send_json, sync_envelope
+from tests.fake.conftest import send_json, sync_envelope
 
 GUID = b"258EAFA5-E914-47DA-95CA-C5AB0DC85B11"
 OP = "op-exec"

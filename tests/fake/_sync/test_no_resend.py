@@ -1,4 +1,4 @@
-# Generated from tests/unit/_async/test_no_resend.py by tools/unasync.py: do not edit, edit the source.
+# Generated from tests/fake/_async/test_no_resend.py by tools/unasync.py: do not edit, edit the source.
 """A request that may have reached the server is never sent twice: a POST whose kept-alive
 connection fails under it raises (saying it may have been processed); a GET is retried; a
 connection the server closed while idle is dropped before a POST is sent on it."""
@@ -12,7 +12,7 @@ import pytest
 from pylxd._drivers.sync.flavour import sleep
 from pylxd import Client
 from pylxd.exceptions import ClientConnectionFailed
-from tests.unit.conftest import hang_up, send_json, sync_envelope
+from tests.fake.conftest import hang_up, send_json, sync_envelope
 
 PATH = "/1.0/instances"
 

@@ -1,4 +1,3 @@
-# Generated from tests/unit/_async/test_warnings_fake.py by tools/unasync.py: do not edit, edit the source.
 """Warnings acknowledged and deleted, against the fake server (the real daemons' warnings
 belong to everyone, so the integration tests never delete one)."""
 
@@ -8,9 +7,9 @@ import json
 
 import pytest
 
-from pylxd import Client
+from pylxd.aio import Client
 from pylxd.exceptions import NotFound
-from tests.unit.conftest import send_json, sync_envelope
+from tests.fake.conftest import send_json, sync_envelope
 
 UUID = "0b1c2d3e-0000-4000-8000-000000000001"
 WARNING = {
@@ -28,7 +27,7 @@ WARNING = {
 }
 
 
-def test_acknowledge_reset_and_delete(fake_lxd) -> None:
+async def test_acknowledge_reset_and_delete(fake_lxd) -> None:
     path = f"/1.0/warnings/{UUID}"
     fake_lxd.routes[("GET", "/1.0/warnings")] = lambda h: send_json(
         h, 200, sync_envelope([WARNING])
@@ -36,13 +35,13 @@ def test_acknowledge_reset_and_delete(fake_lxd) -> None:
     fake_lxd.routes[("GET", path)] = lambda h: send_json(h, 200, sync_envelope(WARNING))
     fake_lxd.routes[("PUT", path)] = lambda h: send_json(h, 200, sync_envelope({}))
     fake_lxd.routes[("DELETE", path)] = lambda h: send_json(h, 200, sync_envelope({}))
-    with Client(endpoint=fake_lxd.socket_path) as client:
-        [warning] = client.warnings.all()
+    async with Client(endpoint=fake_lxd.socket_path) as client:
+        [warning] = await client.warnings.all()
         assert warning.last_message == "disk priority will be ignored"
-        warning.acknowledge()
+        await warning.acknowledge()
         assert warning.status == "acknowledged" and not warning.dirty
-        warning.reset()
-        warning.delete()
+        await warning.reset()
+        await warning.delete()
     sent = [
         (method, url, body)
         for (method, url), body in zip(fake_lxd.requests, fake_lxd.bodies, strict=True)
@@ -56,8 +55,8 @@ def test_acknowledge_reset_and_delete(fake_lxd) -> None:
     assert ("GET", "/1.0/warnings?recursion=1") in fake_lxd.requests
 
 
-def test_a_missing_warning(fake_lxd) -> None:
-    with Client(endpoint=fake_lxd.socket_path) as client:
-        assert not client.warnings.exists(UUID)
+async def test_a_missing_warning(fake_lxd) -> None:
+    async with Client(endpoint=fake_lxd.socket_path) as client:
+        assert not await client.warnings.exists(UUID)
         with pytest.raises(NotFound, match="not found"):
-            client.warnings.get(UUID)
+            await client.warnings.get(UUID)

@@ -15,7 +15,7 @@ from pylxd.exceptions import (
     OperationTimeout,
     TransportTimeout,
 )
-from tests.unit.conftest import (
+from tests.fake.conftest import (
     HOST_INFO,
     hang_up,
     send,

@@ -1,4 +1,4 @@
-# Generated from tests/unit/_async/test_network_operations.py by tools/unasync.py: do not edit, edit the source.
+# Generated from tests/fake/_async/test_network_operations.py by tools/unasync.py: do not edit, edit the source.
 """A newer LXD (``storage_and_network_operations``) answers network writes with background
 operations: every write is waited on, even with ``wait=False``, so the change is made
 when the call returns. Neither daemon here has the extension: a fake LXD plays one."""
@@ -6,7 +6,7 @@ when the call returns. Neither daemon here has the extension: a fake LXD plays o
 from __future__ import annotations
 
 from pylxd import Client
-from tests.unit.conftest import HOST_INFO, send_json, sync_envelope
+from tests.fake.conftest import HOST_INFO, send_json, sync_envelope
 
 NETWORK = {
     "name": "br1",

@@ -5,7 +5,7 @@ when the call returns. Neither daemon here has the extension: a fake LXD plays o
 from __future__ import annotations
 
 from pylxd.aio import Client
-from tests.unit.conftest import HOST_INFO, send_json, sync_envelope
+from tests.fake.conftest import HOST_INFO, send_json, sync_envelope
 
 NETWORK = {
     "name": "br1",

@@ -1,0 +1,1 @@
+"""The fault suite: hostile containers, hostile servers, concurrent writers, bad inputs."""

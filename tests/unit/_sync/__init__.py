@@ -1,1 +1,0 @@
-# Generated from tests/unit/_async/__init__.py by tools/unasync.py: do not edit, edit the source.
