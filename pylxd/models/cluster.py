@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from pylxd._sync.cluster import (
+from pylxd._sync.cluster.cluster import (
     Cluster,
     ClusterCertificate,
     ClusterCertificateManager,

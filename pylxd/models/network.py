@@ -2,6 +2,6 @@
 
 from __future__ import annotations
 
-from pylxd._sync.network import Network, NetworkForward, NetworkState
+from pylxd._sync.network.network import Network, NetworkForward, NetworkState
 
 __all__ = ["Network", "NetworkForward", "NetworkState"]

@@ -6,9 +6,9 @@ from types import SimpleNamespace
 
 import pytest
 
-from pylxd._async.backup import backup_import_headers
-from pylxd._async.instance_copy import _source_base_url
-from pylxd._async.instance_meta import logs_relative_name
+from pylxd._async.instances.backup import backup_import_headers
+from pylxd._async.instances.meta import logs_relative_name
+from pylxd._async.instances.migration import _source_base_url
 from pylxd._core.endpoint import resolve_endpoint
 from pylxd._core.migration import (
     copy_source,
