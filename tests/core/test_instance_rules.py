@@ -7,7 +7,6 @@ from types import SimpleNamespace
 import pytest
 
 from pylxd._async.instances.backup import backup_import_headers
-from pylxd._async.instances.meta import logs_relative_name
 from pylxd._async.instances.migration import _source_base_url
 from pylxd._core.endpoint import resolve_endpoint
 from pylxd._core.migration import (
@@ -17,6 +16,7 @@ from pylxd._core.migration import (
     migration_source,
     operation_url,
 )
+from pylxd._core.urls import logs_relative_name
 
 
 def test_migration_request_and_source() -> None:

@@ -8,7 +8,7 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 from pylxd._sync.collection import Collection
-from pylxd._sync.network.network import NetworkObject
+from pylxd._sync.network.base import NetworkObject
 from pylxd._core.fields import Attribute, dict_list
 
 __all__ = ["NetworkZone", "NetworkZoneManager", "NetworkZoneRecord", "NetworkZoneRecordManager"]

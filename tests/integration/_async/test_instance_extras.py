@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from pylxd._async.instances.meta import logs_relative_name
+from pylxd._core.urls import logs_relative_name
 from pylxd.aio import Client
 from pylxd.aio.models import ConsoleSession
 from pylxd.exceptions import LXDAPIException, NotFound, TransportTimeout

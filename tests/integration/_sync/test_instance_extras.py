@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from pylxd._sync.instances.meta import logs_relative_name
+from pylxd._core.urls import logs_relative_name
 from pylxd import Client
 from pylxd.models import ConsoleSession
 from pylxd.exceptions import LXDAPIException, NotFound, TransportTimeout
