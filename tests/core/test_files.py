@@ -1,4 +1,4 @@
-"""The file and event rules, without a daemon."""
+"""File stat headers, modes, body sizes and tree walks (``_core/files.py``)."""
 
 from __future__ import annotations
 
@@ -8,8 +8,6 @@ from pathlib import Path
 
 import pytest
 
-from pylxd._core.events import EventMessage, EventType, events_path, parse_event
-from pylxd._core.exec import OutputSink
 from pylxd._core.files import (
     body_size,
     file_headers,
@@ -103,34 +101,3 @@ def test_local_entries_walk_top_down_without_following_links(tmp_path: Path) -> 
     assert modes["/r/d/f"] == 0o751
     with pytest.raises(NotADirectoryError):
         list(local_entries(str(tmp_path / "d" / "f"), "/r"))
-
-
-def test_events_path() -> None:
-    assert events_path("1.0") == "/1.0/events"
-    assert events_path("1.0", {EventType.All, EventType.Logging}) == "/1.0/events"
-    assert events_path("1.0", ["operation", EventType.Lifecycle]) == (
-        "/1.0/events?type=lifecycle,operation"
-    )
-    assert events_path("1.0", project="my p") == "/1.0/events?project=my+p"
-    assert events_path("1.0", project="p", all_projects=True) == "/1.0/events?all-projects=true"
-    with pytest.raises(ValueError):
-        events_path("1.0", ["nope"])
-
-
-def test_event_messages_and_parsing() -> None:
-    message = EventMessage(b'{"type": "lifecycle"}')
-    assert str(message) == '{"type": "lifecycle"}' and message.is_text and len(message) == 21
-    assert parse_event(message.data) == {"type": "lifecycle"}
-    with pytest.raises(ValueError):
-        parse_event(b"[1]")
-
-
-def test_output_sink_returns_its_buffer_and_decodes_once() -> None:
-    raw = OutputSink(False, None, None)
-    for chunk in (b"ab", b"cd"):
-        raw.write(chunk)
-    assert raw.result() == b"abcd"
-    text = OutputSink(True, "utf-8", None)
-    for chunk in ("é".encode()[:1], "é".encode()[1:]):
-        text.write(chunk)
-    assert text.result() == "é"

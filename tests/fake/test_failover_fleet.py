@@ -1,50 +1,19 @@
-"""Cluster rules without a daemon: endpoint lists, join tokens, failover, fleet results."""
+"""Failover over fake transports, and fleet results (no daemon)."""
 
 from __future__ import annotations
 
-import base64
-import json
 from typing import Any
 
 import pytest
 
 from pylxd._core.endpoint import resolve_endpoints
-from pylxd._core.tokens import encode_join_token, is_trust_token
 from pylxd._sync.failover import FailoverTransport
 from pylxd._sync.fleet import FleetResult
 from pylxd.exceptions import (
     ClientConnectionFailed,
     EndpointUnreachable,
-    InvalidEndpoint,
     TransportTimeout,
 )
-
-
-def test_resolve_endpoints_one_or_many() -> None:
-    assert [str(e) for e in resolve_endpoints("/run/a.socket")] == ["/run/a.socket"]
-    many = resolve_endpoints(["https://127.0.0.11:8443", "/run/b.socket"], tls=True)
-    assert [e.scheme for e in many] == ["https", "http"]
-    assert many[1].socket_path == "/run/b.socket"
-    assert resolve_endpoints(None, env={"LXD_DIR": "/d"})[0].socket_path == "/d/unix.socket"
-    for bad in ([], [None], ["ftp://x"], b"/run/a.socket"):
-        with pytest.raises(InvalidEndpoint):
-            resolve_endpoints(bad)  # type: ignore[arg-type]
-
-
-def test_join_token_is_what_lxc_cluster_add_prints() -> None:
-    token = encode_join_token(
-        "m4", "ab" * 32, ["127.0.0.11:8443"], "s3cret", "2030-01-01T00:00:00Z"
-    )
-    body = json.loads(base64.b64decode(token))
-    assert body == {
-        "server_name": "m4",
-        "fingerprint": "ab" * 32,
-        "addresses": ["127.0.0.11:8443"],
-        "secret": "s3cret",
-        "expires_at": "2030-01-01T00:00:00Z",
-    }
-    assert is_trust_token(token)
-    assert "expires_at" not in json.loads(base64.b64decode(encode_join_token("m", "f", [], "s")))
 
 
 class FakeTransport:

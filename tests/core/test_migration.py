@@ -1,4 +1,4 @@
-"""Copy, migration, backup-import and log-name rules, with values (no daemon)."""
+"""Copy and migration bodies and sources (``_core/migration.py``)."""
 
 from __future__ import annotations
 
@@ -6,7 +6,6 @@ from types import SimpleNamespace
 
 import pytest
 
-from pylxd._async.instances.backup import backup_import_headers
 from pylxd._async.instances.migration import _source_base_url
 from pylxd._core.endpoint import resolve_endpoint
 from pylxd._core.migration import (
@@ -16,7 +15,6 @@ from pylxd._core.migration import (
     migration_source,
     operation_url,
 )
-from pylxd._core.urls import logs_relative_name
 
 
 def test_migration_request_and_source() -> None:
@@ -69,21 +67,6 @@ def test_copy_source_and_body_carry_the_definition_without_volatile_keys() -> No
         "ephemeral": False,
         "type": "container",
     }
-
-
-def test_names_and_headers() -> None:
-    assert backup_import_headers(False, "n", "p") == {
-        "Content-Type": "application/octet-stream",
-        "X-LXD-name": "n",
-        "X-LXD-pool": "p",
-    }
-    assert backup_import_headers(True, "n") == {
-        "Content-Type": "application/octet-stream",
-        "X-Incus-name": "n",
-    }
-    assert logs_relative_name("/1.0/instances/c1/logs/lxc.log") == "lxc.log"
-    url = "/1.0/instances/c1/logs/exec-output/exec_1.stdout?project=p"
-    assert logs_relative_name(url) == "exec-output/exec_1.stdout"
 
 
 def test_the_source_must_be_reachable_by_the_destination() -> None:
