@@ -10,7 +10,6 @@ from pylxd._async.cluster.group import ClusterGroupManager
 from pylxd._async.cluster.join_token import ClusterJoinTokenManager
 from pylxd._async.cluster.member import ClusterMemberManager
 from pylxd._async.model import Model
-from pylxd._core.envelope import metadata
 from pylxd._core.fields import Attribute
 
 if TYPE_CHECKING:
@@ -68,7 +67,7 @@ class Cluster(Model):
     async def get(cls, client: Client) -> Cluster:
         """Fetch the cluster (a standalone server answers ``enabled=False``)."""
         client.assert_has_api_extension("clustering")
-        return cls._from_server(client, metadata(await client.api.cluster.get()))
+        return cls._from_response(client, await client.api.cluster.get())
 
     @classmethod
     async def enable(cls, client: Client, server_name: str) -> Cluster:

@@ -131,7 +131,7 @@ class Instance(Model, Publishable, Executable, Interactive):
             NotFound: no such instance.
         """
         node = client.api.instances.in_project(project)[name]
-        return cls._from_server(client, metadata(await node.get()))
+        return cls._from_response(client, await node.get())
 
     @classmethod
     async def all(
@@ -241,9 +241,9 @@ class Instance(Model, Publishable, Executable, Interactive):
         if stateful is not None:
             body["stateful"] = stateful
         response = await self.api.state.put(json=body)
+        await self._wait_if(response, wait)
         if not wait:
             return
-        await self._wait_if(response, wait)
         try:
             await self.sync()
         except NotFound:

@@ -8,12 +8,14 @@ from typing import Any, TypeVar
 
 from pylxd.exceptions import NotLoadedError
 
-__all__ = ["Event", "LazyLoad", "Step", "gather", "gather_settled", "sleep"]
+__all__ = ["Call", "Event", "LazyLoad", "Step", "gather", "gather_settled", "sleep"]
 
 T = TypeVar("T")
 
 #: One unit of work given an item (a coroutine function here, a plain function when blocking).
 Step = Callable[[Any], Awaitable[T]]
+#: A call with no argument (a coroutine function here, a plain function when blocking).
+Call = Callable[[], Awaitable[T]]
 
 
 async def gather(*calls: Callable[[], Awaitable[T]]) -> list[T]:

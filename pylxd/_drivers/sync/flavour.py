@@ -9,12 +9,14 @@ from concurrent.futures import ThreadPoolExecutor
 from threading import Event
 from typing import Any, TypeVar
 
-__all__ = ["Event", "LazyLoad", "Step", "gather", "gather_settled", "sleep"]
+__all__ = ["Call", "Event", "LazyLoad", "Step", "gather", "gather_settled", "sleep"]
 
 T = TypeVar("T")
 
 #: One unit of work given an item (a plain function here, a coroutine function in asyncio).
 Step = Callable[[Any], T]
+#: A call with no argument (a plain function here, a coroutine function in asyncio).
+Call = Callable[[], T]
 
 
 def gather(*calls: Callable[[], T]) -> list[T]:

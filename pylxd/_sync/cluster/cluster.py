@@ -11,7 +11,6 @@ from pylxd._sync.cluster.group import ClusterGroupManager
 from pylxd._sync.cluster.join_token import ClusterJoinTokenManager
 from pylxd._sync.cluster.member import ClusterMemberManager
 from pylxd._sync.model import Model
-from pylxd._core.envelope import metadata
 from pylxd._core.fields import Attribute
 
 if TYPE_CHECKING:
@@ -69,7 +68,7 @@ class Cluster(Model):
     def get(cls, client: Client) -> Cluster:
         """Fetch the cluster (a standalone server answers ``enabled=False``)."""
         client.assert_has_api_extension("clustering")
-        return cls._from_server(client, metadata(client.api.cluster.get()))
+        return cls._from_response(client, client.api.cluster.get())
 
     @classmethod
     def enable(cls, client: Client, server_name: str) -> Cluster:

@@ -132,7 +132,7 @@ class Instance(Model, Publishable, Executable, Interactive):
             NotFound: no such instance.
         """
         node = client.api.instances.in_project(project)[name]
-        return cls._from_server(client, metadata(node.get()))
+        return cls._from_response(client, node.get())
 
     @classmethod
     def all(
@@ -242,9 +242,9 @@ class Instance(Model, Publishable, Executable, Interactive):
         if stateful is not None:
             body["stateful"] = stateful
         response = self.api.state.put(json=body)
+        self._wait_if(response, wait)
         if not wait:
             return
-        self._wait_if(response, wait)
         try:
             self.sync()
         except NotFound:

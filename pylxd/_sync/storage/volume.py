@@ -276,7 +276,7 @@ class StorageVolumeManager(Collection[StorageVolume]):
         """
         volume_type, volume_name = volume_key(type_or_name, name)
         node = self._in(project)
-        return self._wrap(metadata(node[volume_type][volume_name].get()), node)
+        return self._wrap_response(node[volume_type][volume_name].get(), node)
 
     def exists(  # type: ignore[override]
         self, type_or_name: str, name: str | None = None, project: str | None = None
