@@ -41,10 +41,7 @@ def documented() -> dict[int, set[str]]:
     with INVENTORY.open("rb") as f:
         inventory = InventoryFile.load(f, "", posixpath.join)
     names = {
-        name
-        for kind, entries in inventory.items()
-        if kind.startswith("py:")
-        for name in entries
+        name for kind, entries in inventory.items() if kind.startswith("py:") for name in entries
     }
     out: dict[int, set[str]] = {}
     for name in names:
