@@ -1,4 +1,4 @@
-# Generated from tests/integration/_async/test_migration.py by tools/unasync.py: do not edit, edit the source.
+# Generated from tests/integration/_async/test_instances_migration.py by tools/unasync.py: do not edit, edit the source.
 """Copies and migrations between two real servers: the main LXD and the second one
 (scripts/lxd-second). The destination pulls from the source's migration operation."""
 

@@ -1,4 +1,4 @@
-# Generated from tests/integration/_async/test_networks.py by tools/unasync.py: do not edit, edit the source.
+# Generated from tests/integration/_async/test_network.py by tools/unasync.py: do not edit, edit the source.
 """Networks on the real daemons: the docs' section, state, leases, used_by, forwards, peers,
 load balancers, and LXD's refusals as typed errors.
 

@@ -1,4 +1,4 @@
-# Generated from tests/integration/_async/test_exec_concurrency.py by tools/unasync.py: do not edit, edit the source.
+# Generated from tests/integration/_async/test_instances_exec_concurrency.py by tools/unasync.py: do not edit, edit the source.
 """Many concurrent execs on one client: 2,000 ``execute(['true'])`` over 4 running
 containers, 16 at a time (threads for the blocking client, tasks for pylxd).
 

@@ -1,4 +1,4 @@
-# Generated from tests/integration/_async/test_snapshots.py by tools/unasync.py: do not edit, edit the source.
+# Generated from tests/integration/_async/test_instances_snapshots.py by tools/unasync.py: do not edit, edit the source.
 """Instance snapshots on real containers: the docs' "Container Snapshots" section and more."""
 
 from __future__ import annotations

@@ -1,4 +1,4 @@
-# Generated from tests/integration/_async/test_files.py by tools/unasync.py: do not edit, edit the source.
+# Generated from tests/integration/_async/test_instances_files.py by tools/unasync.py: do not edit, edit the source.
 """instance.files on a real container: round trips, metadata, symlinks, trees, streaming."""
 
 from __future__ import annotations

@@ -1,4 +1,4 @@
-# Generated from tests/integration/_async/test_backups.py by tools/unasync.py: do not edit, edit the source.
+# Generated from tests/integration/_async/test_instances_backups.py by tools/unasync.py: do not edit, edit the source.
 """Instance backups on real containers: create, list, rename, export and import streamed."""
 
 from __future__ import annotations

@@ -1,4 +1,4 @@
-# Generated from tests/integration/_async/test_instances.py by tools/unasync.py: do not edit, edit the source.
+# Generated from tests/integration/_async/test_instances_lifecycle.py by tools/unasync.py: do not edit, edit the source.
 """The instance slice on real containers: create, start, exec, edit, stop, delete."""
 
 from __future__ import annotations

@@ -1,4 +1,4 @@
-# Generated from tests/integration/_async/test_interactive.py by tools/unasync.py: do not edit, edit the source.
+# Generated from tests/integration/_async/test_instances_interactive.py by tools/unasync.py: do not edit, edit the source.
 """Interactive exec on a real container: raw_interactive_execute as documented, sessions with
 and without a PTY (send, recv, resize, signal, wait, with-blocks), stdin from iterables."""
 

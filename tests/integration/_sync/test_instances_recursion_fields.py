@@ -1,4 +1,4 @@
-# Generated from tests/integration/_async/test_recursion_fields.py by tools/unasync.py: do not edit, edit the source.
+# Generated from tests/integration/_async/test_instances_recursion_fields.py by tools/unasync.py: do not edit, edit the source.
 """``instances.all(recursion=2)``: LXD's state, snapshots and backups are declared fields
 (``state_data``, ``snapshots_data``, ``backups_data``), so no "unknown attribute" warning."""
 
