@@ -2,7 +2,7 @@
 
 Reads the Sphinx inventory (``objects.inv``) of the built site, building it first with
 ``scripts/docs`` when it is missing or older than the package or the docs. A public name is
-one in the ``__all__`` of a public module (tests/core/test_exports.py lists them) and every
+one in the ``__all__`` of a public module (tests/contract/test_exports.py lists them) and every
 public method or property of such a class. An object exported under several paths (the
 compat modules ``pylxd.models.instance``, ``pylxd.aio.Fleet`` beside ``pylxd.aio.fleet``,
 the value classes both flavours share) is documented once, under any of them.
@@ -19,7 +19,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.core.test_exports import PUBLIC_MODULES
+from tests.contract.test_exports import PUBLIC_MODULES
 
 ROOT = Path(__file__).resolve().parent.parent.parent
 BUILD = ROOT / "docs" / "_build" / "html"
