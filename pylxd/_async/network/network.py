@@ -105,12 +105,6 @@ class Network(NetworkObject):
     def __str__(self) -> str:
         return json.dumps(self.marshall(skip_readonly=False), indent=2)
 
-    def __repr__(self) -> str:
-        shown = ("config", "description", "name", "type")
-        values = dict(self)
-        fields = ", ".join(f"{k}={json.dumps(values[k])}" for k in shown if k in values)
-        return f"{type(self).__name__}({fields})"
-
 
 class NetworkManager(Collection[Network]):
     """``client.networks``: ``all()``, ``get(name)``, ``exists(name)``, ``create(…)``,

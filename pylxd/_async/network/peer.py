@@ -27,6 +27,7 @@ class NetworkPeer(NetworkObject):
     used_by: Attribute[list[str]] = Attribute(readonly=True)
 
     _extension = "network_peer"
+    _parent = "network"
 
 
 class NetworkPeerManager(Collection[NetworkPeer]):

@@ -68,6 +68,7 @@ class NetworkZoneRecord(NetworkObject):
     config: Attribute[dict[str, str]] = Attribute()
 
     _extension = "network_dns_records"
+    _parent = "zone"
 
 
 class NetworkZoneRecordManager(Collection[NetworkZoneRecord]):

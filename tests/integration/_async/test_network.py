@@ -52,10 +52,9 @@ async def test_docs_examples_get_repr_print_save_create(net_name: str, client) -
     )
 
     network = await client.networks.get(net_name)
-    assert repr(network) == (
-        'Network(config={"ipv4.address": "none", "ipv6.address": "none"}, '
-        f'description="My new network", name="{net_name}", type="bridge")'
-    )
+    # Every model prints its identity the same way (the docs' Network(config=…) was
+    # the one model printed otherwise); print() keeps the docs' JSON.
+    assert repr(network) == f"<Network name='{net_name}'>"
     printed = json.loads(str(network))
     assert list(printed)[:6] == ["name", "description", "type", "config", "managed", "used_by"]
     assert printed["managed"] is True and printed["config"] == UNADDRESSED
