@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any, ClassVar
 
 from pylxd._sync.collection import Collection, NamedModel
 from pylxd._core.envelope import metadata
-from pylxd._core.fields import Attribute, AttributeDict, dict_list, merge_patch
+from pylxd._core.fields import Attribute, AttributeDict, dict_list, merge_patch, null_as_list
 
 if TYPE_CHECKING:
     from pylxd._sync.client import Client
@@ -95,7 +95,7 @@ class Network(NetworkObject):
     type: Attribute[str] = Attribute(readonly=True)
     config: Attribute[dict[str, str]] = Attribute(server_keys=("volatile.",))
     managed: Attribute[bool] = Attribute(readonly=True)
-    used_by: Attribute[list[str]] = Attribute(readonly=True)
+    used_by: Attribute[list[str]] = Attribute(readonly=True, from_server=null_as_list)
     status: Attribute[str] = Attribute(readonly=True)
     locations: Attribute[list[str]] = Attribute(readonly=True)
     project: Attribute[str] = Attribute(readonly=True, optional=True)
@@ -286,7 +286,7 @@ class NetworkPeer(NetworkObject):
     target_project: Attribute[str] = Attribute(readonly=True)
     target_network: Attribute[str] = Attribute(readonly=True)
     status: Attribute[str] = Attribute(readonly=True)
-    used_by: Attribute[list[str]] = Attribute(readonly=True)
+    used_by: Attribute[list[str]] = Attribute(readonly=True, from_server=null_as_list)
 
     _extension = "network_peer"
 

@@ -24,6 +24,7 @@ async def test_lifecycle_create_start_execute_stop_delete(instance_name, image_a
         )
         assert instance.name == instance_name
         assert instance.status == "Stopped"
+        assert instance.location is None  # LXD's "none" off a cluster, as old pylxd reads it
         assert await client.instances.exists(instance_name)
 
         await instance.start(wait=True)

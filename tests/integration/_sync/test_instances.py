@@ -25,6 +25,7 @@ def test_lifecycle_create_start_execute_stop_delete(instance_name, image_alias) 
         )
         assert instance.name == instance_name
         assert instance.status == "Stopped"
+        assert instance.location is None  # LXD's "none" off a cluster, as old pylxd reads it
         assert client.instances.exists(instance_name)
 
         instance.start(wait=True)
