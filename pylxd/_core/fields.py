@@ -24,6 +24,7 @@ __all__ = [
     "missing_as_true",
     "none_as_null",
     "null_as_list",
+    "object_repr",
 ]
 
 T = TypeVar("T")
@@ -136,6 +137,11 @@ class AttributeDict:
 
     def __iter__(self) -> Iterator[tuple[str, Any]]:
         return iter(self.__dict__.items())
+
+
+def object_repr(obj: object, items: Iterable[tuple[str, Any]]) -> str:
+    """``<Type key='value' …>``: how every pylxd object prints (its identity, not its data)."""
+    return "".join((f"<{type(obj).__name__}", *(f" {k}={v!r}" for k, v in items), ">"))
 
 
 def dict_list(items: Sequence[Mapping[str, Any]] | None, what: str) -> list[dict[str, Any]] | None:
@@ -413,8 +419,16 @@ class FieldModel:
 
     # -- identity, without I/O ------------------------------------------------------
 
+    def _identity_value(self, key: str) -> Any:
+        return self._raw_attr(key)
+
     def _identity_values(self) -> tuple[Any, ...]:
-        return tuple(self._raw_attr(k) for k in self._identity)
+        return tuple(self._identity_value(k) for k in self._identity)
+
+    def _repr_items(self) -> list[tuple[str, Any]]:
+        """What ``repr`` shows: the fields that say which object this is, never its config
+        (one shape for every model, ``<Instance name='c1' project='default'>``)."""
+        return [(k, self._identity_value(k)) for k in self._identity]
 
     def __eq__(self, other: object) -> bool:
         if type(other) is not type(self):
@@ -432,5 +446,4 @@ class FieldModel:
                 yield field.name, None if value is MISSING else value
 
     def __repr__(self) -> str:
-        ident = ", ".join(f"{k}={self._raw_attr(k)!r}" for k in self._identity)
-        return f"<{type(self).__name__} {ident}>"
+        return object_repr(self, self._repr_items())

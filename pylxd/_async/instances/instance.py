@@ -12,15 +12,16 @@ from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, Any, ClassVar, TypeVar
 
 from pylxd._async.api import APINode
-from pylxd._async.instances import meta as instance_meta
 from pylxd._async.instances import migration as instance_copy
 from pylxd._async.instances.backup import BackupManager
 from pylxd._async.instances.console import Console
 from pylxd._async.instances.exec import Executable
 from pylxd._async.instances.files import FilesManager
 from pylxd._async.instances.interactive import Interactive
+from pylxd._async.instances.logs import LogManager
 from pylxd._async.instances.publish import Publishable
 from pylxd._async.instances.snapshot import SnapshotManager
+from pylxd._async.instances.templates import TemplateManager
 from pylxd._async.model import Model
 from pylxd._core.envelope import metadata, response_operation
 from pylxd._core.fields import Attribute, AttributeDict, config_strings, none_as_null
@@ -323,22 +324,24 @@ class Instance(Model, Publishable, Executable, Interactive):
         return Console(self)
 
     @property
-    def logs(self) -> instance_meta.LogManager:
+    def logs(self) -> LogManager:
         """The instance's log files: ``all()``, ``get(name)``, ``delete(name)``."""
-        return instance_meta.LogManager(self)
+        return LogManager(self)
 
     @property
-    def templates(self) -> instance_meta.TemplateManager:
+    def templates(self) -> TemplateManager:
         """The image templates: ``all()``, ``get(name)``, ``put(name, content)``, ``delete``."""
-        return instance_meta.TemplateManager(self)
+        return TemplateManager(self)
 
     async def get_metadata(self) -> dict[str, Any]:
         """The instance's image metadata (``metadata.yaml``: properties, templates…)."""
-        return await instance_meta.get_metadata(self)
+        self.client.assert_has_api_extension("container_edit_metadata")
+        return dict(metadata(await self.api.metadata.get()) or {})
 
     async def put_metadata(self, data: Mapping[str, Any]) -> None:
         """Replace the instance's image metadata."""
-        await instance_meta.put_metadata(self, data)
+        self.client.assert_has_api_extension("container_edit_metadata")
+        await self.api.metadata.put(json=dict(data))
 
 
 def _sparse(url: str, project: str | None) -> dict[str, str]:

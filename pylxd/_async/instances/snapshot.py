@@ -42,6 +42,8 @@ class InstanceChild(NamedModel):
     def _apply(self, data: Mapping[str, Any], *, complete: bool, rollback: bool = False) -> None:
         super()._apply(snapshot_values(data), complete=complete, rollback=rollback)
 
+    _parent = "instance"
+
     def _identity_values(self) -> tuple[Any, ...]:
         return (self._raw_attr("name"), self.instance._identity_values())
 

@@ -6,7 +6,7 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 from pylxd._async.collection import Collection
-from pylxd._async.network.network import NetworkObject
+from pylxd._async.network.base import NetworkObject
 from pylxd._core.fields import Attribute, dict_list, null_as_list
 
 __all__ = ["NetworkACL", "NetworkACLManager"]

@@ -32,6 +32,8 @@ class VolumeChild(NamedModel):
     them as ``vol/name``), ``expires_at`` ``None`` when it never expires, and renames and
     deletes that wait for their operation unless told not to."""
 
+    _parent = "volume"
+
     def __init__(
         self,
         client: Client,

@@ -13,15 +13,16 @@ from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, Any, ClassVar, TypeVar
 
 from pylxd._sync.api import APINode
-from pylxd._sync.instances import meta as instance_meta
 from pylxd._sync.instances import migration as instance_copy
 from pylxd._sync.instances.backup import BackupManager
 from pylxd._sync.instances.console import Console
 from pylxd._sync.instances.exec import Executable
 from pylxd._sync.instances.files import FilesManager
 from pylxd._sync.instances.interactive import Interactive
+from pylxd._sync.instances.logs import LogManager
 from pylxd._sync.instances.publish import Publishable
 from pylxd._sync.instances.snapshot import SnapshotManager
+from pylxd._sync.instances.templates import TemplateManager
 from pylxd._sync.model import Model
 from pylxd._core.envelope import metadata, response_operation
 from pylxd._core.fields import Attribute, AttributeDict, config_strings, none_as_null
@@ -324,22 +325,24 @@ class Instance(Model, Publishable, Executable, Interactive):
         return Console(self)
 
     @property
-    def logs(self) -> instance_meta.LogManager:
+    def logs(self) -> LogManager:
         """The instance's log files: ``all()``, ``get(name)``, ``delete(name)``."""
-        return instance_meta.LogManager(self)
+        return LogManager(self)
 
     @property
-    def templates(self) -> instance_meta.TemplateManager:
+    def templates(self) -> TemplateManager:
         """The image templates: ``all()``, ``get(name)``, ``put(name, content)``, ``delete``."""
-        return instance_meta.TemplateManager(self)
+        return TemplateManager(self)
 
     def get_metadata(self) -> dict[str, Any]:
         """The instance's image metadata (``metadata.yaml``: properties, templates…)."""
-        return instance_meta.get_metadata(self)
+        self.client.assert_has_api_extension("container_edit_metadata")
+        return dict(metadata(self.api.metadata.get()) or {})
 
     def put_metadata(self, data: Mapping[str, Any]) -> None:
         """Replace the instance's image metadata."""
-        instance_meta.put_metadata(self, data)
+        self.client.assert_has_api_extension("container_edit_metadata")
+        self.api.metadata.put(json=dict(data))
 
 
 def _sparse(url: str, project: str | None) -> dict[str, str]:

@@ -7,7 +7,7 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 from pylxd._sync.collection import Collection
-from pylxd._sync.network.network import NetworkObject
+from pylxd._sync.network.base import NetworkObject
 from pylxd._core.fields import Attribute, dict_list, null_as_list
 
 __all__ = ["NetworkACL", "NetworkACLManager"]

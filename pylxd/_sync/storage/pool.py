@@ -124,6 +124,9 @@ class StorageResources(Model):
     def api(self) -> APINode:
         return self.storage_pool.api.resources
 
+    def _repr_items(self) -> list[tuple[str, Any]]:
+        return [("pool", self.storage_pool._raw_attr("name"))]
+
     @classmethod
     def get(
         cls: builtins.type[StorageResources], storage_pool: StoragePool
