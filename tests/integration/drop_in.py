@@ -19,7 +19,7 @@ from pylxd import Client
 from pylxd._core.endpoint import local_socket
 from pylxd.exceptions import NotFound
 from tests.certs import make_cert
-from tests.core.test_documented_surface import ATTRIBUTES
+from tests.contract.test_documented_surface import ATTRIBUTES
 from tests.integration.conftest import (
     IMAGE_ALIAS,
     delete_instance,
