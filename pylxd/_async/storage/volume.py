@@ -15,7 +15,7 @@ from pylxd._async.migration import offer, pulling
 from pylxd._async.storage.backup import StorageVolumeBackupManager
 from pylxd._async.storage.snapshot import StorageVolumeSnapshotManager
 from pylxd._core.envelope import metadata, response_operation
-from pylxd._core.fields import Attribute
+from pylxd._core.fields import Attribute, null_as_list
 from pylxd._core.migration import migration_source
 from pylxd._core.operations import resource_name
 from pylxd._core.storage import volume_key
@@ -42,7 +42,7 @@ class StorageVolume(NamedModel):
     content_type: Attribute[str] = Attribute(readonly=True)
     description: Attribute[str] = Attribute()
     config: Attribute[dict[str, str]] = Attribute(server_keys=("volatile.",))
-    used_by: Attribute[list[str]] = Attribute(readonly=True)
+    used_by: Attribute[list[str]] = Attribute(readonly=True, from_server=null_as_list)
     location: Attribute[str] = Attribute(readonly=True)
     created_at: Attribute[str] = Attribute(readonly=True)
     pool: Attribute[str] = Attribute(readonly=True)

@@ -22,6 +22,7 @@ async def test_lifecycle_create_start_execute_stop_delete(
     instance = await client.instances.create(image_config(instance_name, image_alias), wait=True)
     assert instance.name == instance_name
     assert instance.status == "Stopped"
+    assert instance.location is None  # LXD's "none" off a cluster, as old pylxd reads it
     assert await client.instances.exists(instance_name)
 
     await instance.start(wait=True)

@@ -87,6 +87,7 @@ async def test_manager_all_exists_names_and_upstream_classmethods(bridge: str, c
 async def test_classmethod_create_and_delete(net_name: str, client) -> None:
     network = await Network.create(client, net_name, type="bridge", config=UNADDRESSED)
     assert network.description == "" and network.managed is True
+    assert network.used_by == []  # LXD 5.0 sends null for an unused network
     await network.delete()
     assert not await client.networks.exists(net_name)
     with pytest.raises(NotFound):

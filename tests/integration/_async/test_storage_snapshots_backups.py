@@ -37,9 +37,13 @@ async def test_snapshot_round_trip(pool_name, client) -> None:
     expiring = await volume.snapshots.create("expiring", expires_at=later)
     assert _when(expiring.expires_at) == later
 
-    listed = await volume.snapshots.all()  # objects, named without the volume's prefix
+    listed = await volume.snapshots.all(
+        use_recursion=True
+    )  # objects, named without the volume's prefix
     assert sorted(s.name for s in listed) == ["expiring", "first", "snap0"]
     assert sorted(await volume.snapshots.names()) == ["expiring", "first", "snap0"]
+    assert sorted(await volume.snapshots.all()) == ["expiring", "first", "snap0"]  # old pylxd
+    assert {s.content_type for s in listed} == {"filesystem"}  # LXD lists it empty
     assert await volume.snapshots.get("first") == snapshot
     assert await volume.snapshots.exists("first")
     assert not await volume.snapshots.exists("nope")

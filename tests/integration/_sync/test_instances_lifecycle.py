@@ -23,6 +23,7 @@ def test_lifecycle_create_start_execute_stop_delete(
     instance = client.instances.create(image_config(instance_name, image_alias), wait=True)
     assert instance.name == instance_name
     assert instance.status == "Stopped"
+    assert instance.location is None  # LXD's "none" off a cluster, as old pylxd reads it
     assert client.instances.exists(instance_name)
 
     instance.start(wait=True)

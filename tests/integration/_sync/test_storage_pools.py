@@ -40,7 +40,7 @@ def test_create_get_all_exists_delete(admin, tmp_path: Path) -> None:
             assert (pool.name, pool.driver, pool.description) == (name, "dir", "made by a test")
             assert pool.config["source"] == str(source)
             assert pool.status == "Created" and not pool.used_by
-            assert pool.locations and pool.managed is None  # LXD does not send "managed"
+            assert pool.locations and pool.managed is True  # not sent: every pool is managed
             assert pool.api.path == f"/1.0/storage-pools/{name}"
 
             # The docs' example, and the upstream classmethod spellings.

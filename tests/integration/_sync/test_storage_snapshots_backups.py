@@ -38,9 +38,13 @@ def test_snapshot_round_trip(pool_name, client) -> None:
     expiring = volume.snapshots.create("expiring", expires_at=later)
     assert _when(expiring.expires_at) == later
 
-    listed = volume.snapshots.all()  # objects, named without the volume's prefix
+    listed = volume.snapshots.all(
+        use_recursion=True
+    )  # objects, named without the volume's prefix
     assert sorted(s.name for s in listed) == ["expiring", "first", "snap0"]
     assert sorted(volume.snapshots.names()) == ["expiring", "first", "snap0"]
+    assert sorted(volume.snapshots.all()) == ["expiring", "first", "snap0"]  # old pylxd
+    assert {s.content_type for s in listed} == {"filesystem"}  # LXD lists it empty
     assert volume.snapshots.get("first") == snapshot
     assert volume.snapshots.exists("first")
     assert not volume.snapshots.exists("nope")
