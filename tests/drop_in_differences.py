@@ -81,6 +81,14 @@ DIFFERENCES: list[Difference] = [
         ("instance.snapshots.*.instance",),
     ),
     Difference(
+        "`cluster.members.get(name)` on the object `client.cluster.get()` returns, as the"
+        " docs write it",
+        "raises `TypeError` (`ClusterMember.get() takes 3 positional arguments but 4 were given`)",
+        "the member",
+        "the documented example works; `client.cluster.members.get(name)` is the same",
+        ("cluster.get().members.get:raises",),
+    ),
+    Difference(
         "the class of `instance.execute()`'s result",
         "`_InstanceExecuteResult`",
         "`ExecuteResult`",

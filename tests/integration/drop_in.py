@@ -295,11 +295,12 @@ def error_plan(o: DropInObjects) -> list[dict[str, Any]]:
     ]
 
 
-def upstream_read(objects: DropInObjects, plan: list[dict[str, Any]]) -> dict[str, Any]:
-    """``plan`` read through upstream pylxd 2.4.2 (scripts/upstream-venv makes its venv)."""
+def upstream_read(endpoint: str, plan: list[dict[str, Any]]) -> dict[str, Any]:
+    """``plan`` read through upstream pylxd 2.4.2 on the server at ``endpoint`` (a unix
+    socket; scripts/upstream-venv makes the venv)."""
     if not UPSTREAM_PYTHON.exists():
         subprocess.run([str(ROOT / "scripts" / "upstream-venv")], check=True)
-    request = {"endpoint": objects.endpoint, "plan": plan}
+    request = {"endpoint": endpoint, "plan": plan}
     done = subprocess.run(
         [str(UPSTREAM_PYTHON), "-I", str(READER)],
         input=json.dumps(request),

@@ -35,7 +35,7 @@ def describe(value: Any) -> Any:
         return [kind, {str(key): describe(item) for key, item in value.items()}]
     if isinstance(value, datetime):
         return [kind, value.isoformat()]
-    for key in ("name", "fingerprint", "id"):  # a model inside a model: who it is
+    for key in ("name", "fingerprint", "id", "server_name"):  # a model in a model: who
         try:
             identity = value.__dict__.get(key) or getattr(value, key, None)
         except Exception:  # a lazy attribute that cannot load here
@@ -77,7 +77,7 @@ def key_of(value: Any) -> Any:
     """What names an item of a listing (a model's name or fingerprint, or the item)."""
     if isinstance(value, SCALARS):
         return value
-    for key in ("name", "fingerprint"):
+    for key in ("name", "fingerprint", "server_name"):
         identity = getattr(value, key, None)
         if isinstance(identity, str):
             return identity

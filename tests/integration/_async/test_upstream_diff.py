@@ -31,7 +31,7 @@ async def test_values_as_upstream_reads_them(objects: DropInObjects) -> None:
     plan = value_plan(objects)
     async with Client() as client:
         ours = await read(client, plan)
-    differences = compare(upstream_read(objects, plan), ours)
+    differences = compare(upstream_read(objects.endpoint, plan), ours)
     assert len(ours) == len(plan) and all(ours.values())
     assert unexplained(differences, objects.daemon) == []
 
@@ -41,5 +41,5 @@ async def test_errors_as_upstream_raises_them(objects: DropInObjects) -> None:
     async with Client() as client:
         ours = await read(client, plan)
     assert all("raises" in each for each in ours.values()), ours  # every bad input is refused
-    differences = compare(upstream_read(objects, plan), ours)
+    differences = compare(upstream_read(objects.endpoint, plan), ours)
     assert unexplained(differences, objects.daemon) == []

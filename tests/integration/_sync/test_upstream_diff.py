@@ -32,7 +32,7 @@ def test_values_as_upstream_reads_them(objects: DropInObjects) -> None:
     plan = value_plan(objects)
     with Client() as client:
         ours = read(client, plan)
-    differences = compare(upstream_read(objects, plan), ours)
+    differences = compare(upstream_read(objects.endpoint, plan), ours)
     assert len(ours) == len(plan) and all(ours.values())
     assert unexplained(differences, objects.daemon) == []
 
@@ -42,5 +42,5 @@ def test_errors_as_upstream_raises_them(objects: DropInObjects) -> None:
     with Client() as client:
         ours = read(client, plan)
     assert all("raises" in each for each in ours.values()), ours  # every bad input is refused
-    differences = compare(upstream_read(objects, plan), ours)
+    differences = compare(upstream_read(objects.endpoint, plan), ours)
     assert unexplained(differences, objects.daemon) == []
