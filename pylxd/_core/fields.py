@@ -21,6 +21,9 @@ __all__ = [
     "FieldModel",
     "dict_list",
     "merge_patch",
+    "missing_as_true",
+    "none_as_null",
+    "null_as_list",
     "object_repr",
 ]
 
@@ -54,9 +57,20 @@ class Attribute(Generic[T]):
         server_keys: for a dict field, the key prefixes the server manages (``volatile.``):
             when the whole dict is replaced, ``save()`` keeps the server's keys with these
             prefixes that the new dict does not set.
+        from_server: how the server's value reads (given ``MISSING`` when a complete
+            object lacks the key), where old pylxd or its docs read it otherwise
+            (``null_as_list``, ``none_as_null``, ``missing_as_true``).
     """
 
-    __slots__ = ("key", "name", "optional", "readonly", "server_keys", "validator")
+    __slots__ = (
+        "from_server",
+        "key",
+        "name",
+        "optional",
+        "readonly",
+        "server_keys",
+        "validator",
+    )
 
     def __init__(
         self,
@@ -66,8 +80,10 @@ class Attribute(Generic[T]):
         optional: bool = False,
         key: str | None = None,
         server_keys: tuple[str, ...] = (),
+        from_server: Callable[[Any], Any] | None = None,
     ) -> None:
         self.validator = validator
+        self.from_server = from_server
         self.readonly = readonly
         self.optional = optional
         self.key = key or ""
@@ -92,6 +108,24 @@ class Attribute(Generic[T]):
         if self.validator is not None and value is not None:
             value = self.validator(value)
         obj._write_field(self, value)
+
+
+def null_as_list(value: Any) -> Any:
+    """A list the server may send as ``null`` (LXD 5.0's ``used_by`` of an unused network)
+    or not at all: ``[]`` then, as the docs show it."""
+    return [] if value is None or value is MISSING else value
+
+
+def none_as_null(value: Any) -> Any:
+    """LXD's ``"none"`` (an instance's ``location`` off a cluster) as ``None``, as old pylxd
+    reads it (programs print and compare it)."""
+    return None if value == "none" else value
+
+
+def missing_as_true(value: Any) -> Any:
+    """A flag the server leaves out when it is always true (a storage pool's ``managed``:
+    every pool is managed by the daemon)."""
+    return True if value is None or value is MISSING else value
 
 
 class AttributeDict:
@@ -301,6 +335,9 @@ class FieldModel:
         kept = set() if rollback else self._changed | self._edited_in_place()
         for key, value in data.items():
             if key in fields:
+                convert = fields[key].from_server
+                if convert is not None:
+                    value = convert(value)
                 if key not in kept:
                     self._values[key] = value
                     self._snapshots.pop(key, None)
@@ -318,8 +355,10 @@ class FieldModel:
                 self._extra[key] = value
         if complete:
             self._loaded = True
-            for key in fields:
-                self._values.setdefault(key, MISSING)
+            for key, field in fields.items():
+                if key not in self._values:
+                    convert = field.from_server
+                    self._values[key] = MISSING if convert is None else convert(MISSING)
         if rollback:
             self._changed.clear()
             self._snapshots.clear()
