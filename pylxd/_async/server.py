@@ -110,7 +110,7 @@ class Server(Model):
         if force:
             await patch(None)
         else:
-            await self._write_guarded(patch, check, {"config": changes})
+            await self._write_guarded(patch, check, {"config": changes}, self._etag)
 
     async def delete(self, wait: bool = False) -> None:
         """A server cannot be deleted."""

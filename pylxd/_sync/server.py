@@ -111,7 +111,7 @@ class Server(Model):
         if force:
             patch(None)
         else:
-            self._write_guarded(patch, check, {"config": changes})
+            self._write_guarded(patch, check, {"config": changes}, self._etag)
 
     def delete(self, wait: bool = False) -> None:
         """A server cannot be deleted."""

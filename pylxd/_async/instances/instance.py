@@ -96,6 +96,7 @@ class Instance(Model, Publishable, Executable, Interactive):
     backups_data: Attribute[list[dict[str, Any]]] = Attribute(readonly=True, key="backups")
 
     _identity = ("name", "project")
+    _etag_misses = ("description",)
     #: ``type`` sent on create and used to filter listings (``None``: any type).
     _instance_type: ClassVar[str | None] = None
 

@@ -49,6 +49,7 @@ class StorageVolume(NamedModel):
     project: Attribute[str] = Attribute(readonly=True, optional=True)
 
     _identity = ("pool", "type", "name", "project")
+    _etag_misses = ("description",)
     _extension = "storage"
     _operations_extension = "storage_and_network_operations"
     _all_projects_extension = "storage_volumes_all_projects"
