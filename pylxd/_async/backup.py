@@ -51,7 +51,7 @@ class Backup(InstanceChild):
                 returns the whole tarball as ``bytes``.
         """
         if to is None:
-            response = await self.api.export.get()
+            response = await self.api.export.get(limit=False)
             return response.content
         if isinstance(to, (str, os.PathLike)):
             with open(to, "wb") as f:

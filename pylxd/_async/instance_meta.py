@@ -47,7 +47,7 @@ class LogManager:
 
     async def get(self, name: str) -> str:
         """One log file's text. Raises :class:`~pylxd.exceptions.NotFound`."""
-        response = await self._node(name).get()
+        response = await self._node(name).get(limit=False)  # a file: no size limit
         return response.text
 
     async def delete(self, name: str) -> None:

@@ -52,7 +52,7 @@ class Backup(InstanceChild):
                 returns the whole tarball as ``bytes``.
         """
         if to is None:
-            response = self.api.export.get()
+            response = self.api.export.get(limit=False)
             return response.content
         if isinstance(to, (str, os.PathLike)):
             with open(to, "wb") as f:

@@ -48,7 +48,7 @@ class LogManager:
 
     def get(self, name: str) -> str:
         """One log file's text. Raises :class:`~pylxd.exceptions.NotFound`."""
-        response = self._node(name).get()
+        response = self._node(name).get(limit=False)  # a file: no size limit
         return response.text
 
     def delete(self, name: str) -> None:
