@@ -10,17 +10,17 @@ from typing import TYPE_CHECKING, Any
 from pylxd._async import events as event_stream
 from pylxd._async.api import APINode
 from pylxd._async.certificate import CertificateManager
-from pylxd._async.cluster import ClusterManager
-from pylxd._async.image import ImageManager
-from pylxd._async.instance_manager import ContainerManager, InstanceManager, VirtualMachineManager
-from pylxd._async.network import NetworkManager
-from pylxd._async.network_acl import NetworkACLManager
-from pylxd._async.network_zone import NetworkZoneManager
+from pylxd._async.cluster.cluster import ClusterManager
+from pylxd._async.images.image import ImageManager
+from pylxd._async.instances.manager import ContainerManager, InstanceManager, VirtualMachineManager
+from pylxd._async.network.acl import NetworkACLManager
+from pylxd._async.network.network import NetworkManager
+from pylxd._async.network.zone import NetworkZoneManager
 from pylxd._async.operation import OperationManager
 from pylxd._async.profile import ProfileManager
 from pylxd._async.project import ProjectManager
 from pylxd._async.server import Server
-from pylxd._async.storage_pool import StoragePoolManager
+from pylxd._async.storage.pool import StoragePoolManager
 from pylxd._async.warning import WarningManager
 from pylxd._core.endpoint import (
     Cert,

@@ -18,7 +18,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from functools import partial
 from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
-from pylxd._async.instance import Instance
+from pylxd._async.instances.instance import Instance
 from pylxd._core.exec import ExecuteResult
 from pylxd._drivers.aio.flavour import Step, gather_settled
 

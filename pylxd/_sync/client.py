@@ -11,17 +11,17 @@ from typing import TYPE_CHECKING, Any
 from pylxd._sync import events as event_stream
 from pylxd._sync.api import APINode
 from pylxd._sync.certificate import CertificateManager
-from pylxd._sync.cluster import ClusterManager
-from pylxd._sync.image import ImageManager
-from pylxd._sync.instance_manager import ContainerManager, InstanceManager, VirtualMachineManager
-from pylxd._sync.network import NetworkManager
-from pylxd._sync.network_acl import NetworkACLManager
-from pylxd._sync.network_zone import NetworkZoneManager
+from pylxd._sync.cluster.cluster import ClusterManager
+from pylxd._sync.images.image import ImageManager
+from pylxd._sync.instances.manager import ContainerManager, InstanceManager, VirtualMachineManager
+from pylxd._sync.network.acl import NetworkACLManager
+from pylxd._sync.network.network import NetworkManager
+from pylxd._sync.network.zone import NetworkZoneManager
 from pylxd._sync.operation import OperationManager
 from pylxd._sync.profile import ProfileManager
 from pylxd._sync.project import ProjectManager
 from pylxd._sync.server import Server
-from pylxd._sync.storage_pool import StoragePoolManager
+from pylxd._sync.storage.pool import StoragePoolManager
 from pylxd._sync.warning import WarningManager
 from pylxd._core.endpoint import (
     Cert,

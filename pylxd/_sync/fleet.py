@@ -19,7 +19,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from functools import partial
 from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
-from pylxd._sync.instance import Instance
+from pylxd._sync.instances.instance import Instance
 from pylxd._core.exec import ExecuteResult
 from pylxd._drivers.sync.flavour import Step, gather_settled
 

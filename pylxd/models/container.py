@@ -2,6 +2,6 @@
 
 from __future__ import annotations
 
-from pylxd._sync.instance import Container
+from pylxd._sync.instances.instance import Container
 
 __all__ = ["Container"]

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from pylxd._sync.image import Image
-from pylxd._sync.image_alias import ImageAlias
+from pylxd._sync.images.alias import ImageAlias
+from pylxd._sync.images.image import Image
 
 __all__ = ["Image", "ImageAlias"]

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from pylxd._core.exec import ExecuteResult as _InstanceExecuteResult
-from pylxd._sync.instance import Instance, InstanceState
-from pylxd._sync.snapshot import Snapshot
+from pylxd._sync.instances.instance import Instance, InstanceState
+from pylxd._sync.instances.snapshot import Snapshot
 
 __all__ = ["Instance", "InstanceState", "Snapshot", "_InstanceExecuteResult"]

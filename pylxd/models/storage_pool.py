@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from pylxd._sync.storage_pool import StoragePool, StorageResources
-from pylxd._sync.storage_snapshot import StorageVolumeSnapshot
-from pylxd._sync.storage_volume import StorageVolume
+from pylxd._sync.storage.pool import StoragePool, StorageResources
+from pylxd._sync.storage.snapshot import StorageVolumeSnapshot
+from pylxd._sync.storage.volume import StorageVolume
 
 __all__ = ["StoragePool", "StorageResources", "StorageVolume", "StorageVolumeSnapshot"]

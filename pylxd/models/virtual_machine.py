@@ -2,6 +2,6 @@
 
 from __future__ import annotations
 
-from pylxd._sync.instance import VirtualMachine
+from pylxd._sync.instances.instance import VirtualMachine
 
 __all__ = ["VirtualMachine"]

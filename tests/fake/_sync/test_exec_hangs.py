@@ -84,7 +84,7 @@ def serve_exec(fake_lxd, frames: dict[str, bytes], code: int | None = 0) -> None
 
 @pytest.fixture
 def short_grace(monkeypatch) -> None:
-    monkeypatch.setattr("pylxd._sync.exec.STREAM_GRACE", 0.3)
+    monkeypatch.setattr("pylxd._sync.instances.exec.STREAM_GRACE", 0.3)
 
 
 def test_a_stream_never_ended_fails_fast_with_what_came(fake_lxd, short_grace) -> None:

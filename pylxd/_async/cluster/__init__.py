@@ -1,0 +1,1 @@
+"""The cluster: members, groups, join tokens and its certificate."""

@@ -1,0 +1,410 @@
+"""Images (``/1.0/images/<fingerprint>``): the model and ``client.images``.
+
+The files travel streamed, uploads and exports alike: :mod:`pylxd._async.images.transfer`.
+"""
+
+from __future__ import annotations
+
+from typing import IO, TYPE_CHECKING, Any, Literal, overload
+
+from pylxd._async.collection import Collection, NamedModel
+from pylxd._async.images.alias import ImageAliasManager
+from pylxd._async.images.transfer import download_image, upload_image
+from pylxd._async.operation import Operation, cancel_quietly
+from pylxd._core.envelope import metadata, response_operation
+from pylxd._core.fields import Attribute
+from pylxd._core.migration import https_url
+from pylxd._drivers.transfer import DataSource, Progress, Sink
+from pylxd.exceptions import NotFound
+
+if TYPE_CHECKING:
+    from pylxd._async.client import Client
+
+__all__ = ["Image", "ImageManager"]
+
+
+class Image(NamedModel):
+    """An image, named by its fingerprint (a sha256 of its files).
+
+    ``public``, ``auto_update`` and ``properties`` are saved by ``save()``.
+    """
+
+    aliases: Attribute[list[dict[str, str]]] = Attribute(readonly=True)
+    auto_update: Attribute[bool] = Attribute(optional=True)
+    architecture: Attribute[str] = Attribute(readonly=True)
+    cached: Attribute[bool] = Attribute(readonly=True)
+    created_at: Attribute[str] = Attribute(readonly=True)
+    expires_at: Attribute[str] = Attribute(readonly=True)
+    filename: Attribute[str] = Attribute(readonly=True)
+    fingerprint: Attribute[str] = Attribute(readonly=True)
+    last_used_at: Attribute[str] = Attribute(readonly=True)
+    properties: Attribute[dict[str, str]] = Attribute()
+    public: Attribute[bool] = Attribute()
+    size: Attribute[int] = Attribute(readonly=True)
+    uploaded_at: Attribute[str] = Attribute(readonly=True)
+    update_source: Attribute[dict[str, str]] = Attribute(readonly=True)
+    type: Attribute[str] = Attribute(readonly=True, optional=True)
+    profiles: Attribute[list[str]] = Attribute(readonly=True)
+    project: Attribute[str] = Attribute(readonly=True, optional=True)
+
+    _collection_path = "images"
+    _name_field = "fingerprint"
+    _identity = ("fingerprint", "project")
+    _all_projects_extension = "images_all_projects"
+
+    # -- upstream's classmethod spellings: Image.get(client, fingerprint), … ------------
+
+    @classmethod
+    async def exists(  # type: ignore[override]  # upstream's third argument is ``alias``
+        cls, client: Client, fingerprint: str, alias: bool = False, project: str | None = None
+    ) -> bool:
+        """Whether an image with this fingerprint (or, with ``alias=True``, alias) exists."""
+        return await ImageManager(client).exists(fingerprint, alias=alias, project=project)
+
+    @classmethod
+    async def get_by_alias(cls, client: Client, alias: str, project: str | None = None) -> Image:
+        """Fetch the image an alias points at. Raises :class:`NotFound`."""
+        return await ImageManager(client).get_by_alias(alias, project=project)
+
+    @classmethod
+    async def create(
+        cls,
+        client: Client,
+        image_data: DataSource,
+        metadata: DataSource | None = None,
+        public: bool = False,
+        wait: bool = True,
+        vm: bool = False,
+    ) -> Image:
+        """Upload an image (see :meth:`ImageManager.create`)."""
+        return await ImageManager(client).create(image_data, metadata, public, wait, vm)
+
+    @classmethod
+    async def create_from_simplestreams(
+        cls,
+        client: Client,
+        server: str,
+        alias: str,
+        public: bool = False,
+        auto_update: bool = False,
+        wait: bool = True,
+        *,
+        certificate: str | None = None,
+    ) -> Image:
+        """Download an image from a simplestreams server (see the manager's method)."""
+        return await ImageManager(client).create_from_simplestreams(
+            server, alias, public, auto_update, wait, certificate=certificate
+        )
+
+    @classmethod
+    async def create_from_url(
+        cls,
+        client: Client,
+        url: str,
+        public: bool = False,
+        auto_update: bool = False,
+        wait: bool = True,
+        *,
+        certificate: str | None = None,
+    ) -> Image:
+        """Download an image from a URL (see the manager's method)."""
+        return await ImageManager(client).create_from_url(
+            url, public, auto_update, wait, certificate=certificate
+        )
+
+    # -- what an image does ----------------------------------------------------------
+
+    @overload
+    async def export(
+        self, to: None = None, *, rootfs: Sink | None = None, progress: Progress | None = None
+    ) -> IO[bytes]: ...
+    @overload
+    async def export(
+        self, to: Sink, *, rootfs: Sink | None = None, progress: Progress | None = None
+    ) -> None: ...
+    async def export(
+        self,
+        to: Sink | None = None,
+        *,
+        rootfs: Sink | None = None,
+        progress: Progress | None = None,
+    ) -> IO[bytes] | None:
+        """Download the image's files, streamed (memory stays flat whatever the size).
+
+        Args:
+            to: a path or a binary file to write to. Without it, the image comes back as
+                an anonymous temporary file, rewound (upstream's behaviour: a split image
+                is then LXD's multipart body as sent).
+            rootfs: for a split image, where its rootfs goes (its metadata goes to ``to``).
+            progress: called with ``(done, total)`` bytes as the body arrives.
+
+        Raises:
+            ValueError: the image is split and ``to`` was given without ``rootfs``.
+        """
+        return await download_image(self.api.export, to, rootfs, progress)
+
+    async def add_alias(self, name: str, description: str = "") -> None:
+        """Give the image an alias. Raises :class:`~pylxd.exceptions.Conflict` if taken."""
+        aliases = self.client.images.aliases
+        await aliases.create(name, self._raw_attr("fingerprint"), description, self.api.project)
+        listed = list(self._raw_attr("aliases") or [])
+        listed.append({"name": name, "description": description})
+        self._values["aliases"] = listed
+        self._snapshots.pop("aliases", None)
+
+    async def delete_alias(self, name: str) -> None:
+        """Remove one of the image's aliases."""
+        await self.client.images.aliases.delete(name, self.api.project)
+        aliases = [a for a in self._raw_attr("aliases") or [] if a.get("name") != name]
+        self._values["aliases"] = aliases
+        self._snapshots.pop("aliases", None)
+
+    async def refresh(self, wait: bool = True) -> bool | None:
+        """Ask LXD to update the image from its source now (``image_force_refresh``).
+
+        Returns whether a newer image was found (``None`` without ``wait``).
+        """
+        self.client.assert_has_api_extension("image_force_refresh")
+        response = await self.api.refresh.post()
+        operation = await self._wait_if(response, wait)
+        if operation is None:
+            return None
+        return bool((operation.metadata or {}).get("refreshed", False))
+
+    @overload
+    async def copy(
+        self,
+        new_client: Client,
+        public: bool | None = None,
+        auto_update: bool | None = None,
+        wait: Literal[False] = False,
+        alias: str | None = None,
+    ) -> Operation: ...
+    @overload
+    async def copy(
+        self,
+        new_client: Client,
+        public: bool | None,
+        auto_update: bool | None,
+        wait: Literal[True],
+        alias: str | None = None,
+    ) -> Image: ...
+    @overload
+    async def copy(
+        self,
+        new_client: Client,
+        public: bool | None = None,
+        auto_update: bool | None = None,
+        *,
+        wait: Literal[True],
+        alias: str | None = None,
+    ) -> Image: ...
+    async def copy(
+        self,
+        new_client: Client,
+        public: bool | None = None,
+        auto_update: bool | None = None,
+        wait: bool = False,
+        alias: str | None = None,
+    ) -> Image | Operation:
+        """Copy the image to the server of ``new_client``, which pulls it from this one.
+
+        That server must reach this one over HTTPS: this client's ``https://`` endpoint,
+        or (for a unix-socket client) the address the server listens on
+        (``core.https_address``). A private image is fetched with a one-time secret.
+
+        Args:
+            public, auto_update: the copy's settings (``None``: as this image has them).
+            wait: wait for the copy and return it; otherwise return the operation.
+            alias: an alias to give the copy.
+
+        Raises:
+            ValueError: this server is not reachable over the network.
+            OperationFailed: the target could not download the image (with ``wait``).
+        """
+        if not self._loaded:
+            await self.sync()
+        fingerprint = self._raw_attr("fingerprint")
+        source: dict[str, Any] = {
+            "type": "image",
+            "mode": "pull",
+            "protocol": "lxd",
+            "server": _network_url(self.client),
+            "fingerprint": fingerprint,
+        }
+        if self.api.project is not None:
+            source["project"] = self.api.project  # image_source_project
+        certificate = self.client.host_info.get("environment", {}).get("certificate")
+        if certificate:
+            source["certificate"] = certificate
+        secret_operation: str | None = None
+        if not self._raw_attr("public"):
+            response = await self.api.secret.post(json={})
+            secret_operation = response_operation(response)
+            source["secret"] = (metadata(response).get("metadata") or {})["secret"]
+        body: dict[str, Any] = {
+            "source": source,
+            "public": self._raw_attr("public") if public is None else public,
+            "auto_update": self._raw_attr("auto_update") if auto_update is None else auto_update,
+        }
+        late_alias = alias is not None and not new_client.has_api_extension("image_create_aliases")
+        if alias is not None and not late_alias:
+            body["aliases"] = [{"name": alias}]
+        try:
+            response = await new_client.api.images.post(json=body)
+            operation = response_operation(response)
+            if not wait:
+                return Operation(new_client, id=Operation.extract_operation_id(operation or ""))
+            if operation is not None:
+                await new_client.operations.wait_for_operation(operation)
+        except BaseException:
+            if secret_operation is not None:
+                await cancel_quietly(self.client, secret_operation)
+            raise
+        copied = await new_client.images.get(fingerprint)
+        if late_alias and alias is not None:
+            await copied.add_alias(alias)
+        return copied
+
+
+class ImageManager(Collection[Image]):
+    """``client.images``: find, upload and download images; ``aliases`` manages aliases."""
+
+    model = Image
+
+    def __init__(self, client: Client) -> None:
+        super().__init__(client)
+        self.aliases = ImageAliasManager(client)
+
+    async def get(self, fingerprint: str, project: str | None = None) -> Image:
+        """Fetch one image by fingerprint (a unique prefix works). Raises :class:`NotFound`."""
+        return await super().get(fingerprint, project=project)
+
+    async def exists(  # type: ignore[override]  # upstream's second argument is ``alias``
+        self, fingerprint: str, alias: bool = False, project: str | None = None
+    ) -> bool:
+        """Whether an image with this fingerprint (or, with ``alias=True``, alias) exists."""
+        node = self.aliases._in(project) if alias else self._in(project)
+        try:
+            await node[fingerprint].get()
+        except NotFound:
+            return False
+        return True
+
+    async def get_by_alias(self, alias: str, project: str | None = None) -> Image:
+        """Fetch the image an alias points at. Raises :class:`NotFound` (LXD's message)."""
+        target = metadata(await self.aliases._in(project)[alias].get())["target"]
+        return await self.get(target, project=project)
+
+    async def create(
+        self,
+        image_data: DataSource,
+        metadata: DataSource | None = None,
+        public: bool = False,
+        wait: bool = True,
+        vm: bool = False,
+        *,
+        filename: str | None = None,
+        properties: dict[str, str] | None = None,
+        progress: Progress | None = None,
+        project: str | None = None,
+    ) -> Image:
+        """Upload an image, streamed, and return it once LXD has indexed it.
+
+        Args:
+            image_data: a unified image tarball, or with ``metadata`` the rootfs (a tarball,
+                or a disk image with ``vm=True``): bytes, a file path or a binary file.
+            metadata: the metadata tarball of a split image (the same kinds).
+            public: whether untrusted clients may download it.
+            wait: accepted for compatibility; the upload is always waited for (the
+                fingerprint is only known once LXD has read the image).
+            filename: the name LXD records (default: the file's own name).
+            properties: extra image properties (``os``, ``release``, …).
+            progress: called with ``(done, total)`` bytes as the upload goes.
+            project: the project to put it in (default: the client's).
+
+        Raises:
+            OperationFailed: LXD refused the image (e.g. it exists already).
+        """
+        response = await upload_image(
+            self._client,
+            self._in(project),
+            image_data,
+            metadata,
+            public=public,
+            vm=vm,
+            filename=filename,
+            properties=properties,
+            progress=progress,
+        )
+        return await self._image_of(response, project)
+
+    async def create_from_simplestreams(
+        self,
+        server: str,
+        alias: str,
+        public: bool = False,
+        auto_update: bool = False,
+        wait: bool = True,
+        *,
+        certificate: str | None = None,
+        project: str | None = None,
+    ) -> Image:
+        """Have LXD download the image ``alias`` from a simplestreams server.
+
+        ``certificate`` (PEM) is the server's, for one the system does not trust.
+        ``wait`` is accepted (the docs pass it); the download is always waited for.
+        """
+        source: dict[str, Any] = {"protocol": "simplestreams", "server": server, "alias": alias}
+        return await self._pull(source, public, auto_update, certificate, project)
+
+    async def create_from_url(
+        self,
+        url: str,
+        public: bool = False,
+        auto_update: bool = False,
+        wait: bool = True,
+        *,
+        certificate: str | None = None,
+        project: str | None = None,
+    ) -> Image:
+        """Have LXD download an image from ``url`` (a server answering with the
+        ``LXD-Image-URL`` and ``LXD-Image-Hash`` headers).
+
+        ``wait`` is accepted (the docs pass it); the download is always waited for.
+        """
+        source: dict[str, Any] = {"type": "url", "url": url}
+        return await self._pull(source, public, auto_update, certificate, project)
+
+    async def _pull(
+        self,
+        source: dict[str, Any],
+        public: bool,
+        auto_update: bool,
+        certificate: str | None,
+        project: str | None,
+    ) -> Image:
+        source = {"type": "image", "mode": "pull", **source}
+        if certificate is not None:
+            source["certificate"] = certificate
+        body = {"source": source, "public": public, "auto_update": auto_update}
+        return await self._image_of(await self._in(project).post(json=body), project)
+
+    async def _image_of(self, response: Any, project: str | None) -> Image:
+        """Wait for the operation that makes an image, then fetch the image."""
+        operation = response_operation(response)
+        if operation is None:
+            raise ValueError("LXD did not start an operation for the image")
+        finished = await self._client.operations.wait_for_operation(operation)
+        return await self.get((finished.metadata or {})["fingerprint"], project=project)
+
+
+def _network_url(client: Client) -> str:
+    """How the target server reaches this one (see :func:`pylxd._core.migration.https_url`)."""
+    url = https_url(client.endpoint, lambda: client.host_info)
+    if url is None:
+        raise ValueError(
+            "the source server does not listen on the network (core.https_address is unset), "
+            "so the target cannot pull the image from it"
+        )
+    return url

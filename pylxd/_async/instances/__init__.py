@@ -1,0 +1,1 @@
+"""Instances: the instance model, its managers and its sub-resources."""

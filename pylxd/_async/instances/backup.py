@@ -1,0 +1,139 @@
+"""Instance backups: ``instance.backups``, the :class:`Backup` model, export and import.
+
+Both directions stream: ``export(to=…)`` writes the tarball chunk by chunk as LXD sends
+it, and ``create_from_backup(fileobj)`` sends the file as it is read, so memory stays
+flat whatever the backup's size.
+"""
+
+from __future__ import annotations
+
+import os
+from datetime import datetime
+from typing import IO, TYPE_CHECKING, Any, TypeVar
+
+from pylxd._async.children import download
+from pylxd._async.instances.snapshot import InstanceChild, InstanceChildren
+from pylxd._async.model import Model
+from pylxd._core.envelope import response_operation
+from pylxd._core.fields import Attribute
+from pylxd._core.operations import resource_name
+from pylxd._core.storage import timestamp
+from pylxd._drivers.types import Body
+
+if TYPE_CHECKING:
+    from pylxd._async.client import Client
+
+__all__ = ["Backup", "BackupManager", "backup_import_headers", "import_backup"]
+
+ModelT = TypeVar("ModelT", bound="Model")
+
+_CHUNK = 1 << 20
+
+
+class Backup(InstanceChild):
+    """A backup of an instance (``/1.0/instances/<instance>/backups/<name>``)."""
+
+    name: Attribute[str] = Attribute(readonly=True)
+    created_at: Attribute[str] = Attribute(readonly=True)
+    expires_at: Attribute[str | None] = Attribute(timestamp)
+    instance_only: Attribute[bool] = Attribute(readonly=True)
+    container_only: Attribute[bool] = Attribute(readonly=True)
+    optimized_storage: Attribute[bool] = Attribute(readonly=True)
+
+    async def export(
+        self, to: IO[bytes] | str | os.PathLike[str] | None = None, chunk_size: int = _CHUNK
+    ) -> Any:
+        """Download the backup tarball.
+
+        Args:
+            to: a binary file object or a path: the tarball is written to it as it
+                arrives (constant memory) and the number of bytes is returned. ``None``
+                returns the whole tarball as ``bytes``.
+        """
+        if to is None:
+            response = await self.api.export.get(limit=False)
+            return response.content
+        if isinstance(to, (str, os.PathLike)):
+            with open(to, "wb") as f:
+                return await download(self.api.export, f, chunk_size)
+        return await download(self.api.export, to, chunk_size)
+
+
+class BackupManager(InstanceChildren[Backup]):
+    """``instance.backups``: ``all()``, ``get(name)``, ``exists(name)``, ``create()``."""
+
+    model = Backup
+    _child_path = "backups"
+    _resource = "backups"
+
+    async def create(
+        self,
+        name: str | None = None,
+        expires_at: datetime | str | None = None,
+        instance_only: bool = False,
+        optimized_storage: bool = False,
+        compression_algorithm: str | None = None,
+        wait: bool = True,
+    ) -> Backup:
+        """Make a backup of the instance (on the server; ``export()`` downloads it).
+
+        Args:
+            name: the backup's name (``None``: the server picks, e.g. ``backup0``, and
+                the call then always waits, to know it).
+            expires_at: when LXD deletes it (a ``datetime`` or RFC 3339 text); ``None``:
+                never.
+            instance_only: leave the snapshots out.
+            optimized_storage: the storage driver's own format (btrfs, zfs).
+            compression_algorithm: ``gzip``, ``xz``, ``none``… (``None``: the server's).
+            wait: wait until the backup is made (the default: a backup is only usable
+                then) and return it complete.
+
+        Raises:
+            OperationFailed: with ``wait``, LXD could not make it.
+        """
+        self._client.assert_has_api_extension("container_backup")
+        body: dict[str, Any] = {
+            "instance_only": instance_only,
+            "container_only": instance_only,
+            "optimized_storage": optimized_storage,
+        }
+        return await self._create_backup(body, name, wait, expires_at, compression_algorithm)
+
+
+def backup_import_headers(
+    is_incus: bool, name: str | None = None, pool: str | None = None
+) -> dict[str, str]:
+    """The headers of ``POST /1.0/instances`` with a backup tarball as the body."""
+    prefix = "X-Incus" if is_incus else "X-LXD"
+    headers = {"Content-Type": "application/octet-stream"}
+    if name is not None:
+        headers[f"{prefix}-name"] = name
+    if pool is not None:
+        headers[f"{prefix}-pool"] = pool
+    return headers
+
+
+async def import_backup(
+    client: Client,
+    model: type[ModelT],
+    fileobj: Body,
+    name: str | None = None,
+    pool: str | None = None,
+    wait: bool = False,
+) -> ModelT:
+    """See :meth:`InstanceManager.create_from_backup`."""
+    client.assert_has_api_extension("container_backup")
+    if name is not None:
+        client.assert_has_api_extension("backup_override_name")
+    headers = backup_import_headers(client.is_incus, name, pool)
+    response = await client.api.instances.post(data=fileobj, headers=headers)
+    operation = response_operation(response)
+    if wait and operation is not None:
+        done = await client.operations.wait_for_operation(operation)
+        name = name or resource_name({"resources": done.resources or {}}, "instances")
+    if name is None:
+        raise ValueError("LXD did not say what the instance is called: pass a name")
+    instance = model(client, name=name)
+    if wait:
+        await instance.sync()
+    return instance

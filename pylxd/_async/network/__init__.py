@@ -1,0 +1,1 @@
+"""Networks and the objects that live beside them (ACLs, zones, forwards, peers)."""

@@ -1,0 +1,1 @@
+"""Storage pools, volumes and their snapshots and backups."""

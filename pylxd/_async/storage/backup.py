@@ -1,0 +1,66 @@
+"""Volume backups (``volume.backups``): create, export streamed to a file, rename, delete.
+
+A backup is imported as a new volume with ``pool.volumes.create_from_backup(file)``.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import IO, Any
+
+from pylxd._async.children import download
+from pylxd._async.storage.snapshot import VolumeChild, VolumeChildren
+from pylxd._core.fields import Attribute
+from pylxd._core.storage import timestamp
+
+__all__ = ["StorageVolumeBackup", "StorageVolumeBackupManager"]
+
+_CHUNK = 1 << 20
+
+
+class StorageVolumeBackup(VolumeChild):
+    """A custom volume's backup (``…/volumes/custom/<volume>/backups/<name>``)."""
+
+    name: Attribute[str] = Attribute(readonly=True)
+    created_at: Attribute[str] = Attribute(readonly=True)
+    expires_at: Attribute[str | None] = Attribute(timestamp)
+    volume_only: Attribute[bool] = Attribute(readonly=True)
+    optimized_storage: Attribute[bool] = Attribute(readonly=True)
+
+    _extension = "custom_volume_backup"
+
+    async def export(self, target: IO[bytes], chunk_size: int = _CHUNK) -> int:
+        """Write the backup's tarball to the file object ``target`` as it arrives (constant
+        memory); returns the number of bytes written."""
+        return await download(self.api.export, target, chunk_size)
+
+
+class StorageVolumeBackupManager(VolumeChildren[StorageVolumeBackup]):
+    """``volume.backups``: ``all()``, ``get(name)``, ``exists(name)``, ``names()``,
+    ``create(...)``."""
+
+    model = StorageVolumeBackup
+    _child_path = "backups"
+    _resource = "backups"
+
+    async def create(
+        self,
+        name: str | None = None,
+        expires_at: datetime | str | None = None,
+        volume_only: bool = False,
+        optimized_storage: bool = False,
+        compression_algorithm: str | None = None,
+        wait: bool = True,
+    ) -> StorageVolumeBackup:
+        """Back the volume up as ``name`` (``None``: LXD picks ``backup<N>``).
+
+        Args:
+            expires_at: when LXD deletes it (a ``datetime`` or RFC 3339 text).
+            volume_only: leave the volume's snapshots out.
+            optimized_storage: the driver's own format (restorable on the same driver only).
+            compression_algorithm: e.g. ``"gzip"``, ``"none"`` (needs
+                ``backup_compression_algorithm``).
+            wait: wait for the backup to be made (always when LXD picks the name).
+        """
+        body: dict[str, Any] = {"volume_only": volume_only, "optimized_storage": optimized_storage}
+        return await self._create_backup(body, name, wait, expires_at, compression_algorithm)

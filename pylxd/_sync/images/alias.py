@@ -1,0 +1,107 @@
+# Generated from pylxd/_async/images/alias.py by tools/unasync.py: do not edit, edit the source.
+"""Image aliases (``/1.0/images/aliases/<name>``): the model and ``client.images.aliases``."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from pylxd._sync.collection import Collection, NamedModel
+from pylxd._core.fields import Attribute
+
+if TYPE_CHECKING:
+    from pylxd._sync.client import Client
+
+__all__ = ["ImageAlias", "ImageAliasManager"]
+
+
+class ImageAlias(NamedModel):
+    """A name pointing at an image (``target`` is the image's fingerprint).
+
+    ``save()`` sends ``target`` and ``description``; ``rename(new_name)`` and ``delete()``
+    come from :class:`~pylxd._sync.collection.NamedModel`.
+    """
+
+    name: Attribute[str] = Attribute(readonly=True)
+    target: Attribute[str] = Attribute()
+    description: Attribute[str] = Attribute()
+    type: Attribute[str] = Attribute(readonly=True, optional=True)
+    project: Attribute[str] = Attribute(readonly=True, optional=True)
+
+    _collection_path = "images.aliases"
+    _identity = ("name", "project")
+
+    def rename(self, new_name: str, wait: bool = False) -> ImageAlias:
+        """Rename the alias.
+
+        On LXD this makes the new alias and deletes the old one: LXD 5.0.2 answers a
+        rename (``POST``) only after a 10 s lock wait. Incus renames it in place.
+        """
+        if self.client.is_incus:
+            return super().rename(new_name, wait)
+        if not self._loaded:
+            self.sync()
+        body = {k: v for k, v in self.marshall(skip_readonly=False).items() if k != "project"}
+        collection = self._collection or self.collection_node(self.client)
+        in_project = collection.in_project(self._raw_attr("project") or None)
+        in_project.post(json={**body, "name": new_name})
+        self.api.delete()
+        self._values["name"] = new_name
+        return self
+
+
+class ImageAliasManager(Collection[ImageAlias]):
+    """``client.images.aliases``: ``all()``, ``get(name)``, ``exists(name)``, ``create``,
+    ``rename``, ``update``, ``delete``. A missing alias raises
+    :class:`~pylxd.exceptions.NotFound` with LXD's message."""
+
+    model = ImageAlias
+
+    def __init__(self, client: Client) -> None:
+        super().__init__(client)
+
+    def create(
+        self,
+        name: str,
+        target: str,
+        description: str | None = None,
+        project: str | None = None,
+    ) -> ImageAlias:
+        """Point a new alias ``name`` at the image ``target`` (a fingerprint).
+
+        Raises:
+            Conflict: the alias exists already.
+            NotFound: no image has that fingerprint.
+        """
+        body: dict[str, Any] = {"name": name, "target": target}
+        if description is not None:
+            body["description"] = description
+        return self._create(body, name, project=project)
+
+    def rename(self, name: str, new_name: str, project: str | None = None) -> ImageAlias:
+        """Rename the alias ``name`` to ``new_name`` and return it."""
+        alias = self.get(name, project=project)
+        return alias.rename(new_name)
+
+    def update(
+        self,
+        name: str,
+        target: str | None = None,
+        description: str | None = None,
+        project: str | None = None,
+    ) -> ImageAlias:
+        """Point the alias at another image and/or change its description.
+
+        Sent as a ``PUT`` of the whole alias: LXD 5.0.2's ``PATCH`` on an alias hangs for
+        20 s and fails ("context deadline exceeded").
+        """
+        alias = self.get(name, project=project)
+        if target is not None:
+            alias.target = target
+        if description is not None:
+            alias.description = description
+        alias.save()
+        return alias
+
+    def delete(self, name: str, project: str | None = None) -> None:
+        """Delete the alias ``name`` (the image stays)."""
+        self._in(project)[name].delete()

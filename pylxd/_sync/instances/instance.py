@@ -1,0 +1,367 @@
+# Generated from pylxd/_async/instances/instance.py by tools/unasync.py: do not edit, edit the source.
+"""Instances (containers and virtual machines): the model.
+
+Its managers (``client.instances`` …) are :mod:`pylxd._sync.instances.manager`; what it
+mixes in: ``execute()`` (:mod:`pylxd._sync.instances.exec`), ``interactive()``
+(:mod:`pylxd._sync.instances.interactive`), ``publish()`` (:mod:`pylxd._sync.instances.publish`).
+"""
+
+from __future__ import annotations
+
+import builtins  # the class body has a field called "type"
+from collections.abc import Mapping, Sequence
+from typing import TYPE_CHECKING, Any, ClassVar, TypeVar
+
+from pylxd._sync.api import APINode
+from pylxd._sync.instances import migration as instance_copy
+from pylxd._sync.instances.backup import BackupManager
+from pylxd._sync.instances.console import Console
+from pylxd._sync.instances.exec import Executable
+from pylxd._sync.instances.files import FilesManager
+from pylxd._sync.instances.interactive import Interactive
+from pylxd._sync.instances.logs import LogManager
+from pylxd._sync.instances.publish import Publishable
+from pylxd._sync.instances.snapshot import SnapshotManager
+from pylxd._sync.instances.templates import TemplateManager
+from pylxd._sync.model import Model
+from pylxd._core.envelope import metadata, response_operation
+from pylxd._core.fields import Attribute, AttributeDict, config_strings
+from pylxd._core.operations import resource_name
+from pylxd._core.response import Response
+from pylxd._core.urls import name_from_url, project_from_url, project_scope
+from pylxd.exceptions import NotFound
+
+if TYPE_CHECKING:
+    from pylxd._sync.client import Client
+
+__all__ = [
+    "Container",
+    "Instance",
+    "InstanceState",
+    "VirtualMachine",
+]
+
+
+InstanceT = TypeVar("InstanceT", bound="Instance")
+
+
+class InstanceState(AttributeDict):
+    """``GET …/state`` as attributes (``state.status``, ``state.network['eth0']``).
+
+    The documented attributes are always there; ``network`` and ``disk`` are ``{}`` when
+    the server sends ``null`` (a stopped instance), so ``state.network.get('eth0')`` works.
+    """
+
+    _DEFAULTS: ClassVar[dict[str, Any]] = dict.fromkeys(
+        ("status", "status_code", "pid", "processes", "cpu", "memory")
+    )
+
+    def __init__(self, data: Mapping[str, Any]) -> None:
+        super().__init__({**self._DEFAULTS, **data})
+        for key in ("network", "disk"):
+            if self.__dict__.get(key) is None:
+                self.__dict__[key] = {}
+
+    def __repr__(self) -> str:
+        return f"<InstanceState status={self.__dict__.get('status')!r}>"
+
+
+class Instance(Model, Publishable, Executable, Interactive):
+    """An instance (``/1.0/instances/<name>``).
+
+    State changes (``start``, ``stop``, …) return at once unless ``wait=True``.
+    """
+
+    architecture: Attribute[str] = Attribute()
+    config: Attribute[dict[str, str]] = Attribute(server_keys=("volatile.",))
+    created_at: Attribute[str] = Attribute(readonly=True)
+    devices: Attribute[dict[str, dict[str, str]]] = Attribute()
+    ephemeral: Attribute[bool] = Attribute()
+    expanded_config: Attribute[dict[str, str]] = Attribute(readonly=True)
+    expanded_devices: Attribute[dict[str, dict[str, str]]] = Attribute(readonly=True)
+    name: Attribute[str] = Attribute(readonly=True)
+    description: Attribute[str] = Attribute()
+    profiles: Attribute[list[str]] = Attribute()
+    status: Attribute[str] = Attribute(readonly=True)
+    last_used_at: Attribute[str] = Attribute(readonly=True)
+    location: Attribute[str] = Attribute(readonly=True)
+    status_code: Attribute[int] = Attribute(readonly=True)
+    stateful: Attribute[bool] = Attribute(readonly=True)
+    type: Attribute[str] = Attribute(readonly=True)
+    project: Attribute[str] = Attribute(readonly=True, optional=True)
+    # What ``all(recursion=2)`` adds (``None`` otherwise): the state (the dict ``state()``
+    # wraps), the snapshots and the backups as LXD lists them. The names ``state``,
+    # ``snapshots`` and ``backups`` are the live method and managers.
+    state_data: Attribute[dict[str, Any]] = Attribute(readonly=True, key="state")
+    snapshots_data: Attribute[list[dict[str, Any]]] = Attribute(readonly=True, key="snapshots")
+    backups_data: Attribute[list[dict[str, Any]]] = Attribute(readonly=True, key="backups")
+
+    _identity = ("name", "project")
+    #: ``type`` sent on create and used to filter listings (``None``: any type).
+    _instance_type: ClassVar[str | None] = None
+
+    @property
+    def api(self) -> APINode:
+        # Its own project: listed across projects or fetched with ``project=``.
+        node = self.client.api.instances[self._raw_attr("name")]
+        return node.in_project(self._raw_attr("project") or None)
+
+    @property
+    def files(self) -> FilesManager:
+        """The instance's files: ``put``, ``get``, ``open``, ``stat``, ``recursive_put``…"""
+        return FilesManager(self)
+
+    # -- finding and creating ---------------------------------------------------------
+
+    @classmethod
+    def exists(cls, client: Client, name: str, project: str | None = None) -> bool:
+        """Whether an instance called ``name`` exists (in ``project``, if given)."""
+        try:
+            cls.get(client, name, project)
+        except NotFound:
+            return False
+        return True
+
+    @classmethod
+    def get(
+        cls: builtins.type[InstanceT], client: Client, name: str, project: str | None = None
+    ) -> InstanceT:
+        """Fetch one instance (one request), from ``project`` instead of the client's if given.
+
+        Raises:
+            NotFound: no such instance.
+        """
+        node = client.api.instances.in_project(project)[name]
+        return cls._from_server(client, metadata(node.get()))
+
+    @classmethod
+    def all(
+        cls: builtins.type[InstanceT],
+        client: Client,
+        recursion: int = 1,
+        fields: Sequence[str] | None = None,
+        project: str | None = None,
+        all_projects: bool = False,
+    ) -> list[InstanceT]:
+        """Every instance (of this type), complete, in one request.
+
+        Args:
+            recursion: ``1`` (default) returns complete objects; ``0`` returns names only
+                (the blocking client fetches the rest on first access); ``2`` adds state.
+            fields: with ``recursion=2``, only these state fields (if the server can).
+            project: list this project's instances instead of the client's.
+            all_projects: every project's instances (each remembers its ``project``).
+        """
+        if isinstance(fields, (str, bytes)):
+            raise TypeError("fields must be a list of field names, not a string")
+        level: int | str = recursion
+        if (
+            fields
+            and recursion == 2
+            and client.has_api_extension("instances_state_selective_recursion")
+        ):
+            level = f"2;fields={','.join(fields)}"
+        if all_projects:
+            client.assert_has_api_extension("instance_all_projects")
+        params: dict[str, Any] = {"recursion": level, **project_scope(project, all_projects)}
+        if cls._instance_type is not None and client.has_api_extension("api_filtering"):
+            params["filter"] = f"type eq {cls._instance_type}"
+        listing = metadata(client.api.instances.get(params=params)) or []
+        if recursion == 0:
+            return [cls(client, **_sparse(url, project)) for url in listing]
+        wanted = cls._instance_type
+        return [
+            cls._from_server(client, data)
+            for data in listing
+            if wanted is None or data.get("type") == wanted
+        ]
+
+    @classmethod
+    def create(
+        cls: builtins.type[InstanceT],
+        client: Client,
+        config: Mapping[str, Any],
+        wait: bool = False,
+        target: str | None = None,
+        project: str | None = None,
+    ) -> InstanceT:
+        """Create an instance from ``config`` (LXD's instance definition).
+
+        Every source LXD has works: ``image`` (by ``alias``, ``fingerprint`` or
+        ``properties``, local or from a ``server``), ``copy``, ``migration``, ``none``.
+
+        Without ``wait`` this returns once LXD accepted the request (the object is then
+        fetched lazily); with ``wait`` it waits for the creation, raising its error, and
+        returns the complete instance. ``target`` picks the cluster member; ``project``
+        creates it in that project instead of the client's.
+        """
+        if not isinstance(config, Mapping):
+            raise TypeError(f"config must be a dict (LXD's instance definition), not {config!r}")
+        config = dict(config)
+        if "config" in config:
+            config["config"] = config_strings(config["config"])
+        if cls._instance_type is not None:
+            config.setdefault("type", cls._instance_type)
+        response = client.api.instances.in_project(project).post(json=config, target=target)
+        name = config.get("name") or resource_name(metadata(response) or {}, "instances")
+        operation = response_operation(response)
+        if wait and operation is not None:
+            finished = client.operations.wait_for_operation(operation)
+            name = name or resource_name({"resources": finished.resources or {}}, "instances")
+        if not name:
+            raise ValueError("LXD did not say what the new instance is called")
+        instance = cls(client, name=name, **({} if project is None else {"project": project}))
+        if wait:
+            instance.sync()
+        return instance
+
+    # -- changing it --------------------------------------------------------------------
+
+    def rename(self, name: str, wait: bool = False) -> None:
+        """Rename the instance (it must be stopped)."""
+        self.post(json={"name": name}, wait=wait)
+        self._values["name"] = name
+
+    def move(self, target: str, wait: bool = True) -> None:
+        """Move the instance to another cluster member (or ``"@group"``); it must be
+        stopped. With ``wait`` (default) this waits for the move and reads ``location``."""
+        name = self._raw_attr("name")
+        response = self.api.post(json={"name": name, "migration": True}, target=target)
+        self._wait_if(response, wait)
+        if wait:
+            self.sync()
+
+    def state(self) -> InstanceState:
+        """The instance's live state: status, network, memory, processes…"""
+        return InstanceState(metadata(self.api.state.get()))
+
+    def _set_state(
+        self, action: str, timeout: int, force: bool, wait: bool, stateful: bool | None = None
+    ) -> None:
+        body: dict[str, Any] = {"action": action, "timeout": timeout, "force": force}
+        if stateful is not None:
+            body["stateful"] = stateful
+        response = self.api.state.put(json=body)
+        if not wait:
+            return
+        self._wait_if(response, wait)
+        try:
+            self.sync()
+        except NotFound:
+            if not (action == "stop" and self._raw_attr("ephemeral")):
+                raise  # an ephemeral instance is gone once stopped; anything else is an error
+
+    def start(
+        self,
+        timeout: int = 30,
+        force: bool = True,
+        wait: bool = False,
+        stateful: bool | None = None,
+    ) -> None:
+        """Start the instance."""
+        self._set_state("start", timeout, force, wait, stateful)
+
+    def stop(
+        self,
+        timeout: int = 30,
+        force: bool = True,
+        wait: bool = False,
+        stateful: bool | None = None,
+    ) -> None:
+        """Stop the instance. Like upstream pylxd, ``force=True`` by default (a kill, not a
+        clean shutdown): pass ``force=False`` to let it shut down within ``timeout``."""
+        self._set_state("stop", timeout, force, wait, stateful)
+
+    def restart(self, timeout: int = 30, force: bool = True, wait: bool = False) -> None:
+        """Restart the instance."""
+        self._set_state("restart", timeout, force, wait)
+
+    def freeze(self, timeout: int = 30, force: bool = True, wait: bool = False) -> None:
+        """Freeze (suspend) the instance."""
+        self._set_state("freeze", timeout, force, wait)
+
+    def unfreeze(self, timeout: int = 30, force: bool = True, wait: bool = False) -> None:
+        """Unfreeze (resume) the instance."""
+        self._set_state("unfreeze", timeout, force, wait)
+
+    # -- snapshots, backups, copies, images -------------------------------------------
+
+    @property
+    def snapshots(self) -> SnapshotManager:
+        """The instance's snapshots: ``all()``, ``get(name)``, ``create(name)``…"""
+        return SnapshotManager(self.client, self)
+
+    @property
+    def backups(self) -> BackupManager:
+        """The instance's backups: ``all()``, ``get(name)``, ``create()``…"""
+        return BackupManager(self.client, self)
+
+    def restore_snapshot(
+        self, snapshot_name: str, wait: bool = False, stateful: bool = False
+    ) -> Response:
+        """Restore the instance to the snapshot ``snapshot_name``.
+
+        Raises:
+            OperationFailed: with ``wait``, the restore failed (LXD's message).
+        """
+        body: dict[str, Any] = {"restore": snapshot_name}
+        if stateful:
+            body["stateful"] = True
+        return self.raw_put(body, wait)
+
+    def _publish_source(self) -> dict[str, Any]:
+        return {"type": "instance", "name": self._raw_attr("name")}
+
+    # Copies and migrations (:mod:`pylxd._sync.instances.migration`), methods of the instance.
+    copy = instance_copy.copy_instance
+    migrate = instance_copy.migrate_instance
+    generate_migration_data = instance_copy.generate_migration_data
+
+    # -- console, logs, image metadata, templates ------------------------------------
+
+    @property
+    def console(self) -> Console:
+        """The console: ``log()``, ``clear()``, ``open()`` (a live session)."""
+        return Console(self)
+
+    @property
+    def logs(self) -> LogManager:
+        """The instance's log files: ``all()``, ``get(name)``, ``delete(name)``."""
+        return LogManager(self)
+
+    @property
+    def templates(self) -> TemplateManager:
+        """The image templates: ``all()``, ``get(name)``, ``put(name, content)``, ``delete``."""
+        return TemplateManager(self)
+
+    def get_metadata(self) -> dict[str, Any]:
+        """The instance's image metadata (``metadata.yaml``: properties, templates…)."""
+        self.client.assert_has_api_extension("container_edit_metadata")
+        return dict(metadata(self.api.metadata.get()) or {})
+
+    def put_metadata(self, data: Mapping[str, Any]) -> None:
+        """Replace the instance's image metadata."""
+        self.client.assert_has_api_extension("container_edit_metadata")
+        self.api.metadata.put(json=dict(data))
+
+
+def _sparse(url: str, project: str | None) -> dict[str, str]:
+    """A listed instance's name, and its project: the one in the URL (``all_projects``
+    listings add ``?project=``), else the one listed."""
+    values = {"name": name_from_url(url)}
+    project = project_from_url(url) or project
+    if project:
+        values["project"] = project
+    return values
+
+
+class Container(Instance):
+    """An instance of type ``container``."""
+
+    _instance_type = "container"
+
+
+class VirtualMachine(Instance):
+    """An instance of type ``virtual-machine``."""
+
+    _instance_type = "virtual-machine"

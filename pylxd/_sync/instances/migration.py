@@ -1,0 +1,180 @@
+# Generated from pylxd/_async/instances/migration.py by tools/unasync.py: do not edit, edit the source.
+"""Copying instances on one server and between servers, and migrating them.
+
+Between servers this is LXD's pull migration (see :mod:`pylxd._core.migration`): the
+destination connects to the source's migration operation, so the source must listen on
+the network (``core.https_address``); the destination needs no trust from it, only the
+operation's secrets and the source's certificate.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any, TypeVar
+
+from pylxd._sync.operation import cancel_quietly
+from pylxd._core.envelope import metadata, operation_id, response_operation
+from pylxd._core.migration import (
+    copy_source,
+    https_url,
+    instance_body,
+    migration_request,
+    migration_source,
+    operation_url,
+)
+from pylxd.exceptions import LXDAPIException
+
+if TYPE_CHECKING:
+    from pylxd._sync.client import Client
+    from pylxd._sync.instances.instance import Instance
+
+__all__ = ["copy_instance", "generate_migration_data", "migrate_instance"]
+
+InstanceT = TypeVar("InstanceT", bound="Instance")
+
+_RUNNING = 103
+
+
+def _source_base_url(client: Client) -> str:
+    """The URL the destination reaches the source at."""
+    url = https_url(client.endpoint, lambda: client.host_info)
+    if url is None:
+        # As upstream: a server reached over its socket, listening on no address.
+        raise ValueError("Cannot migrate from a local client connection")
+    return url
+
+
+def _same_server(a: Client, b: Client) -> bool:
+    if a is b:
+        return True
+    env_a = a.host_info.get("environment", {})
+    env_b = b.host_info.get("environment", {})
+    cert = env_a.get("certificate")
+    return bool(cert) and cert == env_b.get("certificate")
+
+
+def generate_migration_data(
+    instance: Instance, live: bool = False, instance_only: bool = False
+) -> dict[str, Any]:
+    """Start a migration here and return the config that creates the instance on another
+    server from it (``new_client.instances.create(data, wait=True)``): a pull migration
+    whose source is this server's operation, its secrets and its certificate.
+
+    Raises:
+        ValueError: another server cannot reach this one (a unix socket and no
+            ``core.https_address``).
+    """
+    instance.sync()
+    client = instance.client
+    base = _source_base_url(client)
+    response = instance.api.post(json=migration_request(live, instance_only))
+    operation = response_operation(response)
+    if operation is None:
+        raise LXDAPIException(response, "LXD started no migration operation")
+    secrets = (metadata(response) or {}).get("metadata") or {}
+    config = instance._raw_attr("config") or {}
+    source = migration_source(
+        operation_url(base, client.version, operation),
+        secrets,
+        client.host_info.get("environment", {}).get("certificate"),
+        live=live,
+        base_image=config.get("volatile.base_image"),
+        instance_only=instance_only,
+    )
+    return instance_body(dict(instance), instance._raw_attr("name"), source)
+
+
+def copy_instance(
+    instance: InstanceT,
+    new_name: str | None = None,
+    *,
+    client: Client | None = None,
+    instance_only: bool = False,
+    live: bool = False,
+    config: dict[str, str] | None = None,
+    devices: dict[str, dict[str, str]] | None = None,
+    profiles: list[str] | None = None,
+    ephemeral: bool | None = None,
+    description: str | None = None,
+    project: str | None = None,
+    target: str | None = None,
+    wait: bool = True,
+) -> InstanceT:
+    """Copy the instance, here or to another server, and return the copy.
+
+    Args:
+        new_name: the copy's name (``None``: the same name, for another server or project).
+        client: the destination server (``None``: this one). Another server pulls the
+            instance from this one, which must listen on the network.
+        instance_only: leave the snapshots out.
+        live: copy the running state too (needs CRIU: LXD's error otherwise).
+        config, devices, profiles, ephemeral, description: replace the source's (e.g. a
+            ``root`` disk device on another ``pool``).
+        project: the destination project.
+        target: the destination cluster member.
+        wait: wait for the copy (always, between servers).
+
+    Raises:
+        OperationFailed: the copy failed (LXD's message).
+        ValueError: another server cannot reach this one (a unix socket and no
+            ``core.https_address``).
+    """
+    source_client = instance.client
+    destination = client if client is not None else source_client
+    name = new_name or instance._raw_attr("name")
+    overrides = {
+        "config": config,
+        "devices": devices,
+        "profiles": profiles,
+        "ephemeral": ephemeral,
+        "description": description,
+    }
+    migration: str | None = None
+    if _same_server(source_client, destination):
+        source_project = instance._raw_attr("project") or source_client.project
+        source = copy_source(instance._raw_attr("name"), source_project, instance_only, live)
+        # LXD 5.0 gives a copy no profiles unless told: send the whole definition.
+        if not instance._loaded:
+            instance.sync()
+        body: dict[str, Any] = instance_body(dict(instance), name, source, overrides)
+    else:
+        body = generate_migration_data(instance, live, instance_only)
+        migration = body["source"]["operation"]
+        body = instance_body(body, name, body["source"], overrides)
+    try:
+        node = destination.api.instances.in_project(project)
+        response = node.post(json=body, target=target)
+        operation = response_operation(response)
+        if operation is not None and (wait or migration is not None):
+            destination.operations.wait_for_operation(operation)
+        if migration is not None:
+            # The source ends its side a moment later (a running one is unfrozen then).
+            source_client.operations.wait_for_operation(operation_id(migration))
+    except BaseException:
+        if migration is not None:
+            cancel_quietly(source_client, migration)
+        raise
+    copied = type(instance)(destination, name=name, **({"project": project} if project else {}))
+    if wait or migration is not None:
+        copied.sync()
+    return copied
+
+
+def migrate_instance(
+    instance: InstanceT, new_client: Client, live: bool = False, wait: bool = False
+) -> InstanceT:
+    """Move the instance to the server ``new_client`` talks to and return it there.
+
+    As upstream pylxd, the source instance is **deleted** once copied. A running instance
+    keeps running: without ``live`` it is copied, stopped here and started there; ``live``
+    moves its memory (needs CRIU; LXD's error otherwise). The call always waits for the
+    transfer (the source is deleted after it); ``wait`` is accepted for compatibility.
+    """
+    instance.sync()
+    running = instance._raw_attr("status_code") == _RUNNING
+    copied = copy_instance(instance, client=new_client, live=live, wait=True)
+    if running and not live:
+        instance.stop(force=True, wait=True)
+    instance.delete(wait=True)
+    if running and not live:
+        copied.start(wait=True)
+    return copied

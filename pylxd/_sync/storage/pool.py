@@ -1,0 +1,147 @@
+# Generated from pylxd/_async/storage/pool.py by tools/unasync.py: do not edit, edit the source.
+"""Storage pools (``client.storage_pools``) and their resources (``pool.resources``)."""
+
+from __future__ import annotations
+
+import builtins
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any
+
+from pylxd._sync.api import APINode
+from pylxd._sync.collection import Collection, NamedModel
+from pylxd._sync.model import Model
+from pylxd._sync.storage.volume import StorageVolumeManager
+from pylxd._core.envelope import metadata
+from pylxd._core.fields import Attribute
+from pylxd.exceptions import LXDAPIException
+
+if TYPE_CHECKING:
+    from pylxd._sync.client import Client
+
+__all__ = [
+    "StoragePool",
+    "StoragePoolManager",
+    "StorageResources",
+    "StorageResourcesManager",
+]
+
+
+class StoragePool(NamedModel):
+    """A storage pool (``/1.0/storage-pools/<name>``).
+
+    ``save()`` sends ``description`` and ``config`` whole; ``put``/``patch`` send what they
+    are given and read the pool back. Volumes are in :attr:`volumes`, usage in
+    :attr:`resources`.
+    """
+
+    name: Attribute[str] = Attribute(readonly=True)
+    driver: Attribute[str] = Attribute(readonly=True)
+    used_by: Attribute[list[str]] = Attribute(readonly=True)
+    config: Attribute[dict[str, str]] = Attribute(server_keys=("volatile.",))
+    managed: Attribute[bool] = Attribute(readonly=True)
+    description: Attribute[str] = Attribute()
+    status: Attribute[str] = Attribute(readonly=True)
+    locations: Attribute[list[str]] = Attribute(readonly=True)
+
+    _collection_path = "storage_pools"
+    _extension = "storage"
+    _operations_extension = "storage_and_network_operations"
+
+    @property
+    def volumes(self) -> StorageVolumeManager:
+        """The pool's volumes: ``pool.volumes.get("custom", "vol1")``."""
+        return StorageVolumeManager(self.client, self.api.volumes, pool=self)
+
+    @property
+    def resources(self) -> StorageResourcesManager:
+        """The pool's space and inodes: ``pool.resources.get()``."""
+        return StorageResourcesManager(self)
+
+    @classmethod
+    def create(
+        cls,
+        client: Client,
+        definition: Mapping[str, Any],
+        wait: bool = True,
+        target: str | None = None,
+    ) -> StoragePool:
+        """Create a pool from ``definition``, LXD's whole request (``name``, ``driver``,
+        ``config``, ``description``); returns it fetched. See
+        :meth:`StoragePoolManager.create`."""
+        return StoragePoolManager(client).create(definition, wait, target)
+
+
+class StoragePoolManager(Collection[StoragePool]):
+    """``client.storage_pools``: ``all()``, ``get(name)``, ``exists(name)``,
+    ``create(definition)``."""
+
+    model = StoragePool
+
+    def create(
+        self, definition: Mapping[str, Any], wait: bool = True, target: str | None = None
+    ) -> StoragePool:
+        """Create a pool: ``definition`` is LXD's whole request, e.g.
+        ``{"name": "pool1", "driver": "dir", "config": {"source": "/srv/pool1"}}``.
+
+        Waits for the creation when LXD makes it an operation (with ``wait``). In a
+        cluster, ``target`` records one member's config only (the pool stays ``Pending``
+        until it is created without ``target``).
+
+        Raises:
+            BadRequest: LXD refused the definition (a bad config key or value).
+            LXDAPIException: an unknown driver (LXD's "Unknown driver", with the name
+                and the drivers the server has), or any other refusal.
+        """
+        if not isinstance(definition, Mapping) or "name" not in definition:
+            raise TypeError("definition must be a dict holding at least the pool's name")
+        try:
+            return self._create(definition, str(definition["name"]), wait, target)
+        except LXDAPIException as exc:
+            if exc.error.lower() != "unknown driver":
+                raise
+            raise type(exc)(exc.response, self._unknown_driver(definition)) from exc
+
+    def _unknown_driver(self, definition: Mapping[str, Any]) -> str:
+        drivers = self._client.host_info.get("environment", {}).get("storage_supported_drivers")
+        known = ", ".join(sorted(d.get("Name", "?") for d in drivers or ()))
+        return f"Unknown driver {definition.get('driver')!r} (this server has: {known or '?'})"
+
+
+class StorageResources(Model):
+    """A pool's usage (``/1.0/storage-pools/<name>/resources``): ``space`` and ``inodes``,
+    each ``{"used": …, "total": …}``. Read-only."""
+
+    space: Attribute[dict[str, int]] = Attribute(readonly=True)
+    inodes: Attribute[dict[str, int]] = Attribute(readonly=True)
+
+    _identity = ()
+
+    def __init__(self, client: Client, *, pool: StoragePool, **values: Any) -> None:
+        self.storage_pool = pool
+        super().__init__(client, **values)
+
+    @property
+    def api(self) -> APINode:
+        return self.storage_pool.api.resources
+
+    @classmethod
+    def get(
+        cls: builtins.type[StorageResources], storage_pool: StoragePool
+    ) -> StorageResources:
+        """Fetch a pool's usage (one request)."""
+        storage_pool.client.assert_has_api_extension("resources")
+        data = metadata(storage_pool.api.resources.get())
+        resources = cls(storage_pool.client, pool=storage_pool)
+        resources._apply(data, complete=True)
+        return resources
+
+
+class StorageResourcesManager:
+    """``pool.resources``: ``get()`` only."""
+
+    def __init__(self, pool: StoragePool) -> None:
+        self._pool = pool
+
+    def get(self) -> StorageResources:
+        """The pool's space and inodes, used and total."""
+        return StorageResources.get(self._pool)

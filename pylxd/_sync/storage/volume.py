@@ -1,0 +1,371 @@
+# Generated from pylxd/_async/storage/volume.py by tools/unasync.py: do not edit, edit the source.
+"""Storage volumes (``pool.volumes``): create, edit, rename, copy and move, import backups.
+
+A volume lives at ``/1.0/storage-pools/<pool>/volumes/<type>/<name>``: its collection node
+is the pool's ``volumes/<type>``, so the generic :class:`NamedModel` builds its URL.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any
+
+from pylxd._sync.api import APINode
+from pylxd._sync.collection import Collection, NamedModel
+from pylxd._sync.storage.backup import StorageVolumeBackupManager
+from pylxd._sync.storage.snapshot import StorageVolumeSnapshotManager
+from pylxd._core.envelope import metadata, response_operation
+from pylxd._core.fields import Attribute
+from pylxd._core.operations import resource_name
+from pylxd._core.storage import volume_key
+from pylxd._core.urls import name_from_url
+from pylxd._drivers.types import Body
+from pylxd.exceptions import NotFound
+
+if TYPE_CHECKING:
+    from pylxd._sync.client import Client
+    from pylxd._sync.storage.pool import StoragePool
+
+__all__ = ["StorageVolume", "StorageVolumeManager"]
+
+
+class StorageVolume(NamedModel):
+    """A storage volume (``/1.0/storage-pools/<pool>/volumes/<type>/<name>``).
+
+    ``save()`` sends ``description`` and ``config``. ``pool`` is the pool's name,
+    ``storage_pool`` the pool object it was reached from (if any).
+    """
+
+    name: Attribute[str] = Attribute(readonly=True)
+    type: Attribute[str] = Attribute(readonly=True)
+    content_type: Attribute[str] = Attribute(readonly=True)
+    description: Attribute[str] = Attribute()
+    config: Attribute[dict[str, str]] = Attribute(server_keys=("volatile.",))
+    used_by: Attribute[list[str]] = Attribute(readonly=True)
+    location: Attribute[str] = Attribute(readonly=True)
+    created_at: Attribute[str] = Attribute(readonly=True)
+    pool: Attribute[str] = Attribute(readonly=True)
+    project: Attribute[str] = Attribute(readonly=True, optional=True)
+
+    _identity = ("pool", "type", "name", "project")
+    _extension = "storage"
+    _operations_extension = "storage_and_network_operations"
+    _all_projects_extension = "storage_volumes_all_projects"
+
+    def __init__(
+        self,
+        client: Client,
+        *,
+        collection: APINode | None = None,
+        storage_pool: StoragePool | None = None,
+        **values: Any,
+    ) -> None:
+        self.storage_pool = storage_pool
+        super().__init__(client, collection=collection, **values)
+
+    @property
+    def snapshots(self) -> StorageVolumeSnapshotManager:
+        """The volume's snapshots: ``volume.snapshots.create("snap0")``."""
+        return StorageVolumeSnapshotManager(self)
+
+    @property
+    def backups(self) -> StorageVolumeBackupManager:
+        """The volume's backups: ``volume.backups.create()``, then ``backup.export(f)``."""
+        return StorageVolumeBackupManager(self)
+
+    def _volumes_node(self, pool: str, project: str | None) -> APINode:
+        return self.client.api.storage_pools[pool].volumes.in_project(project)
+
+    def _current_project(self) -> str | None:
+        node_project = self.api.project
+        return node_project if node_project is not None else self.client.project
+
+    def rename(self, new_name: str | Mapping[str, Any], wait: bool = True) -> StorageVolume:
+        """Rename the volume: ``rename("new")``. Upstream's form ``rename({"name": …,
+        "pool": …})`` moves it too (see :meth:`move`; another server: :meth:`migrate`).
+        Waits for the operation with ``wait``. Returns the volume, renamed.
+        """
+        if isinstance(new_name, Mapping):
+            body = dict(new_name)
+            if body.get("migration"):
+                raise TypeError("to move a volume to another server use volume.migrate(client)")
+            self.move(body.pop("pool", None), body.pop("project", None), wait=wait, **body)
+        else:
+            self.move(name=new_name, wait=wait)
+        return self
+
+    def move(
+        self,
+        pool: str | None = None,
+        project: str | None = None,
+        name: str | None = None,
+        wait: bool = True,
+        **extra: Any,
+    ) -> None:
+        """Move (and/or rename) the volume to another pool and/or project.
+
+        The object follows: its requests go to the new place (a volume moved to another
+        project is reached in that project). Needs ``storage_volume_project_move`` to change
+        project. Waits for the operation with ``wait``.
+        """
+        old_pool = self._raw_attr("pool")
+        new_name = name or self._raw_attr("name")
+        body: dict[str, Any] = {**extra, "name": new_name, "pool": pool or old_pool}
+        if project is not None:
+            self.client.assert_has_api_extension("storage_volume_project_move")
+            body["project"] = project
+        self.post(json=body, wait=wait)
+        pool = pool or old_pool
+        project = project or self.api.project
+        self._collection = self._volumes_node(pool, project)[self._raw_attr("type") or "custom"]
+        self._values.update(name=new_name, pool=pool)
+        if project is not None:
+            self._values["project"] = project
+        if pool != old_pool:
+            self.storage_pool = None  # the object it came from is not its pool any more
+
+    def copy(
+        self,
+        name: str | None = None,
+        pool: str | None = None,
+        project: str | None = None,
+        volume_only: bool = False,
+        wait: bool = True,
+        client: Client | None = None,
+        **extra: Any,
+    ) -> StorageVolume:
+        """Copy the volume (with its snapshots unless ``volume_only``) as ``name`` into
+        ``pool`` and/or ``project`` (default: beside it); returns the copy.
+
+        With ``client`` (another server's client of the same flavour), the volume is copied
+        to that server: it pulls the volume from this server's network address
+        (``core.https_address``), so that must be set. That always waits.
+
+        A copy into another project needs ``storage_api_project``. Waits for the copy with
+        ``wait`` (without it, the copy is returned unfetched).
+        """
+        if not self._loaded:
+            self.sync()
+        pool = pool or self._raw_attr("pool")
+        body: dict[str, Any] = {
+            "name": name or self._raw_attr("name"),
+            "type": "custom",
+            "content_type": self._raw_attr("content_type") or "filesystem",
+            **extra,
+        }
+        if client is not None and client is not self.client:
+            return self._copy_to_server(client, body, pool, project, volume_only)
+        body["source"] = {
+            "type": "copy",
+            "pool": self._raw_attr("pool"),
+            "name": self._raw_attr("name"),
+            "volume_only": volume_only,
+        }
+        source_project = self._current_project()
+        if project is not None and project != source_project:
+            self.client.assert_has_api_extension("storage_api_project")
+            body["source"]["project"] = source_project or "default"
+        target_project = project if project is not None else self.api.project
+        volumes = StorageVolumeManager(self.client, self._volumes_node(pool, target_project), pool)
+        return volumes._create(body, body["name"], wait)
+
+    def _copy_to_server(
+        self,
+        client: Client,
+        body: dict[str, Any],
+        pool: str,
+        project: str | None,
+        volume_only: bool,
+    ) -> StorageVolume:
+        """LXD's pull migration: this server offers the volume (an operation holding the
+        websocket secrets), the other one creates it from that operation."""
+        environment = self.client.host_info.get("environment", {})
+        addresses = environment.get("addresses") or []
+        if not addresses:
+            raise ValueError(
+                "this server listens on no network address (core.https_address): "
+                "another server cannot pull the volume from it"
+            )
+        offer = metadata(
+            self.post(
+                json={"name": self._raw_attr("name"), "migration": True, "volume_only": volume_only}
+            )
+        )
+        body.update(
+            config=self._raw_attr("config") or {},
+            description=self._raw_attr("description") or "",
+            source={
+                "type": "migration",
+                "mode": "pull",
+                "operation": f"https://{addresses[0]}/1.0/operations/{offer['id']}",
+                "certificate": environment.get("certificate", ""),
+                "secrets": offer.get("metadata") or {},
+                "volume_only": volume_only,
+            },
+        )
+        node = client.api.storage_pools[pool].volumes.in_project(project)
+        copy = StorageVolumeManager(client, node, pool)._create(body, body["name"])
+        self.client.operations.wait_for_operation(offer["id"])
+        return copy
+
+    def migrate(
+        self,
+        client: Client,
+        name: str | None = None,
+        pool: str | None = None,
+        project: str | None = None,
+        volume_only: bool = False,
+    ) -> StorageVolume:
+        """Move the volume to another server: copy it there (see :meth:`copy`), then delete
+        it here, as upstream's instance ``migrate`` does. Returns the volume there."""
+        copy = self.copy(name, pool, project, volume_only, client=client)
+        self.delete()
+        return copy
+
+    def restore_from(self, snapshot_name: str, wait: bool = True) -> None:
+        """Restore the volume to its snapshot ``snapshot_name`` (``PUT {"restore": …}``)."""
+        self.raw_put({"restore": snapshot_name}, wait=wait)
+
+    def state(self) -> dict[str, Any]:
+        """The volume's usage (``GET …/state``; the ``dir`` driver of LXD 5.0 refuses it)."""
+        self.client.assert_has_api_extension("storage_volume_state")
+        result: dict[str, Any] = metadata(self.api.state.get())
+        return result
+
+
+class StorageVolumeManager(Collection[StorageVolume]):
+    """``pool.volumes``: ``all()``, ``get(type, name)``, ``exists(type, name)``,
+    ``create(definition)``, ``create_from_backup(data)``.
+
+    ``get``/``exists`` take the docs' ``(type, name)`` or just a custom volume's name.
+    """
+
+    model = StorageVolume
+    api_extension = "storage"
+
+    def __init__(
+        self,
+        client: Client,
+        node: APINode,
+        pool_name: str | None = None,
+        *,
+        pool: StoragePool | None = None,
+    ) -> None:
+        super().__init__(client, node=node)
+        self._pool = pool
+        if pool_name is None and pool is not None:
+            pool_name = pool._raw_attr("name")
+        self._pool_name = pool_name
+
+    def _init(self, data: Mapping[str, Any], node: APINode) -> dict[str, Any]:
+        # LXD 5.0 does not say which pool a volume is in: it is given here, kept on sync.
+        return {
+            "collection": node[data.get("type") or "custom"],
+            "storage_pool": self._pool,
+            "pool": self._pool_name,
+        }
+
+    def get(  # type: ignore[override]
+        self, type_or_name: str, name: str | None = None, project: str | None = None
+    ) -> StorageVolume:
+        """Fetch one volume: ``get("custom", "vol1")`` (or ``get("vol1")`` for a custom one),
+        in ``project`` if given.
+
+        Raises:
+            NotFound: no such volume.
+        """
+        volume_type, volume_name = volume_key(type_or_name, name)
+        node = self._in(project)
+        return self._wrap(metadata(node[volume_type][volume_name].get()), node)
+
+    def exists(  # type: ignore[override]
+        self, type_or_name: str, name: str | None = None, project: str | None = None
+    ) -> bool:
+        """Whether the volume exists (``exists("custom", "vol1")`` or ``exists("vol1")``)."""
+        try:
+            self.get(type_or_name, name, project)
+        except NotFound:
+            return False
+        return True
+
+    def all(
+        self,
+        project: str | None = None,
+        all_projects: bool = False,
+        volume_type: str | None = None,
+    ) -> list[StorageVolume]:
+        """Every volume of the pool (or of ``volume_type``), complete, in one request; in
+        ``project``, or in every project (each volume then remembers its own).
+
+        Snapshots are not volumes here (Incus lists them too): see ``volume.snapshots``.
+        """
+        node = self._in(project)
+        params = self._listing_params(project, all_projects, 1)
+        listing = metadata(self._typed(volume_type).get(params=params)) or []
+        return [self._wrap(item, node) for item in listing if "/" not in item.get("name", "")]
+
+    def names(self, project: str | None = None, volume_type: str | None = None) -> list[str]:
+        """``<type>/<name>`` of every volume (or of ``volume_type``), snapshots left out."""
+        node = self._in(project)
+        urls = metadata((node if volume_type is None else node[volume_type]).get()) or []
+        return [
+            f"{name_from_url(url.rsplit('/', 1)[0])}/{name_from_url(url)}"
+            for url in urls
+            if "/snapshots/" not in url
+        ]
+
+    def _typed(self, volume_type: str | None) -> APINode:
+        self.model.require_extension(self._client)
+        return self._node if volume_type is None else self._node[volume_type]
+
+    def create(
+        self,
+        definition: Mapping[str, Any] | str,
+        *args: Mapping[str, Any],
+        wait: bool = True,
+        target: str | None = None,
+    ) -> StorageVolume:
+        """Create a custom volume from ``definition``, LXD's whole request, e.g.
+        ``{"name": "vol1", "config": {"size": "1GiB"}, "content_type": "filesystem"}``;
+        a ``source`` in it copies or migrates. Upstream's ``create("custom", definition)``
+        is accepted too. Waits for the creation with ``wait``; returns the volume.
+        ``target`` puts it on that cluster member (``location``).
+
+        Raises:
+            Conflict: a volume with that name exists.
+            BadRequest: LXD refused the definition.
+        """
+        if args:
+            definition = args[-1]
+        if not isinstance(definition, Mapping) or "name" not in definition:
+            raise TypeError("definition must be a dict holding at least the volume's name")
+        body = {"type": "custom", **definition}
+        return self._create(body, str(body["name"]), wait, target)
+
+    def create_from_backup(
+        self, data: Body, name: str | None = None, wait: bool = True
+    ) -> StorageVolume:
+        """Import a volume backup (``backup.export()``'s tarball: bytes or a file object,
+        streamed) as a new custom volume, named ``name`` or as in the backup.
+
+        Needs ``custom_volume_backup`` (and ``backup_override_name`` for ``name``).
+        """
+        self._client.assert_has_api_extension("custom_volume_backup")
+        headers = {"Content-Type": "application/octet-stream"}
+        if name is not None:
+            self._client.assert_has_api_extension("backup_override_name")
+            headers["X-Incus-name" if self._client.is_incus else "X-LXD-name"] = name
+        response = self._node.custom.post(data=data, headers=headers)
+        operation = response_operation(response)
+        finished = None
+        if operation is not None and wait:
+            finished = self._client.operations.wait_for_operation(operation)
+        if name is None and finished is not None:
+            name = resource_name({"resources": finished.resources or {}}, "storage_volumes")
+        if name is None:
+            raise ValueError("LXD did not say what the imported volume is called: pass name=")
+        if operation is not None and not wait:
+            volume = self.model(self._client, **self._init({"type": "custom"}, self._node))
+            volume._values["name"] = name
+            return volume
+        return self.get("custom", name)
