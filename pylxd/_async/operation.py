@@ -19,8 +19,8 @@ __all__ = ["Operation", "OperationManager", "cancel_quietly"]
 
 # The ``/wait`` request takes the whole server-side wait; HTTP gets this much more: the
 # wait's own timeout bounds the call (a server that stalls the wait is a
-# ``TransportTimeout`` a second after it), an hour-long default wait a margin.
-_WAIT_GRACE = 1.0
+# ``TransportTimeout`` half a second after it), an hour-long default wait a margin.
+_WAIT_GRACE = 0.5
 _DEFAULT_WAIT_GRACE = 30.0
 
 
@@ -92,14 +92,11 @@ class Operation(Model):
         Raises:
             OperationFailed: it failed or was cancelled.
             OperationTimeout: it was still running when the timeout expired.
-            TransportTimeout: the server did not answer the wait about a second after
-                ``timeout`` (it stalled).
+            TransportTimeout: the server did not answer the wait half a second after
+                ``timeout`` (rounded up to whole seconds: LXD's unit) — it stalled.
         """
-        seconds = server_wait_seconds(timeout)
-        if timeout is None:
-            limit = seconds + _DEFAULT_WAIT_GRACE
-        else:  # LXD waits whole seconds: let it answer a fractional timeout rounded up
-            limit = max(timeout + _WAIT_GRACE, seconds + _WAIT_GRACE / 2)
+        seconds = server_wait_seconds(timeout)  # LXD waits whole seconds
+        limit = seconds + (_DEFAULT_WAIT_GRACE if timeout is None else _WAIT_GRACE)
         response = await self.api.wait.get(params={"timeout": seconds}, timeout=limit)
         try:
             self._apply(metadata(response), complete=True, rollback=True)
