@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import json as jsonlib
+import logging
 import os
+import time
 from collections.abc import Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
@@ -31,6 +33,7 @@ from pylxd._core.endpoint import (
 )
 from pylxd._core.envelope import check_response, metadata
 from pylxd._core.events import EventType
+from pylxd._core.logs import WEBSOCKET, RequestLog, safe_path
 from pylxd._core.response import Response
 from pylxd._core.tls import build_ssl_context, certificate_base64
 from pylxd._core.tokens import is_trust_token
@@ -47,6 +50,7 @@ from pylxd.exceptions import (
     Conflict,
     LXDAPIException,
     LXDAPIExtensionNotAvailable,
+    PylxdError,
 )
 
 if TYPE_CHECKING:
@@ -362,9 +366,11 @@ class Client:
         """Send one request and raise LXD's error if it failed (``limit``: the answer is
         refused past ``max_response_size``; false for a file's content)."""
         url, body, headers = self._prepare(path, params, json, data, headers)
-        response = await self._transport.request(
-            method, url, body=body, headers=headers, timeout=timeout, limit=limit
-        )
+        with RequestLog(method, url) as logged:
+            response = await self._transport.request(
+                method, url, body=body, headers=headers, timeout=timeout, limit=limit
+            )
+        logged.answered(response.status_code, len(response.content))
         return check_response(response)
 
     async def _stream(
@@ -379,9 +385,11 @@ class Client:
     ) -> StreamResponse:
         """Send one request whose response body is streamed; raise LXD's error if it failed."""
         url, body, headers = self._prepare(path, params, None, data, headers)
-        stream = await self._transport.stream(
-            method, url, body=body, headers=headers, timeout=timeout
-        )
+        with RequestLog(method, url) as logged:
+            stream = await self._transport.stream(
+                method, url, body=body, headers=headers, timeout=timeout
+            )
+        logged.answered(stream.status_code, None)
         if stream.status_code >= 400:
             try:
                 check_response(await stream.read())
@@ -395,9 +403,21 @@ class Client:
         from pylxd._drivers.aio.websocket import open_websockets
 
         connect_timeout, _read, _whole = call_limits(self.timeout)
-        return await open_websockets(
-            self.endpoint, paths, self._ssl_context, connect_timeout, self.max_message_size
-        )
+        started = time.perf_counter()
+        try:
+            sockets = await open_websockets(
+                self.endpoint, paths, self._ssl_context, connect_timeout, self.max_message_size
+            )
+        except PylxdError as exc:
+            if WEBSOCKET.isEnabledFor(logging.DEBUG):
+                shown = ", ".join(safe_path(path) for path in paths)
+                WEBSOCKET.debug("could not open %s: %s", shown, exc)
+            raise
+        if WEBSOCKET.isEnabledFor(logging.DEBUG):
+            elapsed = (time.perf_counter() - started) * 1000
+            for path in paths:
+                WEBSOCKET.debug("opened %s in %.1f ms", safe_path(path), elapsed)
+        return sockets
 
     def __repr__(self) -> str:
         return f"<Client {self.endpoint}>"

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import logging
+import time
 from typing import TYPE_CHECKING, Any
 
 from pylxd._async.api import APINode
 from pylxd._async.model import Model
 from pylxd._core.envelope import metadata, operation_id
 from pylxd._core.fields import Attribute
+from pylxd._core.logs import OPERATIONS
 from pylxd._core.operations import is_final, is_success, server_wait_seconds
 from pylxd._core.urls import project_scope
 from pylxd.exceptions import LXDAPIException, OperationFailed, OperationTimeout
@@ -97,6 +100,7 @@ class Operation(Model):
         """
         seconds = server_wait_seconds(timeout)  # LXD waits whole seconds
         limit = seconds + (_DEFAULT_WAIT_GRACE if timeout is None else _WAIT_GRACE)
+        started = time.perf_counter()
         response = await self.api.wait.get(params={"timeout": seconds}, timeout=limit)
         try:
             self._apply(metadata(response), complete=True, rollback=True)
@@ -105,6 +109,8 @@ class Operation(Model):
             # 200): the operation itself says which it was.
             await self.sync(rollback=True)
         code = self._raw_attr("status_code")
+        if OPERATIONS.isEnabledFor(logging.INFO):
+            self._log_waited(time.perf_counter() - started)
         if not is_final(code):
             raise OperationTimeout(
                 response, f"operation {self._raw_attr('id')} still running after {seconds} s"
@@ -113,6 +119,19 @@ class Operation(Model):
             error = self._raw_attr("err") or self._raw_attr("status") or "operation failed"
             raise OperationFailed(response, error, status_code=code)
         return True
+
+    def _log_waited(self, seconds: float) -> None:
+        """One INFO line: which operation, how it ended, how long the wait took (never its
+        metadata, which holds a token's secret)."""
+        error = self._raw_attr("err")
+        OPERATIONS.info(
+            "waited %.2f s on operation %s (%s): %s%s",
+            seconds,
+            self._raw_attr("id"),
+            self._raw_attr("description") or self._raw_attr("class") or "?",
+            self._raw_attr("status") or self._raw_attr("status_code"),
+            f": {error}" if error else "",
+        )
 
     async def cancel(self) -> None:
         """Cancel the operation (``DELETE``); LXD refuses if it cannot be cancelled."""

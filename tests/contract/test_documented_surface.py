@@ -315,10 +315,6 @@ DIVERGENCES: dict[tuple[str, str], dict[str, str]] = {
             ("network.forwards", "listen_address"),
         )
     },
-    ("volume.snapshots", "all"): {
-        "use_recursion": "always complete objects (upstream returned bare names unless "
-        "use_recursion=True); the parameter is not taken"
-    },
     ("Image", "get"): {
         "fingerprint": "named name, like every collection's get(); client.images.get(fingerprint) "
         "has the documented name"

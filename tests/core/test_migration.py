@@ -6,7 +6,6 @@ from types import SimpleNamespace
 
 import pytest
 
-from pylxd._async.instances.migration import _source_base_url
 from pylxd._core.endpoint import resolve_endpoint
 from pylxd._core.migration import (
     copy_source,
@@ -15,6 +14,7 @@ from pylxd._core.migration import (
     migration_source,
     operation_url,
 )
+from pylxd._sync.migration import source_url as _source_base_url
 
 
 def test_migration_request_and_source() -> None:

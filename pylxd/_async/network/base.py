@@ -75,3 +75,4 @@ class ListenAddressObject(NetworkObject):
 
     _name_field = "listen_address"
     _identity = ("listen_address",)
+    _parent = "network"

@@ -11,7 +11,7 @@ from pylxd._async.collection import Collection, NamedModel
 from pylxd._async.model import Model
 from pylxd._async.storage.volume import StorageVolumeManager
 from pylxd._core.envelope import metadata
-from pylxd._core.fields import Attribute
+from pylxd._core.fields import Attribute, missing_as_true, null_as_list
 from pylxd.exceptions import LXDAPIException
 
 if TYPE_CHECKING:
@@ -35,9 +35,9 @@ class StoragePool(NamedModel):
 
     name: Attribute[str] = Attribute(readonly=True)
     driver: Attribute[str] = Attribute(readonly=True)
-    used_by: Attribute[list[str]] = Attribute(readonly=True)
+    used_by: Attribute[list[str]] = Attribute(readonly=True, from_server=null_as_list)
     config: Attribute[dict[str, str]] = Attribute(server_keys=("volatile.",))
-    managed: Attribute[bool] = Attribute(readonly=True)
+    managed: Attribute[bool] = Attribute(readonly=True, from_server=missing_as_true)
     description: Attribute[str] = Attribute()
     status: Attribute[str] = Attribute(readonly=True)
     locations: Attribute[list[str]] = Attribute(readonly=True)
@@ -122,6 +122,9 @@ class StorageResources(Model):
     @property
     def api(self) -> APINode:
         return self.storage_pool.api.resources
+
+    def _repr_items(self) -> list[tuple[str, Any]]:
+        return [("pool", self.storage_pool._raw_attr("name"))]
 
     @classmethod
     async def get(

@@ -25,7 +25,7 @@ from pylxd._sync.instances.snapshot import SnapshotManager
 from pylxd._sync.instances.templates import TemplateManager
 from pylxd._sync.model import Model
 from pylxd._core.envelope import metadata, response_operation
-from pylxd._core.fields import Attribute, AttributeDict, config_strings
+from pylxd._core.fields import Attribute, AttributeDict, config_strings, none_as_null
 from pylxd._core.operations import resource_name
 from pylxd._core.response import Response
 from pylxd._core.urls import name_from_url, project_from_url, project_scope
@@ -84,7 +84,7 @@ class Instance(Model, Publishable, Executable, Interactive):
     profiles: Attribute[list[str]] = Attribute()
     status: Attribute[str] = Attribute(readonly=True)
     last_used_at: Attribute[str] = Attribute(readonly=True)
-    location: Attribute[str] = Attribute(readonly=True)
+    location: Attribute[str | None] = Attribute(readonly=True, from_server=none_as_null)
     status_code: Attribute[int] = Attribute(readonly=True)
     stateful: Attribute[bool] = Attribute(readonly=True)
     type: Attribute[str] = Attribute(readonly=True)

@@ -13,7 +13,7 @@ from pylxd._sync.network.base import NetworkObject
 from pylxd._sync.network.forward import NetworkForwardManager, NetworkLoadBalancerManager
 from pylxd._sync.network.peer import NetworkPeerManager
 from pylxd._core.envelope import metadata
-from pylxd._core.fields import Attribute, AttributeDict
+from pylxd._core.fields import Attribute, AttributeDict, null_as_list
 
 if TYPE_CHECKING:
     from pylxd._sync.client import Client
@@ -45,7 +45,7 @@ class Network(NetworkObject):
     type: Attribute[str] = Attribute(readonly=True)
     config: Attribute[dict[str, str]] = Attribute(server_keys=("volatile.",))
     managed: Attribute[bool] = Attribute(readonly=True)
-    used_by: Attribute[list[str]] = Attribute(readonly=True)
+    used_by: Attribute[list[str]] = Attribute(readonly=True, from_server=null_as_list)
     status: Attribute[str] = Attribute(readonly=True)
     locations: Attribute[list[str]] = Attribute(readonly=True)
     project: Attribute[str] = Attribute(readonly=True, optional=True)
@@ -105,12 +105,6 @@ class Network(NetworkObject):
 
     def __str__(self) -> str:
         return json.dumps(self.marshall(skip_readonly=False), indent=2)
-
-    def __repr__(self) -> str:
-        shown = ("config", "description", "name", "type")
-        values = dict(self)
-        fields = ", ".join(f"{k}={json.dumps(values[k])}" for k in shown if k in values)
-        return f"{type(self).__name__}({fields})"
 
 
 class NetworkManager(Collection[Network]):

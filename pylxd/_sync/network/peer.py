@@ -7,7 +7,7 @@ from collections.abc import Mapping
 
 from pylxd._sync.collection import Collection
 from pylxd._sync.network.base import NetworkObject
-from pylxd._core.fields import Attribute
+from pylxd._core.fields import Attribute, null_as_list
 
 __all__ = [
     "NetworkPeer",
@@ -25,9 +25,10 @@ class NetworkPeer(NetworkObject):
     target_project: Attribute[str] = Attribute(readonly=True)
     target_network: Attribute[str] = Attribute(readonly=True)
     status: Attribute[str] = Attribute(readonly=True)
-    used_by: Attribute[list[str]] = Attribute(readonly=True)
+    used_by: Attribute[list[str]] = Attribute(readonly=True, from_server=null_as_list)
 
     _extension = "network_peer"
+    _parent = "network"
 
 
 class NetworkPeerManager(Collection[NetworkPeer]):

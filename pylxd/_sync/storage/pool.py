@@ -12,7 +12,7 @@ from pylxd._sync.collection import Collection, NamedModel
 from pylxd._sync.model import Model
 from pylxd._sync.storage.volume import StorageVolumeManager
 from pylxd._core.envelope import metadata
-from pylxd._core.fields import Attribute
+from pylxd._core.fields import Attribute, missing_as_true, null_as_list
 from pylxd.exceptions import LXDAPIException
 
 if TYPE_CHECKING:
@@ -36,9 +36,9 @@ class StoragePool(NamedModel):
 
     name: Attribute[str] = Attribute(readonly=True)
     driver: Attribute[str] = Attribute(readonly=True)
-    used_by: Attribute[list[str]] = Attribute(readonly=True)
+    used_by: Attribute[list[str]] = Attribute(readonly=True, from_server=null_as_list)
     config: Attribute[dict[str, str]] = Attribute(server_keys=("volatile.",))
-    managed: Attribute[bool] = Attribute(readonly=True)
+    managed: Attribute[bool] = Attribute(readonly=True, from_server=missing_as_true)
     description: Attribute[str] = Attribute()
     status: Attribute[str] = Attribute(readonly=True)
     locations: Attribute[list[str]] = Attribute(readonly=True)
@@ -123,6 +123,9 @@ class StorageResources(Model):
     @property
     def api(self) -> APINode:
         return self.storage_pool.api.resources
+
+    def _repr_items(self) -> list[tuple[str, Any]]:
+        return [("pool", self.storage_pool._raw_attr("name"))]
 
     @classmethod
     def get(

@@ -42,31 +42,28 @@ class SizedReader(io.RawIOBase):
         super().close()
 
 
-async def test_create_list_get_rename_delete(instance_name, image_alias) -> None:
-    async with Client() as client:
-        container = await make_instance(client, instance_name, image_alias)
-        backup = await container.backups.create("first", compression_algorithm="gzip")
-        assert isinstance(backup, Backup) and backup.name == "first"
-        assert backup.created_at and backup.instance_only is False
-        unnamed = await container.backups.create(
-            instance_only=True, expires_at="2030-01-01T00:00:00Z"
-        )
-        assert unnamed.name and unnamed.instance_only is True
-        assert unnamed.expires_at.startswith("2030-01-01")
+async def test_create_list_get_rename_delete(instance_name, image_alias, client) -> None:
+    container = await make_instance(client, instance_name, image_alias)
+    backup = await container.backups.create("first", compression_algorithm="gzip")
+    assert isinstance(backup, Backup) and backup.name == "first"
+    assert backup.created_at and backup.instance_only is False
+    unnamed = await container.backups.create(instance_only=True, expires_at="2030-01-01T00:00:00Z")
+    assert unnamed.name and unnamed.instance_only is True
+    assert unnamed.expires_at.startswith("2030-01-01")
 
-        names = sorted(b.name for b in await container.backups.all())
-        assert names == sorted(["first", unnamed.name])
-        assert await container.backups.get("first") == backup
+    names = sorted(b.name for b in await container.backups.all())
+    assert names == sorted(["first", unnamed.name])
+    assert await container.backups.get("first") == backup
 
-        await backup.rename("renamed", wait=True)
-        assert backup.name == "renamed" and await container.backups.exists("renamed")
-        assert not await container.backups.exists("first")
+    await backup.rename("renamed", wait=True)
+    assert backup.name == "renamed" and await container.backups.exists("renamed")
+    assert not await container.backups.exists("first")
 
-        await backup.delete(wait=True)
-        with pytest.raises(NotFound):
-            await container.backups.get("renamed")
-        with pytest.raises(LXDAPIException):
-            await container.backups.create("bad", compression_algorithm="no-such-algo")
+    await backup.delete(wait=True)
+    with pytest.raises(NotFound):
+        await container.backups.get("renamed")
+    with pytest.raises(LXDAPIException):
+        await container.backups.create("bad", compression_algorithm="no-such-algo")
 
 
 async def test_round_trip_streams_both_ways_and_keeps_the_file(
@@ -120,13 +117,10 @@ async def test_round_trip_streams_both_ways_and_keeps_the_file(
             await restored.delete(wait=True)
 
 
-async def test_export_to_memory_and_a_bad_import(instance_name, image_alias) -> None:
-    async with Client() as client:
-        container = await make_instance(client, instance_name, image_alias)
-        backup = await container.backups.create()
-        data = await backup.export()
-        assert isinstance(data, bytes) and len(data) > 1000
-        with pytest.raises(LXDAPIException):
-            await client.instances.create_from_backup(
-                b"not a tarball", name=unique_name(), wait=True
-            )
+async def test_export_to_memory_and_a_bad_import(instance_name, image_alias, client) -> None:
+    container = await make_instance(client, instance_name, image_alias)
+    backup = await container.backups.create()
+    data = await backup.export()
+    assert isinstance(data, bytes) and len(data) > 1000
+    with pytest.raises(LXDAPIException):
+        await client.instances.create_from_backup(b"not a tarball", name=unique_name(), wait=True)

@@ -102,76 +102,73 @@ async def test_every_kind_of_data_is_accepted(container, tmp_path: Path) -> None
         assert await files.get("/tmp/kind-text") == "héllo ✓ more".encode()
 
 
-async def test_modes_and_owners_are_set_and_read_back(container, tmp_path: Path) -> None:
-    async with Client() as client:
-        files = (await client.instances.get(container)).files
-        await files.put("/tmp/owned", b"x", mode=0o640, uid=1234, gid=5678)
-        info = await files.stat("/tmp/owned")
-        assert (info.type, info.mode, info.uid, info.gid) == ("file", 0o640, 1234, 5678)
-        await files.put("/tmp/owned-too", b"x", mode="0755")
-        assert (await files.stat("/tmp/owned-too")).mode == 0o755
-        local = tmp_path / "script"
-        local.write_bytes(b"#!/bin/sh\n")
-        local.chmod(0o710)
-        await files.put("/tmp/script", local, mode=True)
-        assert (await files.stat("/tmp/script")).mode == 0o710
-        with pytest.raises(ValueError):
-            await files.put("/tmp/owned", b"x", mode="rwx")
+async def test_modes_and_owners_are_set_and_read_back(container, tmp_path: Path, client) -> None:
+    files = (await client.instances.get(container)).files
+    await files.put("/tmp/owned", b"x", mode=0o640, uid=1234, gid=5678)
+    info = await files.stat("/tmp/owned")
+    assert (info.type, info.mode, info.uid, info.gid) == ("file", 0o640, 1234, 5678)
+    await files.put("/tmp/owned-too", b"x", mode="0755")
+    assert (await files.stat("/tmp/owned-too")).mode == 0o755
+    local = tmp_path / "script"
+    local.write_bytes(b"#!/bin/sh\n")
+    local.chmod(0o710)
+    await files.put("/tmp/script", local, mode=True)
+    assert (await files.stat("/tmp/script")).mode == 0o710
+    with pytest.raises(ValueError):
+        await files.put("/tmp/owned", b"x", mode="rwx")
 
-        await files.mk_dir("/tmp/made", mode=0o701, uid=7, gid=8)
-        info = await files.stat("/tmp/made")
-        assert (info.is_dir, info.mode, info.uid, info.gid) == (True, 0o701, 7, 8)
-        await files.mk_dir("/tmp/made")  # an existing directory is kept
-        assert "made" in await files.listdir("/tmp")
-
-
-async def test_symlinks_listings_and_deletes(container) -> None:
-    async with Client() as client:
-        files = (await client.instances.get(container)).files
-        await files.mk_dir("/tmp/ls")
-        await files.put("/tmp/ls/target", b"t")
-        await files.symlink("/tmp/ls/link", "target")
-        await files.symlink("/tmp/ls/abs", "/etc/hostname")
-        assert sorted(await files.listdir("/tmp/ls")) == ["abs", "link", "target"]
-        assert (await files.stat("/tmp/ls/link")).is_symlink
-        assert await files.readlink("/tmp/ls/link") == "/tmp/ls/target"  # LXD resolves it
-        assert await files.readlink("/tmp/ls/abs") == "/etc/hostname"
-        with pytest.raises(OSError):
-            await files.readlink("/tmp/ls/target")
-        with pytest.raises(NotADirectoryError):
-            await files.listdir("/tmp/ls/target")
-
-        assert files.delete_available()
-        for name in ("link", "abs", "target"):
-            await files.delete(f"/tmp/ls/{name}")
-        assert await files.listdir("/tmp/ls") == []
-        await files.delete("/tmp/ls")
-        assert not await files.exists("/tmp/ls")
+    await files.mk_dir("/tmp/made", mode=0o701, uid=7, gid=8)
+    info = await files.stat("/tmp/made")
+    assert (info.is_dir, info.mode, info.uid, info.gid) == (True, 0o701, 7, 8)
+    await files.mk_dir("/tmp/made")  # an existing directory is kept
+    assert "made" in await files.listdir("/tmp")
 
 
-async def test_missing_paths_raise_not_found_with_lxds_text(container) -> None:
-    async with Client() as client:
-        files = (await client.instances.get(container)).files
-        calls = [
-            lambda: files.get("/tmp/missing"),
-            lambda: files.get("/tmp/missing", to=io.BytesIO()),
-            lambda: files.stat("/tmp/missing"),
-            lambda: files.listdir("/tmp/missing"),
-            lambda: files.delete("/tmp/missing"),
-            lambda: files.put("/tmp/no/such/dir/file", b"x"),
-        ]
-        for call in calls:
-            with pytest.raises(NotFound) as caught:
-                await call()
-            error = caught.value
-            assert error.status_code == 404
-            assert str(error) == error.response.json()["error"]  # LXD's own text
-        with pytest.raises(NotFound):
-            async with files.open("/tmp/missing"):
-                pass
-        assert not await files.exists("/tmp/missing")
-        with pytest.raises(LXDAPIException):
-            await files.put("/", b"x")  # a directory cannot be written as a file
+async def test_symlinks_listings_and_deletes(container, client) -> None:
+    files = (await client.instances.get(container)).files
+    await files.mk_dir("/tmp/ls")
+    await files.put("/tmp/ls/target", b"t")
+    await files.symlink("/tmp/ls/link", "target")
+    await files.symlink("/tmp/ls/abs", "/etc/hostname")
+    assert sorted(await files.listdir("/tmp/ls")) == ["abs", "link", "target"]
+    assert (await files.stat("/tmp/ls/link")).is_symlink
+    assert await files.readlink("/tmp/ls/link") == "/tmp/ls/target"  # LXD resolves it
+    assert await files.readlink("/tmp/ls/abs") == "/etc/hostname"
+    with pytest.raises(OSError):
+        await files.readlink("/tmp/ls/target")
+    with pytest.raises(NotADirectoryError):
+        await files.listdir("/tmp/ls/target")
+
+    assert files.delete_available()
+    for name in ("link", "abs", "target"):
+        await files.delete(f"/tmp/ls/{name}")
+    assert await files.listdir("/tmp/ls") == []
+    await files.delete("/tmp/ls")
+    assert not await files.exists("/tmp/ls")
+
+
+async def test_missing_paths_raise_not_found_with_lxds_text(container, client) -> None:
+    files = (await client.instances.get(container)).files
+    calls = [
+        lambda: files.get("/tmp/missing"),
+        lambda: files.get("/tmp/missing", to=io.BytesIO()),
+        lambda: files.stat("/tmp/missing"),
+        lambda: files.listdir("/tmp/missing"),
+        lambda: files.delete("/tmp/missing"),
+        lambda: files.put("/tmp/no/such/dir/file", b"x"),
+    ]
+    for call in calls:
+        with pytest.raises(NotFound) as caught:
+            await call()
+        error = caught.value
+        assert error.status_code == 404
+        assert str(error) == error.response.json()["error"]  # LXD's own text
+    with pytest.raises(NotFound):
+        async with files.open("/tmp/missing"):
+            pass
+    assert not await files.exists("/tmp/missing")
+    with pytest.raises(LXDAPIException):
+        await files.put("/", b"x")  # a directory cannot be written as a file
 
 
 def make_tree(root: Path) -> None:

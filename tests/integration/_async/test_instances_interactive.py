@@ -21,68 +21,66 @@ def container(admin) -> Iterator[str]:
     yield from shared_container(admin, "shell")
 
 
-async def test_raw_interactive_execute_returns_the_documented_urls(container) -> None:
-    async with Client() as client:
-        instance = await client.instances.get(container)
-        res = await instance.raw_interactive_execute(["sh", "-c", "read x; exit $x"])
-        assert set(res) == {"name", "ws", "control"}
-        assert res["name"] == container
-        for key in ("ws", "control"):
-            assert res[key].startswith("/1.0/operations/") and "/websocket?secret=" in res[key]
-        # the URLs work: attach (control first), answer the command, read it to the end
-        (control,) = await client._websockets([res["control"]])
-        (ws,) = await client._websockets([res["ws"]])
-        try:
-            await ws.send(b"5\n")
-            while await ws.recv(10) is not None:
-                pass
-        finally:
-            await ws.close()
-            await control.close()
-        operation = res["ws"].split("/websocket")[0]
-        finished = await client.operations.wait_for_operation(operation, 10)
-        assert finished.metadata["return"] == 5
+async def test_raw_interactive_execute_returns_the_documented_urls(container, client) -> None:
+    instance = await client.instances.get(container)
+    res = await instance.raw_interactive_execute(["sh", "-c", "read x; exit $x"])
+    assert set(res) == {"name", "ws", "control"}
+    assert res["name"] == container
+    for key in ("ws", "control"):
+        assert res[key].startswith("/1.0/operations/") and "/websocket?secret=" in res[key]
+    # the URLs work: attach (control first), answer the command, read it to the end
+    (control,) = await client._websockets([res["control"]])
+    (ws,) = await client._websockets([res["ws"]])
+    try:
+        await ws.send(b"5\n")
+        while await ws.recv(10) is not None:
+            pass
+    finally:
+        await ws.close()
+        await control.close()
+    operation = res["ws"].split("/websocket")[0]
+    finished = await client.operations.wait_for_operation(operation, 10)
+    assert finished.metadata["return"] == 5
 
 
 async def test_a_shell_session_runs_a_command_is_resized_and_exits_with_its_code(
     container,
+    client,
 ) -> None:
-    async with Client() as client:
-        instance = await client.instances.get(container)
-        async with await instance.interactive(["sh"], width=80, height=24) as shell:
-            await shell.send(b"stty size; echo DONE$((40+2))\n")
-            assert b"24 80" in await shell.read_until(b"DONE42", timeout=10)
-            await shell.resize(132, 43)
-            await shell.send("stty size; echo DONE$((50+1))\n")
-            assert b"43 132" in await shell.read_until(b"DONE51", timeout=10)
-            await shell.send(b"exit 7\n")
-            assert await shell.wait(10) == 7
-        assert shell.exit_code == 7
+    instance = await client.instances.get(container)
+    async with await instance.interactive(["sh"], width=80, height=24) as shell:
+        await shell.send(b"stty size; echo DONE$((40+2))\n")
+        assert b"24 80" in await shell.read_until(b"DONE42", timeout=10)
+        await shell.resize(132, 43)
+        await shell.send("stty size; echo DONE$((50+1))\n")
+        assert b"43 132" in await shell.read_until(b"DONE51", timeout=10)
+        await shell.send(b"exit 7\n")
+        assert await shell.wait(10) == 7
+    assert shell.exit_code == 7
 
 
-async def test_signals_hangups_and_end_of_input(container) -> None:
-    async with Client() as client:
-        instance = await client.instances.get(container)
-        session = await instance.interactive(["sleep", "100"])
-        await session.signal(15)
-        assert await session.wait(10) == 128 + 15
+async def test_signals_hangups_and_end_of_input(container, client) -> None:
+    instance = await client.instances.get(container)
+    session = await instance.interactive(["sleep", "100"])
+    await session.signal(15)
+    assert await session.wait(10) == 128 + 15
 
-        async with await instance.interactive(["sh"]) as shell:
-            await shell.send(b"echo ready\n")
-            await shell.read_until(b"ready\r\n", timeout=10)
-        assert shell.exit_code == 128 + 1  # leaving the block hung the terminal up (SIGHUP)
+    async with await instance.interactive(["sh"]) as shell:
+        await shell.send(b"echo ready\n")
+        await shell.read_until(b"ready\r\n", timeout=10)
+    assert shell.exit_code == 128 + 1  # leaving the block hung the terminal up (SIGHUP)
 
-        async with await instance.interactive(["cat"], pty=False) as cat:
-            await cat.send(b"echoed")
-            assert await cat.stdout.recv(10) == b"echoed"
-        assert cat.exit_code == 0  # without a PTY, leaving the block ends stdin
+    async with await instance.interactive(["cat"], pty=False) as cat:
+        await cat.send(b"echoed")
+        assert await cat.stdout.recv(10) == b"echoed"
+    assert cat.exit_code == 0  # without a PTY, leaving the block ends stdin
 
-        async with await instance.interactive(["sh"]) as shell:
-            with pytest.raises(TransportTimeout):
-                await shell.read_until(b"never printed", timeout=0.5)
-            await shell.send(b"exit 0\n")
-            with pytest.raises(EOFError):
-                await shell.read_until(b"never printed", timeout=10)
+    async with await instance.interactive(["sh"]) as shell:
+        with pytest.raises(TransportTimeout):
+            await shell.read_until(b"never printed", timeout=0.5)
+        await shell.send(b"exit 0\n")
+        with pytest.raises(EOFError):
+            await shell.read_until(b"never printed", timeout=10)
 
 
 async def test_without_a_pty_the_streams_are_separate(container) -> None:

@@ -74,53 +74,50 @@ async def test_acl_round_trip(acl_name: str, doomed: list[tuple[str, str]]) -> N
             await client.network_acls.get(renamed)
 
 
-async def test_acl_used_by_a_bridge_and_its_log(acl_name: str, net_name: str) -> None:
-    async with Client() as client:
-        acl = await client.network_acls.create(acl_name, ingress=[SSH_IN])
-        network = await client.networks.create(
-            net_name, type="bridge", config={**UNADDRESSED, "security.acls": acl_name}
-        )
-        await acl.sync()
-        assert acl.used_by == [f"/1.0/networks/{net_name}"]
-        with pytest.raises(LXDAPIException, match="Cannot delete an ACL that is in use"):
-            await acl.delete()
-        # Both daemons keep ACL logs for OVN networks only, and say so.
-        with pytest.raises(LXDAPIException, match="Only OVN log entries") as refused:
-            await acl.log()
-        assert refused.value.status_code == 500
-        await network.delete()
+async def test_acl_used_by_a_bridge_and_its_log(acl_name: str, net_name: str, client) -> None:
+    acl = await client.network_acls.create(acl_name, ingress=[SSH_IN])
+    network = await client.networks.create(
+        net_name, type="bridge", config={**UNADDRESSED, "security.acls": acl_name}
+    )
+    await acl.sync()
+    assert acl.used_by == [f"/1.0/networks/{net_name}"]
+    with pytest.raises(LXDAPIException, match="Cannot delete an ACL that is in use"):
         await acl.delete()
-        assert not await client.network_acls.exists(acl_name)
+    # Both daemons keep ACL logs for OVN networks only, and say so.
+    with pytest.raises(LXDAPIException, match="Only OVN log entries") as refused:
+        await acl.log()
+    assert refused.value.status_code == 500
+    await network.delete()
+    await acl.delete()
+    assert not await client.network_acls.exists(acl_name)
 
 
-async def test_acl_bad_input_is_refused_with_lxds_text(acl_name: str) -> None:
-    async with Client() as client:
-        with pytest.raises(LXDAPIException, match="Invalid ingress rule 0: Action must be one of"):
-            await client.network_acls.create(acl_name, ingress=[{**SSH_IN, "action": "bogus"}])
-        with pytest.raises(LXDAPIException, match='Invalid config option "bogus"'):
-            await client.network_acls.create(acl_name, config={"bogus": "1"})
-        with pytest.raises(TypeError, match="list of dicts"):
-            await client.network_acls.create(acl_name, ingress=SSH_IN)  # type: ignore[arg-type]
-        assert not await client.network_acls.exists(acl_name)
+async def test_acl_bad_input_is_refused_with_lxds_text(acl_name: str, client) -> None:
+    with pytest.raises(LXDAPIException, match="Invalid ingress rule 0: Action must be one of"):
+        await client.network_acls.create(acl_name, ingress=[{**SSH_IN, "action": "bogus"}])
+    with pytest.raises(LXDAPIException, match='Invalid config option "bogus"'):
+        await client.network_acls.create(acl_name, config={"bogus": "1"})
+    with pytest.raises(TypeError, match="list of dicts"):
+        await client.network_acls.create(acl_name, ingress=SSH_IN)  # type: ignore[arg-type]
+    assert not await client.network_acls.exists(acl_name)
 
-        acl = await client.network_acls.create(acl_name)
-        acl.egress = [{"action": "allow", "protocol": "icmp4", "destination_port": "22"}]
-        with pytest.raises(LXDAPIException, match="Invalid egress rule 0"):
-            await acl.save()
-        assert (await client.network_acls.get(acl_name)).egress == []
+    acl = await client.network_acls.create(acl_name)
+    acl.egress = [{"action": "allow", "protocol": "icmp4", "destination_port": "22"}]
+    with pytest.raises(LXDAPIException, match="Invalid egress rule 0"):
+        await acl.save()
+    assert (await client.network_acls.get(acl_name)).egress == []
 
 
-async def test_missing_extensions_are_named() -> None:
-    async with Client() as client:
-        client.host_info["api_extensions"] = [
-            e
-            for e in client.host_info["api_extensions"]
-            if e not in ("network_acl", "network_dns_records", "network_acl_log")
-        ]
-        with pytest.raises(LXDAPIExtensionNotAvailable, match="network_acl"):
-            await client.network_acls.all()
-        with pytest.raises(LXDAPIExtensionNotAvailable, match="network_acl"):
-            await client.network_acls.create(short_name())
-        zone = NetworkZone(client, name="any.pylxd.test")
-        with pytest.raises(LXDAPIExtensionNotAvailable, match="network_dns_records"):
-            await zone.records.all()
+async def test_missing_extensions_are_named(client) -> None:
+    client.host_info["api_extensions"] = [
+        e
+        for e in client.host_info["api_extensions"]
+        if e not in ("network_acl", "network_dns_records", "network_acl_log")
+    ]
+    with pytest.raises(LXDAPIExtensionNotAvailable, match="network_acl"):
+        await client.network_acls.all()
+    with pytest.raises(LXDAPIExtensionNotAvailable, match="network_acl"):
+        await client.network_acls.create(short_name())
+    zone = NetworkZone(client, name="any.pylxd.test")
+    with pytest.raises(LXDAPIExtensionNotAvailable, match="network_dns_records"):
+        await zone.records.all()

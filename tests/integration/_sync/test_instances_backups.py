@@ -43,31 +43,28 @@ class SizedReader(io.RawIOBase):
         super().close()
 
 
-def test_create_list_get_rename_delete(instance_name, image_alias) -> None:
-    with Client() as client:
-        container = make_instance(client, instance_name, image_alias)
-        backup = container.backups.create("first", compression_algorithm="gzip")
-        assert isinstance(backup, Backup) and backup.name == "first"
-        assert backup.created_at and backup.instance_only is False
-        unnamed = container.backups.create(
-            instance_only=True, expires_at="2030-01-01T00:00:00Z"
-        )
-        assert unnamed.name and unnamed.instance_only is True
-        assert unnamed.expires_at.startswith("2030-01-01")
+def test_create_list_get_rename_delete(instance_name, image_alias, client) -> None:
+    container = make_instance(client, instance_name, image_alias)
+    backup = container.backups.create("first", compression_algorithm="gzip")
+    assert isinstance(backup, Backup) and backup.name == "first"
+    assert backup.created_at and backup.instance_only is False
+    unnamed = container.backups.create(instance_only=True, expires_at="2030-01-01T00:00:00Z")
+    assert unnamed.name and unnamed.instance_only is True
+    assert unnamed.expires_at.startswith("2030-01-01")
 
-        names = sorted(b.name for b in container.backups.all())
-        assert names == sorted(["first", unnamed.name])
-        assert container.backups.get("first") == backup
+    names = sorted(b.name for b in container.backups.all())
+    assert names == sorted(["first", unnamed.name])
+    assert container.backups.get("first") == backup
 
-        backup.rename("renamed", wait=True)
-        assert backup.name == "renamed" and container.backups.exists("renamed")
-        assert not container.backups.exists("first")
+    backup.rename("renamed", wait=True)
+    assert backup.name == "renamed" and container.backups.exists("renamed")
+    assert not container.backups.exists("first")
 
-        backup.delete(wait=True)
-        with pytest.raises(NotFound):
-            container.backups.get("renamed")
-        with pytest.raises(LXDAPIException):
-            container.backups.create("bad", compression_algorithm="no-such-algo")
+    backup.delete(wait=True)
+    with pytest.raises(NotFound):
+        container.backups.get("renamed")
+    with pytest.raises(LXDAPIException):
+        container.backups.create("bad", compression_algorithm="no-such-algo")
 
 
 def test_round_trip_streams_both_ways_and_keeps_the_file(
@@ -121,13 +118,10 @@ def test_round_trip_streams_both_ways_and_keeps_the_file(
             restored.delete(wait=True)
 
 
-def test_export_to_memory_and_a_bad_import(instance_name, image_alias) -> None:
-    with Client() as client:
-        container = make_instance(client, instance_name, image_alias)
-        backup = container.backups.create()
-        data = backup.export()
-        assert isinstance(data, bytes) and len(data) > 1000
-        with pytest.raises(LXDAPIException):
-            client.instances.create_from_backup(
-                b"not a tarball", name=unique_name(), wait=True
-            )
+def test_export_to_memory_and_a_bad_import(instance_name, image_alias, client) -> None:
+    container = make_instance(client, instance_name, image_alias)
+    backup = container.backups.create()
+    data = backup.export()
+    assert isinstance(data, bytes) and len(data) > 1000
+    with pytest.raises(LXDAPIException):
+        client.instances.create_from_backup(b"not a tarball", name=unique_name(), wait=True)

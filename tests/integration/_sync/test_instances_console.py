@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import pytest
 
-from pylxd import Client
 from pylxd.models import ConsoleSession
 from pylxd.exceptions import LXDAPIException, TransportTimeout
 
@@ -29,25 +28,23 @@ def type_until_echoed(session: ConsoleSession, text: str) -> bytes:
     raise AssertionError(f"the console never echoed {text!r}: {seen!r}")
 
 
-def test_console_session_echoes_what_is_typed(instance_name, image_alias) -> None:
-    with Client() as client:
-        container = make_instance(client, instance_name, image_alias, start=True)
-        with container.console.open(width=100, height=30) as session:
-            type_until_echoed(session, "pylxd-typed")
-            session.resize(120, 40)
-            type_until_echoed(session, "pylxd-resized")
-        container.stop(wait=True)
-        with pytest.raises(LXDAPIException, match="(?i)running"):
-            container.console.open()
+def test_console_session_echoes_what_is_typed(instance_name, image_alias, client) -> None:
+    container = make_instance(client, instance_name, image_alias, start=True)
+    with container.console.open(width=100, height=30) as session:
+        type_until_echoed(session, "pylxd-typed")
+        session.resize(120, 40)
+        type_until_echoed(session, "pylxd-resized")
+    container.stop(wait=True)
+    with pytest.raises(LXDAPIException, match="(?i)running"):
+        container.console.open()
 
 
-def test_console_log_read_and_cleared(instance_name, image_alias) -> None:
-    with Client() as client:
-        container = make_instance(client, instance_name, image_alias, start=True)
-        with container.console.open() as session:
-            type_until_echoed(session, "pylxd-logged")
-            assert "pylxd-logged" in container.console.log()
-            container.console.clear()
-            type_until_echoed(session, "pylxd-after")
-            log = container.console.log()
-            assert "pylxd-after" in log and "pylxd-logged" not in log
+def test_console_log_read_and_cleared(instance_name, image_alias, client) -> None:
+    container = make_instance(client, instance_name, image_alias, start=True)
+    with container.console.open() as session:
+        type_until_echoed(session, "pylxd-logged")
+        assert "pylxd-logged" in container.console.log()
+        container.console.clear()
+        type_until_echoed(session, "pylxd-after")
+        log = container.console.log()
+        assert "pylxd-after" in log and "pylxd-logged" not in log

@@ -103,76 +103,73 @@ def test_every_kind_of_data_is_accepted(container, tmp_path: Path) -> None:
         assert files.get("/tmp/kind-text") == "héllo ✓ more".encode()
 
 
-def test_modes_and_owners_are_set_and_read_back(container, tmp_path: Path) -> None:
-    with Client() as client:
-        files = (client.instances.get(container)).files
-        files.put("/tmp/owned", b"x", mode=0o640, uid=1234, gid=5678)
-        info = files.stat("/tmp/owned")
-        assert (info.type, info.mode, info.uid, info.gid) == ("file", 0o640, 1234, 5678)
-        files.put("/tmp/owned-too", b"x", mode="0755")
-        assert (files.stat("/tmp/owned-too")).mode == 0o755
-        local = tmp_path / "script"
-        local.write_bytes(b"#!/bin/sh\n")
-        local.chmod(0o710)
-        files.put("/tmp/script", local, mode=True)
-        assert (files.stat("/tmp/script")).mode == 0o710
-        with pytest.raises(ValueError):
-            files.put("/tmp/owned", b"x", mode="rwx")
+def test_modes_and_owners_are_set_and_read_back(container, tmp_path: Path, client) -> None:
+    files = (client.instances.get(container)).files
+    files.put("/tmp/owned", b"x", mode=0o640, uid=1234, gid=5678)
+    info = files.stat("/tmp/owned")
+    assert (info.type, info.mode, info.uid, info.gid) == ("file", 0o640, 1234, 5678)
+    files.put("/tmp/owned-too", b"x", mode="0755")
+    assert (files.stat("/tmp/owned-too")).mode == 0o755
+    local = tmp_path / "script"
+    local.write_bytes(b"#!/bin/sh\n")
+    local.chmod(0o710)
+    files.put("/tmp/script", local, mode=True)
+    assert (files.stat("/tmp/script")).mode == 0o710
+    with pytest.raises(ValueError):
+        files.put("/tmp/owned", b"x", mode="rwx")
 
-        files.mk_dir("/tmp/made", mode=0o701, uid=7, gid=8)
-        info = files.stat("/tmp/made")
-        assert (info.is_dir, info.mode, info.uid, info.gid) == (True, 0o701, 7, 8)
-        files.mk_dir("/tmp/made")  # an existing directory is kept
-        assert "made" in files.listdir("/tmp")
-
-
-def test_symlinks_listings_and_deletes(container) -> None:
-    with Client() as client:
-        files = (client.instances.get(container)).files
-        files.mk_dir("/tmp/ls")
-        files.put("/tmp/ls/target", b"t")
-        files.symlink("/tmp/ls/link", "target")
-        files.symlink("/tmp/ls/abs", "/etc/hostname")
-        assert sorted(files.listdir("/tmp/ls")) == ["abs", "link", "target"]
-        assert (files.stat("/tmp/ls/link")).is_symlink
-        assert files.readlink("/tmp/ls/link") == "/tmp/ls/target"  # LXD resolves it
-        assert files.readlink("/tmp/ls/abs") == "/etc/hostname"
-        with pytest.raises(OSError):
-            files.readlink("/tmp/ls/target")
-        with pytest.raises(NotADirectoryError):
-            files.listdir("/tmp/ls/target")
-
-        assert files.delete_available()
-        for name in ("link", "abs", "target"):
-            files.delete(f"/tmp/ls/{name}")
-        assert files.listdir("/tmp/ls") == []
-        files.delete("/tmp/ls")
-        assert not files.exists("/tmp/ls")
+    files.mk_dir("/tmp/made", mode=0o701, uid=7, gid=8)
+    info = files.stat("/tmp/made")
+    assert (info.is_dir, info.mode, info.uid, info.gid) == (True, 0o701, 7, 8)
+    files.mk_dir("/tmp/made")  # an existing directory is kept
+    assert "made" in files.listdir("/tmp")
 
 
-def test_missing_paths_raise_not_found_with_lxds_text(container) -> None:
-    with Client() as client:
-        files = (client.instances.get(container)).files
-        calls = [
-            lambda: files.get("/tmp/missing"),
-            lambda: files.get("/tmp/missing", to=io.BytesIO()),
-            lambda: files.stat("/tmp/missing"),
-            lambda: files.listdir("/tmp/missing"),
-            lambda: files.delete("/tmp/missing"),
-            lambda: files.put("/tmp/no/such/dir/file", b"x"),
-        ]
-        for call in calls:
-            with pytest.raises(NotFound) as caught:
-                call()
-            error = caught.value
-            assert error.status_code == 404
-            assert str(error) == error.response.json()["error"]  # LXD's own text
-        with pytest.raises(NotFound):
-            with files.open("/tmp/missing"):
-                pass
-        assert not files.exists("/tmp/missing")
-        with pytest.raises(LXDAPIException):
-            files.put("/", b"x")  # a directory cannot be written as a file
+def test_symlinks_listings_and_deletes(container, client) -> None:
+    files = (client.instances.get(container)).files
+    files.mk_dir("/tmp/ls")
+    files.put("/tmp/ls/target", b"t")
+    files.symlink("/tmp/ls/link", "target")
+    files.symlink("/tmp/ls/abs", "/etc/hostname")
+    assert sorted(files.listdir("/tmp/ls")) == ["abs", "link", "target"]
+    assert (files.stat("/tmp/ls/link")).is_symlink
+    assert files.readlink("/tmp/ls/link") == "/tmp/ls/target"  # LXD resolves it
+    assert files.readlink("/tmp/ls/abs") == "/etc/hostname"
+    with pytest.raises(OSError):
+        files.readlink("/tmp/ls/target")
+    with pytest.raises(NotADirectoryError):
+        files.listdir("/tmp/ls/target")
+
+    assert files.delete_available()
+    for name in ("link", "abs", "target"):
+        files.delete(f"/tmp/ls/{name}")
+    assert files.listdir("/tmp/ls") == []
+    files.delete("/tmp/ls")
+    assert not files.exists("/tmp/ls")
+
+
+def test_missing_paths_raise_not_found_with_lxds_text(container, client) -> None:
+    files = (client.instances.get(container)).files
+    calls = [
+        lambda: files.get("/tmp/missing"),
+        lambda: files.get("/tmp/missing", to=io.BytesIO()),
+        lambda: files.stat("/tmp/missing"),
+        lambda: files.listdir("/tmp/missing"),
+        lambda: files.delete("/tmp/missing"),
+        lambda: files.put("/tmp/no/such/dir/file", b"x"),
+    ]
+    for call in calls:
+        with pytest.raises(NotFound) as caught:
+            call()
+        error = caught.value
+        assert error.status_code == 404
+        assert str(error) == error.response.json()["error"]  # LXD's own text
+    with pytest.raises(NotFound):
+        with files.open("/tmp/missing"):
+            pass
+    assert not files.exists("/tmp/missing")
+    with pytest.raises(LXDAPIException):
+        files.put("/", b"x")  # a directory cannot be written as a file
 
 
 def make_tree(root: Path) -> None:

@@ -22,68 +22,66 @@ def container(admin) -> Iterator[str]:
     yield from shared_container(admin, "shell")
 
 
-def test_raw_interactive_execute_returns_the_documented_urls(container) -> None:
-    with Client() as client:
-        instance = client.instances.get(container)
-        res = instance.raw_interactive_execute(["sh", "-c", "read x; exit $x"])
-        assert set(res) == {"name", "ws", "control"}
-        assert res["name"] == container
-        for key in ("ws", "control"):
-            assert res[key].startswith("/1.0/operations/") and "/websocket?secret=" in res[key]
-        # the URLs work: attach (control first), answer the command, read it to the end
-        (control,) = client._websockets([res["control"]])
-        (ws,) = client._websockets([res["ws"]])
-        try:
-            ws.send(b"5\n")
-            while ws.recv(10) is not None:
-                pass
-        finally:
-            ws.close()
-            control.close()
-        operation = res["ws"].split("/websocket")[0]
-        finished = client.operations.wait_for_operation(operation, 10)
-        assert finished.metadata["return"] == 5
+def test_raw_interactive_execute_returns_the_documented_urls(container, client) -> None:
+    instance = client.instances.get(container)
+    res = instance.raw_interactive_execute(["sh", "-c", "read x; exit $x"])
+    assert set(res) == {"name", "ws", "control"}
+    assert res["name"] == container
+    for key in ("ws", "control"):
+        assert res[key].startswith("/1.0/operations/") and "/websocket?secret=" in res[key]
+    # the URLs work: attach (control first), answer the command, read it to the end
+    (control,) = client._websockets([res["control"]])
+    (ws,) = client._websockets([res["ws"]])
+    try:
+        ws.send(b"5\n")
+        while ws.recv(10) is not None:
+            pass
+    finally:
+        ws.close()
+        control.close()
+    operation = res["ws"].split("/websocket")[0]
+    finished = client.operations.wait_for_operation(operation, 10)
+    assert finished.metadata["return"] == 5
 
 
 def test_a_shell_session_runs_a_command_is_resized_and_exits_with_its_code(
     container,
+    client,
 ) -> None:
-    with Client() as client:
-        instance = client.instances.get(container)
-        with instance.interactive(["sh"], width=80, height=24) as shell:
-            shell.send(b"stty size; echo DONE$((40+2))\n")
-            assert b"24 80" in shell.read_until(b"DONE42", timeout=10)
-            shell.resize(132, 43)
-            shell.send("stty size; echo DONE$((50+1))\n")
-            assert b"43 132" in shell.read_until(b"DONE51", timeout=10)
-            shell.send(b"exit 7\n")
-            assert shell.wait(10) == 7
-        assert shell.exit_code == 7
+    instance = client.instances.get(container)
+    with instance.interactive(["sh"], width=80, height=24) as shell:
+        shell.send(b"stty size; echo DONE$((40+2))\n")
+        assert b"24 80" in shell.read_until(b"DONE42", timeout=10)
+        shell.resize(132, 43)
+        shell.send("stty size; echo DONE$((50+1))\n")
+        assert b"43 132" in shell.read_until(b"DONE51", timeout=10)
+        shell.send(b"exit 7\n")
+        assert shell.wait(10) == 7
+    assert shell.exit_code == 7
 
 
-def test_signals_hangups_and_end_of_input(container) -> None:
-    with Client() as client:
-        instance = client.instances.get(container)
-        session = instance.interactive(["sleep", "100"])
-        session.signal(15)
-        assert session.wait(10) == 128 + 15
+def test_signals_hangups_and_end_of_input(container, client) -> None:
+    instance = client.instances.get(container)
+    session = instance.interactive(["sleep", "100"])
+    session.signal(15)
+    assert session.wait(10) == 128 + 15
 
-        with instance.interactive(["sh"]) as shell:
-            shell.send(b"echo ready\n")
-            shell.read_until(b"ready\r\n", timeout=10)
-        assert shell.exit_code == 128 + 1  # leaving the block hung the terminal up (SIGHUP)
+    with instance.interactive(["sh"]) as shell:
+        shell.send(b"echo ready\n")
+        shell.read_until(b"ready\r\n", timeout=10)
+    assert shell.exit_code == 128 + 1  # leaving the block hung the terminal up (SIGHUP)
 
-        with instance.interactive(["cat"], pty=False) as cat:
-            cat.send(b"echoed")
-            assert cat.stdout.recv(10) == b"echoed"
-        assert cat.exit_code == 0  # without a PTY, leaving the block ends stdin
+    with instance.interactive(["cat"], pty=False) as cat:
+        cat.send(b"echoed")
+        assert cat.stdout.recv(10) == b"echoed"
+    assert cat.exit_code == 0  # without a PTY, leaving the block ends stdin
 
-        with instance.interactive(["sh"]) as shell:
-            with pytest.raises(TransportTimeout):
-                shell.read_until(b"never printed", timeout=0.5)
-            shell.send(b"exit 0\n")
-            with pytest.raises(EOFError):
-                shell.read_until(b"never printed", timeout=10)
+    with instance.interactive(["sh"]) as shell:
+        with pytest.raises(TransportTimeout):
+            shell.read_until(b"never printed", timeout=0.5)
+        shell.send(b"exit 0\n")
+        with pytest.raises(EOFError):
+            shell.read_until(b"never printed", timeout=10)
 
 
 def test_without_a_pty_the_streams_are_separate(container) -> None:

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import pytest
 
-from pylxd import Client
 from pylxd.exceptions import OperationFailed
 
 from ..conftest import unique_name
@@ -16,25 +15,24 @@ from .instance_helpers import (
 
 
 def test_publish_returns_the_image_and_refuses_a_running_one(
-    instance_name, image_alias, published
+    instance_name, image_alias, published, client
 ) -> None:
-    with Client() as client:
-        container = make_instance(client, instance_name, image_alias, start=True)
-        # A file of its own: a bare busybox container publishes the same image (fingerprint)
-        # as another run doing this at the same time on the shared daemon.
-        write_file(container, "/root/run", unique_name())
-        with pytest.raises(OperationFailed, match="(?i)running"):
-            container.publish(wait=True)
-        container.stop(wait=True)
-        image = container.publish(wait=True)
-        published.append(image.fingerprint)
-        assert image.public is False and len(image.fingerprint) == 64
-        assert image.properties.get("os") == container.config.get("image.os")
+    container = make_instance(client, instance_name, image_alias, start=True)
+    # A file of its own: a bare busybox container publishes the same image (fingerprint)
+    # as another run doing this at the same time on the shared daemon.
+    write_file(container, "/root/run", unique_name())
+    with pytest.raises(OperationFailed, match="(?i)running"):
+        container.publish(wait=True)
+    container.stop(wait=True)
+    image = container.publish(wait=True)
+    published.append(image.fingerprint)
+    assert image.public is False and len(image.fingerprint) == 64
+    assert image.properties.get("os") == container.config.get("image.os")
 
-        container.start(wait=True)  # a change, or the same image comes out again
-        write_file(container, "/root/changed", "yes")
-        container.stop(wait=True)
-        alias = unique_name("alias")
-        public = container.publish(public=True, wait=True, aliases=[{"name": alias}])
-        published.append(public.fingerprint)
-        assert public.public is True and alias in [a["name"] for a in public.aliases]
+    container.start(wait=True)  # a change, or the same image comes out again
+    write_file(container, "/root/changed", "yes")
+    container.stop(wait=True)
+    alias = unique_name("alias")
+    public = container.publish(public=True, wait=True, aliases=[{"name": alias}])
+    published.append(public.fingerprint)
+    assert public.public is True and alias in [a["name"] for a in public.aliases]

@@ -75,53 +75,50 @@ def test_acl_round_trip(acl_name: str, doomed: list[tuple[str, str]]) -> None:
             client.network_acls.get(renamed)
 
 
-def test_acl_used_by_a_bridge_and_its_log(acl_name: str, net_name: str) -> None:
-    with Client() as client:
-        acl = client.network_acls.create(acl_name, ingress=[SSH_IN])
-        network = client.networks.create(
-            net_name, type="bridge", config={**UNADDRESSED, "security.acls": acl_name}
-        )
-        acl.sync()
-        assert acl.used_by == [f"/1.0/networks/{net_name}"]
-        with pytest.raises(LXDAPIException, match="Cannot delete an ACL that is in use"):
-            acl.delete()
-        # Both daemons keep ACL logs for OVN networks only, and say so.
-        with pytest.raises(LXDAPIException, match="Only OVN log entries") as refused:
-            acl.log()
-        assert refused.value.status_code == 500
-        network.delete()
+def test_acl_used_by_a_bridge_and_its_log(acl_name: str, net_name: str, client) -> None:
+    acl = client.network_acls.create(acl_name, ingress=[SSH_IN])
+    network = client.networks.create(
+        net_name, type="bridge", config={**UNADDRESSED, "security.acls": acl_name}
+    )
+    acl.sync()
+    assert acl.used_by == [f"/1.0/networks/{net_name}"]
+    with pytest.raises(LXDAPIException, match="Cannot delete an ACL that is in use"):
         acl.delete()
-        assert not client.network_acls.exists(acl_name)
+    # Both daemons keep ACL logs for OVN networks only, and say so.
+    with pytest.raises(LXDAPIException, match="Only OVN log entries") as refused:
+        acl.log()
+    assert refused.value.status_code == 500
+    network.delete()
+    acl.delete()
+    assert not client.network_acls.exists(acl_name)
 
 
-def test_acl_bad_input_is_refused_with_lxds_text(acl_name: str) -> None:
-    with Client() as client:
-        with pytest.raises(LXDAPIException, match="Invalid ingress rule 0: Action must be one of"):
-            client.network_acls.create(acl_name, ingress=[{**SSH_IN, "action": "bogus"}])
-        with pytest.raises(LXDAPIException, match='Invalid config option "bogus"'):
-            client.network_acls.create(acl_name, config={"bogus": "1"})
-        with pytest.raises(TypeError, match="list of dicts"):
-            client.network_acls.create(acl_name, ingress=SSH_IN)  # type: ignore[arg-type]
-        assert not client.network_acls.exists(acl_name)
+def test_acl_bad_input_is_refused_with_lxds_text(acl_name: str, client) -> None:
+    with pytest.raises(LXDAPIException, match="Invalid ingress rule 0: Action must be one of"):
+        client.network_acls.create(acl_name, ingress=[{**SSH_IN, "action": "bogus"}])
+    with pytest.raises(LXDAPIException, match='Invalid config option "bogus"'):
+        client.network_acls.create(acl_name, config={"bogus": "1"})
+    with pytest.raises(TypeError, match="list of dicts"):
+        client.network_acls.create(acl_name, ingress=SSH_IN)  # type: ignore[arg-type]
+    assert not client.network_acls.exists(acl_name)
 
-        acl = client.network_acls.create(acl_name)
-        acl.egress = [{"action": "allow", "protocol": "icmp4", "destination_port": "22"}]
-        with pytest.raises(LXDAPIException, match="Invalid egress rule 0"):
-            acl.save()
-        assert (client.network_acls.get(acl_name)).egress == []
+    acl = client.network_acls.create(acl_name)
+    acl.egress = [{"action": "allow", "protocol": "icmp4", "destination_port": "22"}]
+    with pytest.raises(LXDAPIException, match="Invalid egress rule 0"):
+        acl.save()
+    assert (client.network_acls.get(acl_name)).egress == []
 
 
-def test_missing_extensions_are_named() -> None:
-    with Client() as client:
-        client.host_info["api_extensions"] = [
-            e
-            for e in client.host_info["api_extensions"]
-            if e not in ("network_acl", "network_dns_records", "network_acl_log")
-        ]
-        with pytest.raises(LXDAPIExtensionNotAvailable, match="network_acl"):
-            client.network_acls.all()
-        with pytest.raises(LXDAPIExtensionNotAvailable, match="network_acl"):
-            client.network_acls.create(short_name())
-        zone = NetworkZone(client, name="any.pylxd.test")
-        with pytest.raises(LXDAPIExtensionNotAvailable, match="network_dns_records"):
-            zone.records.all()
+def test_missing_extensions_are_named(client) -> None:
+    client.host_info["api_extensions"] = [
+        e
+        for e in client.host_info["api_extensions"]
+        if e not in ("network_acl", "network_dns_records", "network_acl_log")
+    ]
+    with pytest.raises(LXDAPIExtensionNotAvailable, match="network_acl"):
+        client.network_acls.all()
+    with pytest.raises(LXDAPIExtensionNotAvailable, match="network_acl"):
+        client.network_acls.create(short_name())
+    zone = NetworkZone(client, name="any.pylxd.test")
+    with pytest.raises(LXDAPIExtensionNotAvailable, match="network_dns_records"):
+        zone.records.all()
