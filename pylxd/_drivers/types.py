@@ -14,7 +14,6 @@ __all__ = [
     "RequestOptions",
     "TimeoutSpec",
     "call_limits",
-    "split_timeout",
     "unsent_note",
 ]
 
@@ -48,15 +47,6 @@ class RequestOptions(TypedDict, total=False):
     headers: Mapping[str, str] | None
     timeout: TimeoutSpec
     limit: bool
-
-
-def split_timeout(timeout: TimeoutSpec) -> tuple[float, float]:
-    """``timeout`` → ``(connect, read)``; ``None`` gives :data:`DEFAULT_TIMEOUT`."""
-    if timeout is None:
-        return DEFAULT_TIMEOUT
-    if isinstance(timeout, tuple):
-        return timeout[0], timeout[1]
-    return timeout, timeout
 
 
 def call_limits(timeout: TimeoutSpec) -> tuple[float, float, float]:
