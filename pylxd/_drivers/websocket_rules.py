@@ -20,6 +20,7 @@ from websockets.uri import parse_uri
 
 from pylxd._core.endpoint import Endpoint
 from pylxd._core.logs import WEBSOCKET, safe_path
+from pylxd._drivers import log_filters
 from pylxd._drivers.types import DEFAULT_MAX_MESSAGE_SIZE
 from pylxd.exceptions import (
     ClientConnectionFailed,
@@ -31,6 +32,8 @@ from pylxd.exceptions import (
 __all__ = ["NEED_DATA", "NeedData", "WebSocketCore", "translate_open_error", "websocket_uri"]
 
 READ_SIZE = 1 << 16
+
+log_filters.install()  # the library's DEBUG lines carry websocket secrets: masked
 
 
 class NeedData:
