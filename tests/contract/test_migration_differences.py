@@ -7,7 +7,7 @@ from tests.drop_in_differences import DIFFERENCES, DOC, compare, explained, mark
 
 def test_the_migration_page_is_the_table() -> None:
     assert DOC.read_text() == markdown(), "run: python -m tests.drop_in_differences"
-    assert all(each.why and each.paths for each in DIFFERENCES)
+    assert all(each.what and each.why for each in DIFFERENCES)
 
 
 def test_compare_finds_values_types_and_errors() -> None:

@@ -99,7 +99,7 @@ class Session:
     waits for it, killing it after :data:`CLOSE_GRACE` seconds.
 
     With a PTY, ``recv``/``stdout`` read the terminal (stdout and stderr mixed, as a terminal
-    shows them); without, ``stdout`` and ``stderr`` are separate :class:`OutputStream`s.
+    shows them); without, ``stdout`` and ``stderr`` are separate :class:`OutputStream` objects.
     """
 
     def __init__(

@@ -68,12 +68,12 @@ class StorageVolume(NamedModel):
     @property
     def snapshots(self) -> StorageVolumeSnapshotManager:
         """The volume's snapshots: ``volume.snapshots.create("snap0")``."""
-        return StorageVolumeSnapshotManager(self)
+        return StorageVolumeSnapshotManager(self.client, self)
 
     @property
     def backups(self) -> StorageVolumeBackupManager:
         """The volume's backups: ``volume.backups.create()``, then ``backup.export(f)``."""
-        return StorageVolumeBackupManager(self)
+        return StorageVolumeBackupManager(self.client, self)
 
     def _volumes_node(self, pool: str, project: str | None) -> APINode:
         return self.client.api.storage_pools[pool].volumes.in_project(project)
