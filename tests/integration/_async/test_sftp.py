@@ -11,6 +11,7 @@ import pytest
 from paramiko import SSHException
 
 from pylxd._async.instances import sftp as sftp_module
+from pylxd._drivers import sftp as sftp_driver
 from pylxd._drivers import sftp_tree
 from pylxd.aio import Client
 from pylxd.aio.models import Instance
@@ -138,7 +139,7 @@ async def test_recursive_transfers_over_sftp_match_http(
             assert snapshot(tmp_path / "sftp")["link"] == ("link", 0, "a/b/c/deep.txt")
 
             # The same tree over HTTP (no SFTP on the server, or no paramiko) is identical.
-            monkeypatch.setattr(sftp_module, "sftp_available", lambda: False)
+            monkeypatch.setattr(sftp_driver, "sftp_available", lambda: False)
             await files.recursive_get(remote, tmp_path / "http")
             assert len(sessions) == 2
             assert snapshot(tmp_path / "http") == snapshot(tmp_path / "sftp")
