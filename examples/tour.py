@@ -298,7 +298,7 @@ def storage(client: Client) -> None:
             volume.config["user.tour"] = "yes"
             volume.save()
             names = [v.name for v in pool.volumes.all()]
-            snapshots = [s.name for s in volume.snapshots.all()]
+            snapshots = volume.snapshots.all()  # names, as old pylxd lists them
             print(f"  volumes {names}, snapshots {snapshots}")
             print(f"  volume config saved: {pool.volumes.get('custom', 'data').config}")
             remove("snapshot s0", snapshot.delete)

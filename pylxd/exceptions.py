@@ -18,7 +18,9 @@ Catch :class:`PylxdError` to catch them all. The tree::
     │   ├── TransportTimeout          the server did not answer in time
     │   └── IncompleteOutput          a command ended but LXD never finished its output
     ├── LXDAPIExtensionNotAvailable   the server lacks an API extension the call needs
-    └── NotLoadedError                (asyncio) a field was read before ``await obj.sync()``
+    ├── NotLoadedError                (asyncio) a field was read before ``await obj.sync()``
+    └── RemoteConfigError             ``Client.from_remote``: no such remote, a missing
+                                      certificate or config file (``path`` names it)
 
 Upstream pylxd's names (``LXDAPIException``, ``NotFound``, ``Conflict``,
 ``ClientConnectionFailed``, ``LXDAPIExtensionNotAvailable``) are kept.
@@ -26,6 +28,7 @@ Upstream pylxd's names (``LXDAPIException``, ``NotFound``, ``Conflict``,
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
@@ -47,6 +50,7 @@ __all__ = [
     "OperationFailed",
     "OperationTimeout",
     "PylxdError",
+    "RemoteConfigError",
     "TransportTimeout",
 ]
 
@@ -161,6 +165,19 @@ class NotLoadedError(PylxdError):
     """An asyncio model field was read before it was fetched; ``await obj.sync()`` first."""
 
 
+class RemoteConfigError(PylxdError):
+    """``Client.from_remote()``: the ``lxc``/``incus`` configuration has no such remote, a
+    file it needs is missing or unreadable, or the remote is not an LXD/Incus server.
+
+    Attributes:
+        path: the file at fault (the ``config.yml``, or the missing certificate).
+    """
+
+    def __init__(self, message: str, *, path: str | None = None) -> None:
+        self.path = path
+        super().__init__(message)
+
+
 def _status(response: Response | None) -> int | None:
     return None if response is None else response.status_code
 
@@ -180,3 +197,35 @@ def _error_text(response: Response | None) -> str:
         if body.get("error"):
             return str(body["error"])
     return str(body)
+
+
+# -- which class an error envelope raises --------------------------------------------------
+
+_ERRORS_BY_STATUS: dict[int, type[LXDAPIException]] = {
+    400: BadRequest,
+    403: Forbidden,
+    404: NotFound,
+    409: Conflict,
+}
+
+# Duplicates LXD (and Incus) refuse with a 500 instead of a 409: LXD 5.0.2 answers a second
+# profile of the same name with 500 "The profile already exists"; Incus answers a second
+# project with 500 "UNIQUE constraint failed: projects.name".
+_CONFLICT_TEXTS = ("already exists", "UNIQUE constraint failed")
+
+
+# A 400 whose text says so: "The storage pool is currently in use", "The storage volume is
+# still in use" (deleting a pool with volumes, a volume attached to a running instance).
+_IN_USE = re.compile(r"\bin use\b", re.IGNORECASE)
+
+
+def error_class(status: int | None, error: str) -> type[LXDAPIException]:
+    """The exception for an error envelope: by HTTP status, :class:`InUse` for a 400 saying
+    the object is in use, and by LXD's text where LXD reports a duplicate with a generic
+    500."""
+    cls = _ERRORS_BY_STATUS.get(status or 0, LXDAPIException)
+    if cls is BadRequest and _IN_USE.search(error):
+        return InUse
+    if cls is LXDAPIException and any(text in error for text in _CONFLICT_TEXTS):
+        return Conflict
+    return cls

@@ -9,24 +9,19 @@ generated from it by ``tools/unasync.py``, so an export is added there only.
 from __future__ import annotations
 
 from pylxd._sync.certificate import CertificateManager
-from pylxd._sync.cluster.cluster import (
-    ClusterCertificateManager,
-    ClusterManager,
-    ClusterMemberManager,
-)
-from pylxd._sync.cluster.group import ClusterGroupManager, ClusterJoinTokenManager
+from pylxd._sync.cluster.cluster import ClusterCertificateManager, ClusterManager
+from pylxd._sync.cluster.group import ClusterGroupManager
+from pylxd._sync.cluster.join_token import ClusterJoinTokenManager
+from pylxd._sync.cluster.member import ClusterMemberManager
 from pylxd._sync.images.alias import ImageAliasManager
 from pylxd._sync.images.image import ImageManager
 from pylxd._sync.instances.backup import BackupManager
 from pylxd._sync.instances.manager import ContainerManager, InstanceManager, VirtualMachineManager
 from pylxd._sync.instances.snapshot import SnapshotManager
 from pylxd._sync.network.acl import NetworkACLManager
-from pylxd._sync.network.network import (
-    NetworkForwardManager,
-    NetworkLoadBalancerManager,
-    NetworkManager,
-    NetworkPeerManager,
-)
+from pylxd._sync.network.forward import NetworkForwardManager, NetworkLoadBalancerManager
+from pylxd._sync.network.network import NetworkManager
+from pylxd._sync.network.peer import NetworkPeerManager
 from pylxd._sync.network.zone import NetworkZoneManager, NetworkZoneRecordManager
 from pylxd._sync.operation import OperationManager
 from pylxd._sync.profile import ProfileManager

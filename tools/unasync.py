@@ -51,6 +51,7 @@ RULES: list[tuple[str, str]] = [
     (r"\bpylxd\._async\b", "pylxd._sync"),
     (r"\bpylxd\._drivers\.aio\b", "pylxd._drivers.sync"),
     (r"\bpylxd\.aio\b", "pylxd"),
+    (r"\btests\.integration\._async\b", "tests.integration._sync"),
 ]
 
 HEADER = "# Generated from {source} by tools/unasync.py: do not edit, edit the source.\n"

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import json as jsonlib
+import logging
 import os
+import time
 import weakref
 from collections.abc import Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING, Any
@@ -32,6 +34,7 @@ from pylxd._core.endpoint import (
 )
 from pylxd._core.envelope import check_response, metadata
 from pylxd._core.events import EventType
+from pylxd._core.logs import WEBSOCKET, RequestLog, safe_path
 from pylxd._core.response import Response
 from pylxd._core.tls import build_ssl_context, certificate_base64
 from pylxd._core.tokens import is_trust_token
@@ -42,9 +45,12 @@ from pylxd.exceptions import (
     Conflict,
     LXDAPIException,
     LXDAPIExtensionNotAvailable,
+    PylxdError,
 )
 
 if TYPE_CHECKING:
+    from typing_extensions import Self
+
     from pylxd._async.failover import FailoverTransport
     from pylxd._drivers.aio.http import StreamResponse, Transport
     from pylxd._drivers.aio.websocket import WebSocket
@@ -145,6 +151,44 @@ class Client:
         self.network_acls = NetworkACLManager(self)
         self.network_zones = NetworkZoneManager(self)
         self.storage_pools = StoragePoolManager(self)
+
+    @classmethod
+    def from_remote(
+        cls,
+        name: str | None = None,
+        *,
+        cli: str | None = None,
+        config: str | os.PathLike[str] | None = None,
+        project: str | None = None,
+        timeout: TimeoutSpec = None,
+    ) -> Self:
+        """A client for a remote of the ``lxc`` or ``incus`` command-line client, reached as
+        the CLI reaches it: its address, its client certificate, the server certificate
+        ``remote add`` saved (pinned), its project.
+
+        Args:
+            name: the remote (``"local"`` is the local daemon); ``None``: ``default-remote``.
+            cli: ``"lxc"`` or ``"incus"``; ``None`` looks in ``lxc``'s configuration
+                (``$LXD_CONF``, the snap's, ``~/.config/lxc``), then ``incus``'
+                (``$INCUS_CONF``, ``~/.config/incus``).
+            config: a configuration directory to read instead.
+            project: overrides the remote's project.
+            timeout: as for :class:`Client`.
+
+        Raises:
+            RemoteConfigError: no such remote, an image server (``simplestreams``), or a
+                missing certificate; the message and ``path`` name the file.
+        """
+        from pylxd._core.remotes import find_remote  # the config is read only when asked
+
+        remote = find_remote(name, cli=cli, config=config)
+        return cls(
+            remote.endpoint,
+            cert=remote.cert,
+            verify=remote.verify,
+            timeout=timeout,
+            project=project if project is not None else remote.project,
+        )
 
     # -- connection ------------------------------------------------------------------
 
@@ -263,7 +307,10 @@ class Client:
         if self._host_info is not None and self.trusted:
             return
         if self.cert is None:
-            raise ClientConnectionFailed("No client certificate specified")
+            raise ClientConnectionFailed(
+                "No client certificate specified (pylxd.generate_client_certificate() "
+                "makes one as lxc does; pass it as cert=)"
+            )
         try:
             with open(self.cert.cert) as f:
                 pem = f.read()
@@ -344,9 +391,11 @@ class Client:
     ) -> Response:
         """Send one request and raise LXD's error if it failed."""
         url, body, headers = self._prepare(path, params, json, data, headers)
-        response = await self._transport.request(
-            method, url, body=body, headers=headers, timeout=timeout
-        )
+        with RequestLog(method, url) as logged:
+            response = await self._transport.request(
+                method, url, body=body, headers=headers, timeout=timeout
+            )
+        logged.answered(response.status_code, len(response.content))
         return check_response(response)
 
     async def _stream(
@@ -361,9 +410,11 @@ class Client:
     ) -> StreamResponse:
         """Send one request whose response body is streamed; raise LXD's error if it failed."""
         url, body, headers = self._prepare(path, params, None, data, headers)
-        stream = await self._transport.stream(
-            method, url, body=body, headers=headers, timeout=timeout
-        )
+        with RequestLog(method, url) as logged:
+            stream = await self._transport.stream(
+                method, url, body=body, headers=headers, timeout=timeout
+            )
+        logged.answered(stream.status_code, None)
         if stream.status_code >= 400:
             try:
                 check_response(await stream.read())
@@ -377,7 +428,21 @@ class Client:
         from pylxd._drivers.aio.websocket import open_websockets
 
         connect_timeout, _read = split_timeout(self.timeout)
-        return await open_websockets(self.endpoint, paths, self._ssl_context, connect_timeout)
+        started = time.perf_counter()
+        try:
+            sockets = await open_websockets(
+                self.endpoint, paths, self._ssl_context, connect_timeout
+            )
+        except PylxdError as exc:
+            if WEBSOCKET.isEnabledFor(logging.DEBUG):
+                shown = ", ".join(safe_path(path) for path in paths)
+                WEBSOCKET.debug("could not open %s: %s", shown, exc)
+            raise
+        if WEBSOCKET.isEnabledFor(logging.DEBUG):
+            elapsed = (time.perf_counter() - started) * 1000
+            for path in paths:
+                WEBSOCKET.debug("opened %s in %.1f ms", safe_path(path), elapsed)
+        return sockets
 
     def __repr__(self) -> str:
         return f"<Client {self.endpoint}>"

@@ -52,9 +52,20 @@ class NamedModel(Model):
     #: are always waited on (LXD's ``storage_and_network_operations``).
     _operations_extension: ClassVar[str | None] = None
 
+    #: For an object inside another (a snapshot in an instance, a forward in a network):
+    #: the word ``repr`` shows the parent's name under.
+    _parent: ClassVar[str | None] = None
+
     def __init__(self, client: Client, *, collection: APINode | None = None, **values: Any):
         self._collection = collection
         super().__init__(client, **values)
+
+    def _repr_items(self) -> list[tuple[str, Any]]:
+        items = super()._repr_items()
+        if self._parent is not None and self._collection is not None:
+            # ``/1.0/networks/n1/forwards`` → the parent is ``n1``.
+            items.insert(0, (self._parent, name_from_url(self._collection.path.rsplit("/", 1)[0])))
+        return items
 
     @classmethod
     def collection_node(cls, client: Client) -> APINode:

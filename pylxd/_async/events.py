@@ -14,6 +14,7 @@ from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
 from pylxd._core.events import EventMessage, EventType, events_path, parse_event
+from pylxd._core.fields import object_repr
 from pylxd.exceptions import ClientConnectionFailed, TransportTimeout
 
 if TYPE_CHECKING:
@@ -187,4 +188,4 @@ class EventStream:
         await self.aclose()
 
     def __repr__(self) -> str:
-        return f"<EventStream {self.resource}>"
+        return object_repr(self, [("resource", self.resource)])

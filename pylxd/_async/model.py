@@ -49,11 +49,10 @@ class Model(LazyLoad, FieldModel):
         """This object's node in ``client.api``."""
         raise NotImplementedError
 
-    def _identity_values(self) -> tuple[Any, ...]:
-        return tuple(
-            self._raw_attr(key) or self._home_project() if key == "project" else self._raw_attr(key)
-            for key in self._identity
-        )
+    def _identity_value(self, key: str) -> Any:
+        if key == "project":  # never None beside 'default': where its requests go
+            return self._raw_attr(key) or self._home_project()
+        return self._raw_attr(key)
 
     def _home_project(self) -> str:
         """The project of an object whose data does not name it (a sparse object, or LXD

@@ -14,7 +14,18 @@ import warnings
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from typing import Any, ClassVar, Generic, TypeVar, overload
 
-__all__ = ["MISSING", "Attribute", "AttributeDict", "FieldModel", "dict_list", "merge_patch"]
+__all__ = [
+    "MISSING",
+    "Attribute",
+    "AttributeDict",
+    "FieldModel",
+    "dict_list",
+    "merge_patch",
+    "missing_as_true",
+    "none_as_null",
+    "null_as_list",
+    "object_repr",
+]
 
 T = TypeVar("T")
 
@@ -46,9 +57,20 @@ class Attribute(Generic[T]):
         server_keys: for a dict field, the key prefixes the server manages (``volatile.``):
             when the whole dict is replaced, ``save()`` keeps the server's keys with these
             prefixes that the new dict does not set.
+        from_server: how the server's value reads (given ``MISSING`` when a complete
+            object lacks the key), where old pylxd or its docs read it otherwise
+            (``null_as_list``, ``none_as_null``, ``missing_as_true``).
     """
 
-    __slots__ = ("key", "name", "optional", "readonly", "server_keys", "validator")
+    __slots__ = (
+        "from_server",
+        "key",
+        "name",
+        "optional",
+        "readonly",
+        "server_keys",
+        "validator",
+    )
 
     def __init__(
         self,
@@ -58,8 +80,10 @@ class Attribute(Generic[T]):
         optional: bool = False,
         key: str | None = None,
         server_keys: tuple[str, ...] = (),
+        from_server: Callable[[Any], Any] | None = None,
     ) -> None:
         self.validator = validator
+        self.from_server = from_server
         self.readonly = readonly
         self.optional = optional
         self.key = key or ""
@@ -86,6 +110,24 @@ class Attribute(Generic[T]):
         obj._write_field(self, value)
 
 
+def null_as_list(value: Any) -> Any:
+    """A list the server may send as ``null`` (LXD 5.0's ``used_by`` of an unused network)
+    or not at all: ``[]`` then, as the docs show it."""
+    return [] if value is None or value is MISSING else value
+
+
+def none_as_null(value: Any) -> Any:
+    """LXD's ``"none"`` (an instance's ``location`` off a cluster) as ``None``, as old pylxd
+    reads it (programs print and compare it)."""
+    return None if value == "none" else value
+
+
+def missing_as_true(value: Any) -> Any:
+    """A flag the server leaves out when it is always true (a storage pool's ``managed``:
+    every pool is managed by the daemon)."""
+    return True if value is None or value is MISSING else value
+
+
 class AttributeDict:
     """A server's dict read as attributes (``state.status``, ``state.network['eth0']``);
     iterating gives ``(key, value)`` pairs. For read-only views such as states."""
@@ -95,6 +137,11 @@ class AttributeDict:
 
     def __iter__(self) -> Iterator[tuple[str, Any]]:
         return iter(self.__dict__.items())
+
+
+def object_repr(obj: object, items: Iterable[tuple[str, Any]]) -> str:
+    """``<Type key='value' …>``: how every pylxd object prints (its identity, not its data)."""
+    return "".join((f"<{type(obj).__name__}", *(f" {k}={v!r}" for k, v in items), ">"))
 
 
 def dict_list(items: Sequence[Mapping[str, Any]] | None, what: str) -> list[dict[str, Any]] | None:
@@ -288,6 +335,9 @@ class FieldModel:
         kept = set() if rollback else self._changed | self._edited_in_place()
         for key, value in data.items():
             if key in fields:
+                convert = fields[key].from_server
+                if convert is not None:
+                    value = convert(value)
                 if key not in kept:
                     self._values[key] = value
                     self._snapshots.pop(key, None)
@@ -305,8 +355,10 @@ class FieldModel:
                 self._extra[key] = value
         if complete:
             self._loaded = True
-            for key in fields:
-                self._values.setdefault(key, MISSING)
+            for key, field in fields.items():
+                if key not in self._values:
+                    convert = field.from_server
+                    self._values[key] = MISSING if convert is None else convert(MISSING)
         if rollback:
             self._changed.clear()
             self._snapshots.clear()
@@ -367,8 +419,16 @@ class FieldModel:
 
     # -- identity, without I/O ------------------------------------------------------
 
+    def _identity_value(self, key: str) -> Any:
+        return self._raw_attr(key)
+
     def _identity_values(self) -> tuple[Any, ...]:
-        return tuple(self._raw_attr(k) for k in self._identity)
+        return tuple(self._identity_value(k) for k in self._identity)
+
+    def _repr_items(self) -> list[tuple[str, Any]]:
+        """What ``repr`` shows: the fields that say which object this is, never its config
+        (one shape for every model, ``<Instance name='c1' project='default'>``)."""
+        return [(k, self._identity_value(k)) for k in self._identity]
 
     def __eq__(self, other: object) -> bool:
         if type(other) is not type(self):
@@ -386,5 +446,4 @@ class FieldModel:
                 yield field.name, None if value is MISSING else value
 
     def __repr__(self) -> str:
-        ident = ", ".join(f"{k}={self._raw_attr(k)!r}" for k in self._identity)
-        return f"<{type(self).__name__} {ident}>"
+        return object_repr(self, self._repr_items())

@@ -57,8 +57,10 @@ def migration_source(
     live: bool = False,
     base_image: str | None = None,
     instance_only: bool = False,
+    volume_only: bool = False,
 ) -> dict[str, Any]:
-    """The destination-side ``source`` of a pull migration."""
+    """The destination-side ``source`` of a pull migration (of an instance, or of a
+    storage volume with ``volume_only``)."""
     source: dict[str, Any] = {
         "type": "migration",
         "mode": "pull",
@@ -72,6 +74,8 @@ def migration_source(
         source["base-image"] = base_image
     if instance_only:
         source["instance_only"] = True
+    if volume_only:
+        source["volume_only"] = True
     return source
 
 

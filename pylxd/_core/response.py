@@ -9,6 +9,8 @@ import json as jsonlib
 from collections.abc import Iterator, Mapping
 from typing import TYPE_CHECKING, Any
 
+from pylxd.exceptions import LXDAPIException, error_class
+
 if TYPE_CHECKING:
     from email.message import Message
 
@@ -78,9 +80,9 @@ class Response:
 
         (The api tree already raises on errors; this is for code written against requests.)
         """
-        from pylxd._core.envelope import check_response
-
-        check_response(self)
+        if self.status_code >= 400:
+            error = LXDAPIException(self)
+            raise error_class(self.status_code, error.error)(self, error.error)
 
     def json(self) -> Any:
         """The body parsed as JSON (parsed once, then cached).

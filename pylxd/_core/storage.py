@@ -41,10 +41,12 @@ def timestamp(value: datetime | str | None) -> str | None:
 
 def snapshot_values(data: Mapping[str, Any]) -> dict[str, Any]:
     """A snapshot's or backup's data as its model keeps it: its own name (not
-    ``vol/snap``), and ``None`` for LXD's zero time (no expiry)."""
+    ``vol/snap``), and ``None`` for LXD's zero time (no expiry; a creation time LXD 5.0
+    did not record for volume snapshots, which old pylxd also reads as ``None``)."""
     values = dict(data)
     if isinstance(values.get("name"), str):
         values["name"] = leaf_name(values["name"])
-    if values.get("expires_at") == ZERO_TIME:
-        values["expires_at"] = None
+    for key in ("expires_at", "created_at"):
+        if values.get(key) == ZERO_TIME:
+            values[key] = None
     return values

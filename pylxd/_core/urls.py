@@ -35,6 +35,12 @@ def name_from_url(url: str) -> str:
     return unquote(url.split("?", 1)[0].rstrip("/").rsplit("/", 1)[-1])
 
 
+def logs_relative_name(url: str) -> str:
+    """``/1.0/instances/c1/logs/exec-output/x.stdout`` → ``exec-output/x.stdout``."""
+    path = url.split("?", 1)[0]
+    return unquote(path.split("/logs/", 1)[1]) if "/logs/" in path else name_from_url(path)
+
+
 def project_from_url(url: str) -> str | None:
     """``/1.0/instances/c1?project=p`` → ``p`` (``None`` when the URL names no project)."""
     values = parse_qs(urlsplit(url).query).get("project")

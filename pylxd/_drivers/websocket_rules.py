@@ -9,6 +9,7 @@ driver reads an asyncio stream; neither starts a reader thread or task per conne
 from __future__ import annotations
 
 import json
+import logging
 
 from websockets.client import ClientProtocol
 from websockets.exceptions import InvalidHandshake, InvalidStatus
@@ -18,6 +19,7 @@ from websockets.protocol import State
 from websockets.uri import parse_uri
 
 from pylxd._core.endpoint import Endpoint
+from pylxd._core.logs import WEBSOCKET, safe_path
 from pylxd.exceptions import ClientConnectionFailed, LXDAPIException, TransportTimeout
 
 __all__ = ["NEED_DATA", "NeedData", "WebSocketCore", "translate_open_error", "websocket_uri"]
@@ -52,6 +54,8 @@ class WebSocketCore:
         self._parts: list[bytes] = []
         self._text = False
         self._eof = False
+        self._uri = uri
+        self._close_logged = False
         self.open = False  # the server accepted the upgrade
         #: The server ended the stream (a barrier, a close frame or the end of the connection);
         #: what is left to read is all there is.
@@ -83,7 +87,22 @@ class WebSocketCore:
                     event.opcode is Opcode.TEXT and event.fin and not event.data
                 ):
                     self.ended = True
+                if event.opcode is Opcode.CLOSE and WEBSOCKET.isEnabledFor(logging.DEBUG):
+                    code = self._protocol.close_rcvd
+                    self.log_closed(
+                        f"closed by the server ({code})" if code else "closed by the server"
+                    )
+        if self._eof and self.open:
+            self.log_closed("connection ended by the server")
         return self._outgoing()
+
+    def log_closed(self, why: str) -> None:
+        """One DEBUG line when the websocket closes, saying why (only the first call logs)."""
+        if self._close_logged or not WEBSOCKET.isEnabledFor(logging.DEBUG):
+            return
+        self._close_logged = True
+        path = "/" + self._uri.split("/", 3)[-1]  # never the host: the secret is masked
+        WEBSOCKET.debug("closed %s: %s", safe_path(path), why)
 
     def handshake_done(self) -> bool:
         """True once the server answered the upgrade (or the connection ended).

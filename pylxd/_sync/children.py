@@ -1,29 +1,124 @@
 # Generated from pylxd/_async/children.py by tools/unasync.py: do not edit, edit the source.
 """Objects that live under another object and may be named by the server: an instance's
-or a volume's snapshots and backups."""
+or a volume's snapshots and backups. One base for the objects (:class:`ChildModel`), one for
+their collections (:class:`ChildCollection`), one ``export()`` for both kinds of backup."""
 
 from __future__ import annotations
 
+import os
+from collections.abc import Mapping
 from datetime import datetime
-from typing import IO, Any, ClassVar, TypeVar
+from typing import IO, TYPE_CHECKING, Any, ClassVar, Generic, TypeVar
 
 from pylxd._sync.api import APINode
 from pylxd._sync.collection import Collection, NamedModel
+from pylxd._sync.model import Model
 from pylxd._core.envelope import metadata, response_operation
 from pylxd._core.operations import resource_name
-from pylxd._core.storage import timestamp
+from pylxd._core.storage import snapshot_values, timestamp
+from pylxd._drivers.transfer import CHUNK_SIZE
 from pylxd.exceptions import LXDAPIException
 
-__all__ = ["ChildCollection", "download"]
+if TYPE_CHECKING:
+    from pylxd._sync.client import Client
 
-ChildT = TypeVar("ChildT", bound=NamedModel)
+__all__ = [
+    "BackupExport",
+    "ChildCollection",
+    "ChildModel",
+    "WaitedChild",
+    "download",
+    "known_parent",
+]
+
+ChildT = TypeVar("ChildT", bound="ChildModel[Any]")
+ParentT = TypeVar("ParentT", bound=Model)
+
+
+class ChildModel(NamedModel, Generic[ParentT]):
+    """An object under another one (``parent``: an instance or a volume; each subclass also
+    names it as upstream does, ``snapshot.instance``, ``volume_snapshot.volume``), named by
+    its own name (LXD says ``parent/name``); ``expires_at`` reads ``None`` when it never
+    expires. Two children are equal when their names and their parents are."""
+
+    #: The parent's name as a keyword and in ``repr`` (``instance``, ``volume``).
+    _parent: ClassVar[str]
+
+    def __init__(
+        self,
+        client: Client,
+        *,
+        collection: APINode | None = None,
+        parent: ParentT | None = None,
+        **values: Any,
+    ) -> None:
+        self.parent: ParentT | None = values.pop(self._parent, parent)
+        super().__init__(client, collection=collection, **values)
+
+    def _apply(self, data: Mapping[str, Any], *, complete: bool, rollback: bool = False) -> None:
+        super()._apply(snapshot_values(data), complete=complete, rollback=rollback)
+
+    def _identity_values(self) -> tuple[Any, ...]:
+        parent = self.parent._identity_values() if self.parent is not None else None
+        return (self._raw_attr("name"), parent)
+
+
+def known_parent(parent: ParentT | None) -> ParentT:
+    """A child's parent, which upstream's spellings (``snapshot.instance``) promise."""
+    if parent is None:
+        raise TypeError("this object was built without its parent: reach it through the parent")
+    return parent
+
+
+class WaitedChild(ChildModel[ParentT]):
+    """A child whose renames and deletes wait for their operation unless told not to (a
+    volume's: the next call would race them)."""
+
+    def rename(self: ChildT, new_name: str, wait: bool = True) -> ChildT:
+        """Rename it; waits for the operation with ``wait``. Returns it, renamed."""
+        return super().rename(new_name, wait)
+
+    def delete(self, wait: bool = True) -> None:
+        """Delete it; waits for the operation with ``wait``."""
+        super().delete(wait)
+
+
+class BackupExport(ChildModel[ParentT]):
+    """A backup's download, the same for an instance's and a volume's."""
+
+    def export(
+        self, to: IO[bytes] | str | os.PathLike[str] | None = None, chunk_size: int = CHUNK_SIZE
+    ) -> Any:
+        """Download the backup tarball.
+
+        Args:
+            to: a binary file object or a path: the tarball is written to it as it
+                arrives (constant memory) and the number of bytes is returned. ``None``
+                returns the whole tarball as ``bytes``.
+        """
+        if to is None:
+            return (self.api.export.get()).content
+        if isinstance(to, (str, os.PathLike)):
+            with open(to, "wb") as f:
+                return download(self.api.export, f, chunk_size)
+        return download(self.api.export, to, chunk_size)
 
 
 class ChildCollection(Collection[ChildT]):
-    """A collection whose ``create`` may leave the name to the server."""
+    """The snapshots or the backups of one object (``parent``); ``create`` may leave the
+    name to the server."""
 
+    #: The ``client.api`` attribute under the parent (``snapshots``, ``backups``).
+    _child_path: ClassVar[str]
     #: The key of an operation's ``resources`` that may name a new child.
     _resource: ClassVar[str]
+
+    def __init__(self, client: Client, parent: Model) -> None:
+        self.parent = parent
+        super().__init__(client, self.model, getattr(parent.api, self._child_path))
+
+    def _init(self, data: Mapping[str, Any], node: APINode) -> dict[str, Any]:
+        return {"collection": node, "parent": self.parent}
 
     def _create_child(self, body: dict[str, Any], name: str | None, wait: bool) -> ChildT:
         """Create a child called ``name``, or let LXD name it (then always wait: only then

@@ -4,7 +4,9 @@
 from __future__ import annotations
 
 import json as jsonlib
+import logging
 import os
+import time
 import weakref
 from collections.abc import Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING, Any
@@ -33,6 +35,7 @@ from pylxd._core.endpoint import (
 )
 from pylxd._core.envelope import check_response, metadata
 from pylxd._core.events import EventType
+from pylxd._core.logs import WEBSOCKET, RequestLog, safe_path
 from pylxd._core.response import Response
 from pylxd._core.tls import build_ssl_context, certificate_base64
 from pylxd._core.tokens import is_trust_token
@@ -43,9 +46,12 @@ from pylxd.exceptions import (
     Conflict,
     LXDAPIException,
     LXDAPIExtensionNotAvailable,
+    PylxdError,
 )
 
 if TYPE_CHECKING:
+    from typing_extensions import Self
+
     from pylxd._sync.failover import FailoverTransport
     from pylxd._drivers.sync.http import StreamResponse, Transport
     from pylxd._drivers.sync.websocket import WebSocket
@@ -146,6 +152,44 @@ class Client:
         self.network_acls = NetworkACLManager(self)
         self.network_zones = NetworkZoneManager(self)
         self.storage_pools = StoragePoolManager(self)
+
+    @classmethod
+    def from_remote(
+        cls,
+        name: str | None = None,
+        *,
+        cli: str | None = None,
+        config: str | os.PathLike[str] | None = None,
+        project: str | None = None,
+        timeout: TimeoutSpec = None,
+    ) -> Self:
+        """A client for a remote of the ``lxc`` or ``incus`` command-line client, reached as
+        the CLI reaches it: its address, its client certificate, the server certificate
+        ``remote add`` saved (pinned), its project.
+
+        Args:
+            name: the remote (``"local"`` is the local daemon); ``None``: ``default-remote``.
+            cli: ``"lxc"`` or ``"incus"``; ``None`` looks in ``lxc``'s configuration
+                (``$LXD_CONF``, the snap's, ``~/.config/lxc``), then ``incus``'
+                (``$INCUS_CONF``, ``~/.config/incus``).
+            config: a configuration directory to read instead.
+            project: overrides the remote's project.
+            timeout: as for :class:`Client`.
+
+        Raises:
+            RemoteConfigError: no such remote, an image server (``simplestreams``), or a
+                missing certificate; the message and ``path`` name the file.
+        """
+        from pylxd._core.remotes import find_remote  # the config is read only when asked
+
+        remote = find_remote(name, cli=cli, config=config)
+        return cls(
+            remote.endpoint,
+            cert=remote.cert,
+            verify=remote.verify,
+            timeout=timeout,
+            project=project if project is not None else remote.project,
+        )
 
     # -- connection ------------------------------------------------------------------
 
@@ -264,7 +308,10 @@ class Client:
         if self._host_info is not None and self.trusted:
             return
         if self.cert is None:
-            raise ClientConnectionFailed("No client certificate specified")
+            raise ClientConnectionFailed(
+                "No client certificate specified (pylxd.generate_client_certificate() "
+                "makes one as lxc does; pass it as cert=)"
+            )
         try:
             with open(self.cert.cert) as f:
                 pem = f.read()
@@ -345,9 +392,11 @@ class Client:
     ) -> Response:
         """Send one request and raise LXD's error if it failed."""
         url, body, headers = self._prepare(path, params, json, data, headers)
-        response = self._transport.request(
-            method, url, body=body, headers=headers, timeout=timeout
-        )
+        with RequestLog(method, url) as logged:
+            response = self._transport.request(
+                method, url, body=body, headers=headers, timeout=timeout
+            )
+        logged.answered(response.status_code, len(response.content))
         return check_response(response)
 
     def _stream(
@@ -362,9 +411,11 @@ class Client:
     ) -> StreamResponse:
         """Send one request whose response body is streamed; raise LXD's error if it failed."""
         url, body, headers = self._prepare(path, params, None, data, headers)
-        stream = self._transport.stream(
-            method, url, body=body, headers=headers, timeout=timeout
-        )
+        with RequestLog(method, url) as logged:
+            stream = self._transport.stream(
+                method, url, body=body, headers=headers, timeout=timeout
+            )
+        logged.answered(stream.status_code, None)
         if stream.status_code >= 400:
             try:
                 check_response(stream.read())
@@ -378,7 +429,21 @@ class Client:
         from pylxd._drivers.sync.websocket import open_websockets
 
         connect_timeout, _read = split_timeout(self.timeout)
-        return open_websockets(self.endpoint, paths, self._ssl_context, connect_timeout)
+        started = time.perf_counter()
+        try:
+            sockets = open_websockets(
+                self.endpoint, paths, self._ssl_context, connect_timeout
+            )
+        except PylxdError as exc:
+            if WEBSOCKET.isEnabledFor(logging.DEBUG):
+                shown = ", ".join(safe_path(path) for path in paths)
+                WEBSOCKET.debug("could not open %s: %s", shown, exc)
+            raise
+        if WEBSOCKET.isEnabledFor(logging.DEBUG):
+            elapsed = (time.perf_counter() - started) * 1000
+            for path in paths:
+                WEBSOCKET.debug("opened %s in %.1f ms", safe_path(path), elapsed)
+        return sockets
 
     def __repr__(self) -> str:
         return f"<Client {self.endpoint}>"

@@ -6,7 +6,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from pylxd._sync.collection import Collection, NamedModel
-from pylxd._core.fields import Attribute
+from pylxd._core.fields import Attribute, null_as_list
 
 if TYPE_CHECKING:
     from pylxd._sync.client import Client
@@ -25,7 +25,7 @@ class Profile(NamedModel):
     description: Attribute[str] = Attribute()
     config: Attribute[dict[str, str]] = Attribute()
     devices: Attribute[dict[str, dict[str, str]]] = Attribute()
-    used_by: Attribute[list[str]] = Attribute(readonly=True)
+    used_by: Attribute[list[str]] = Attribute(readonly=True, from_server=null_as_list)
     project: Attribute[str] = Attribute(readonly=True, optional=True)
 
     _collection_path = "profiles"

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Any
 
 from pylxd._sync.collection import Collection, NamedModel
 from pylxd._core.envelope import metadata
-from pylxd._core.fields import Attribute
+from pylxd._core.fields import Attribute, null_as_list
 
 if TYPE_CHECKING:
     from pylxd._sync.client import Client
@@ -25,7 +25,7 @@ class Project(NamedModel):
     name: Attribute[str] = Attribute(readonly=True)
     description: Attribute[str] = Attribute()
     config: Attribute[dict[str, str]] = Attribute()
-    used_by: Attribute[list[str]] = Attribute(readonly=True)
+    used_by: Attribute[list[str]] = Attribute(readonly=True, from_server=null_as_list)
 
     _collection_path = "projects"
 

@@ -8,24 +8,19 @@ generated from it by ``tools/unasync.py``, so an export is added there only.
 from __future__ import annotations
 
 from pylxd._async.certificate import CertificateManager
-from pylxd._async.cluster.cluster import (
-    ClusterCertificateManager,
-    ClusterManager,
-    ClusterMemberManager,
-)
-from pylxd._async.cluster.group import ClusterGroupManager, ClusterJoinTokenManager
+from pylxd._async.cluster.cluster import ClusterCertificateManager, ClusterManager
+from pylxd._async.cluster.group import ClusterGroupManager
+from pylxd._async.cluster.join_token import ClusterJoinTokenManager
+from pylxd._async.cluster.member import ClusterMemberManager
 from pylxd._async.images.alias import ImageAliasManager
 from pylxd._async.images.image import ImageManager
 from pylxd._async.instances.backup import BackupManager
 from pylxd._async.instances.manager import ContainerManager, InstanceManager, VirtualMachineManager
 from pylxd._async.instances.snapshot import SnapshotManager
 from pylxd._async.network.acl import NetworkACLManager
-from pylxd._async.network.network import (
-    NetworkForwardManager,
-    NetworkLoadBalancerManager,
-    NetworkManager,
-    NetworkPeerManager,
-)
+from pylxd._async.network.forward import NetworkForwardManager, NetworkLoadBalancerManager
+from pylxd._async.network.network import NetworkManager
+from pylxd._async.network.peer import NetworkPeerManager
 from pylxd._async.network.zone import NetworkZoneManager, NetworkZoneRecordManager
 from pylxd._async.operation import OperationManager
 from pylxd._async.profile import ProfileManager

@@ -8,13 +8,10 @@ generated from it by ``tools/unasync.py``, so an export is added there only.
 from __future__ import annotations
 
 from pylxd._async.certificate import Certificate, TrustToken
-from pylxd._async.cluster.cluster import (
-    Cluster,
-    ClusterCertificate,
-    ClusterMember,
-    ClusterMemberState,
-)
-from pylxd._async.cluster.group import ClusterGroup, ClusterJoinToken
+from pylxd._async.cluster.cluster import Cluster, ClusterCertificate
+from pylxd._async.cluster.group import ClusterGroup
+from pylxd._async.cluster.join_token import ClusterJoinToken
+from pylxd._async.cluster.member import ClusterMember, ClusterMemberState
 from pylxd._async.events import EventStream
 from pylxd._async.images.alias import ImageAlias
 from pylxd._async.images.image import Image
@@ -26,13 +23,9 @@ from pylxd._async.instances.interactive import OutputStream, Session
 from pylxd._async.instances.snapshot import Snapshot
 from pylxd._async.model import Model
 from pylxd._async.network.acl import NetworkACL
-from pylxd._async.network.network import (
-    Network,
-    NetworkForward,
-    NetworkLoadBalancer,
-    NetworkPeer,
-    NetworkState,
-)
+from pylxd._async.network.forward import NetworkForward, NetworkLoadBalancer
+from pylxd._async.network.network import Network, NetworkState
+from pylxd._async.network.peer import NetworkPeer
 from pylxd._async.network.zone import NetworkZone, NetworkZoneRecord
 from pylxd._async.operation import Operation
 from pylxd._async.profile import Profile

@@ -9,13 +9,10 @@ generated from it by ``tools/unasync.py``, so an export is added there only.
 from __future__ import annotations
 
 from pylxd._sync.certificate import Certificate, TrustToken
-from pylxd._sync.cluster.cluster import (
-    Cluster,
-    ClusterCertificate,
-    ClusterMember,
-    ClusterMemberState,
-)
-from pylxd._sync.cluster.group import ClusterGroup, ClusterJoinToken
+from pylxd._sync.cluster.cluster import Cluster, ClusterCertificate
+from pylxd._sync.cluster.group import ClusterGroup
+from pylxd._sync.cluster.join_token import ClusterJoinToken
+from pylxd._sync.cluster.member import ClusterMember, ClusterMemberState
 from pylxd._sync.events import EventStream
 from pylxd._sync.images.alias import ImageAlias
 from pylxd._sync.images.image import Image
@@ -27,13 +24,9 @@ from pylxd._sync.instances.interactive import OutputStream, Session
 from pylxd._sync.instances.snapshot import Snapshot
 from pylxd._sync.model import Model
 from pylxd._sync.network.acl import NetworkACL
-from pylxd._sync.network.network import (
-    Network,
-    NetworkForward,
-    NetworkLoadBalancer,
-    NetworkPeer,
-    NetworkState,
-)
+from pylxd._sync.network.forward import NetworkForward, NetworkLoadBalancer
+from pylxd._sync.network.network import Network, NetworkState
+from pylxd._sync.network.peer import NetworkPeer
 from pylxd._sync.network.zone import NetworkZone, NetworkZoneRecord
 from pylxd._sync.operation import Operation
 from pylxd._sync.profile import Profile

@@ -209,7 +209,7 @@ def test_profiles(client: pylxd.Client) -> None:
 
 
 def test_networks(client: pylxd.Client) -> None:
-    """Read-only: bridge CRUD is tests/integration/*/test_networks.py's (each bridge made
+    """Read-only: bridge CRUD is tests/integration/*/test_network.py's (each bridge made
     and deleted is a chance for a concurrent run's bridge delete to race on Incus, which
     inspects every host link while deleting one)."""
     networks = client.networks.all()

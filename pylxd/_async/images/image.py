@@ -5,15 +5,16 @@ The files travel streamed, uploads and exports alike: :mod:`pylxd._async.images.
 
 from __future__ import annotations
 
+from contextlib import nullcontext
 from typing import IO, TYPE_CHECKING, Any, Literal, overload
 
 from pylxd._async.collection import Collection, NamedModel
 from pylxd._async.images.alias import ImageAliasManager
 from pylxd._async.images.transfer import download_image, upload_image
-from pylxd._async.operation import Operation, cancel_quietly
+from pylxd._async.migration import PullOffer, offer, pulling, source_url
+from pylxd._async.operation import Operation
 from pylxd._core.envelope import metadata, response_operation
 from pylxd._core.fields import Attribute
-from pylxd._core.migration import https_url
 from pylxd._drivers.transfer import DataSource, Progress, Sink
 from pylxd.exceptions import NotFound
 
@@ -229,7 +230,7 @@ class Image(NamedModel):
             "type": "image",
             "mode": "pull",
             "protocol": "lxd",
-            "server": _network_url(self.client),
+            "server": source_url(self.client),
             "fingerprint": fingerprint,
         }
         if self.api.project is not None:
@@ -237,11 +238,10 @@ class Image(NamedModel):
         certificate = self.client.host_info.get("environment", {}).get("certificate")
         if certificate:
             source["certificate"] = certificate
-        secret_operation: str | None = None
+        offered: PullOffer | None = None
         if not self._raw_attr("public"):
-            response = await self.api.secret.post(json={})
-            secret_operation = response_operation(response)
-            source["secret"] = (metadata(response).get("metadata") or {})["secret"]
+            offered = await offer(self.client, self.api.secret, {})
+            source["secret"] = offered.secrets["secret"]
         body: dict[str, Any] = {
             "source": source,
             "public": self._raw_attr("public") if public is None else public,
@@ -250,17 +250,15 @@ class Image(NamedModel):
         late_alias = alias is not None and not new_client.has_api_extension("image_create_aliases")
         if alias is not None and not late_alias:
             body["aliases"] = [{"name": alias}]
-        try:
-            response = await new_client.api.images.post(json=body)
-            operation = response_operation(response)
+        # A private image's secret is cancelled when the target fails; LXD ends its
+        # operation once done with it, so it is never waited on.
+        guard = pulling(self.client, offered, wait_source=False) if offered else nullcontext()
+        async with guard:
+            operation = response_operation(await new_client.api.images.post(json=body))
             if not wait:
                 return Operation(new_client, id=Operation.extract_operation_id(operation or ""))
             if operation is not None:
                 await new_client.operations.wait_for_operation(operation)
-        except BaseException:
-            if secret_operation is not None:
-                await cancel_quietly(self.client, secret_operation)
-            raise
         copied = await new_client.images.get(fingerprint)
         if late_alias and alias is not None:
             await copied.add_alias(alias)
@@ -397,14 +395,3 @@ class ImageManager(Collection[Image]):
             raise ValueError("LXD did not start an operation for the image")
         finished = await self._client.operations.wait_for_operation(operation)
         return await self.get((finished.metadata or {})["fingerprint"], project=project)
-
-
-def _network_url(client: Client) -> str:
-    """How the target server reaches this one (see :func:`pylxd._core.migration.https_url`)."""
-    url = https_url(client.endpoint, lambda: client.host_info)
-    if url is None:
-        raise ValueError(
-            "the source server does not listen on the network (core.https_address is unset), "
-            "so the target cannot pull the image from it"
-        )
-    return url

@@ -7,12 +7,10 @@ flat whatever the backup's size.
 
 from __future__ import annotations
 
-import os
 from datetime import datetime
-from typing import IO, TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
-from pylxd._async.children import download
-from pylxd._async.instances.snapshot import InstanceChild, InstanceChildren
+from pylxd._async.children import BackupExport, ChildCollection, known_parent
 from pylxd._async.model import Model
 from pylxd._core.envelope import response_operation
 from pylxd._core.fields import Attribute
@@ -22,15 +20,14 @@ from pylxd._drivers.types import Body
 
 if TYPE_CHECKING:
     from pylxd._async.client import Client
+    from pylxd._async.instances.instance import Instance
 
 __all__ = ["Backup", "BackupManager", "backup_import_headers", "import_backup"]
 
 ModelT = TypeVar("ModelT", bound="Model")
 
-_CHUNK = 1 << 20
 
-
-class Backup(InstanceChild):
+class Backup(BackupExport["Instance"]):
     """A backup of an instance (``/1.0/instances/<instance>/backups/<name>``)."""
 
     name: Attribute[str] = Attribute(readonly=True)
@@ -40,26 +37,15 @@ class Backup(InstanceChild):
     container_only: Attribute[bool] = Attribute(readonly=True)
     optimized_storage: Attribute[bool] = Attribute(readonly=True)
 
-    async def export(
-        self, to: IO[bytes] | str | os.PathLike[str] | None = None, chunk_size: int = _CHUNK
-    ) -> Any:
-        """Download the backup tarball.
+    _parent = "instance"
 
-        Args:
-            to: a binary file object or a path: the tarball is written to it as it
-                arrives (constant memory) and the number of bytes is returned. ``None``
-                returns the whole tarball as ``bytes``.
-        """
-        if to is None:
-            response = await self.api.export.get()
-            return response.content
-        if isinstance(to, (str, os.PathLike)):
-            with open(to, "wb") as f:
-                return await download(self.api.export, f, chunk_size)
-        return await download(self.api.export, to, chunk_size)
+    @property
+    def instance(self) -> Instance:
+        """The instance it is a backup of."""
+        return known_parent(self.parent)
 
 
-class BackupManager(InstanceChildren[Backup]):
+class BackupManager(ChildCollection[Backup]):
     """``instance.backups``: ``all()``, ``get(name)``, ``exists(name)``, ``create()``."""
 
     model = Backup

@@ -12,22 +12,21 @@ from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, Any, ClassVar, TypeVar
 
 from pylxd._async.api import APINode
-from pylxd._async.instances import meta as instance_meta
 from pylxd._async.instances import migration as instance_copy
 from pylxd._async.instances.backup import BackupManager
 from pylxd._async.instances.console import Console
 from pylxd._async.instances.exec import Executable
 from pylxd._async.instances.files import FilesManager
 from pylxd._async.instances.interactive import Interactive
+from pylxd._async.instances.logs import LogManager
 from pylxd._async.instances.publish import Publishable
 from pylxd._async.instances.sftp import open_instance_sftp
 from pylxd._async.instances.snapshot import SnapshotManager
+from pylxd._async.instances.templates import TemplateManager
 from pylxd._async.model import Model
-from pylxd._core.envelope import metadata, response_operation
-from pylxd._core.fields import Attribute, AttributeDict, config_strings
-from pylxd._core.operations import resource_name
+from pylxd._core.envelope import metadata
+from pylxd._core.fields import Attribute, AttributeDict, none_as_null
 from pylxd._core.response import Response
-from pylxd._core.urls import name_from_url, project_from_url, project_scope
 from pylxd.exceptions import NotFound
 
 if TYPE_CHECKING:
@@ -84,7 +83,7 @@ class Instance(Model, Publishable, Executable, Interactive):
     profiles: Attribute[list[str]] = Attribute()
     status: Attribute[str] = Attribute(readonly=True)
     last_used_at: Attribute[str] = Attribute(readonly=True)
-    location: Attribute[str] = Attribute(readonly=True)
+    location: Attribute[str | None] = Attribute(readonly=True, from_server=none_as_null)
     status_code: Attribute[int] = Attribute(readonly=True)
     stateful: Attribute[bool] = Attribute(readonly=True)
     type: Attribute[str] = Attribute(readonly=True)
@@ -126,28 +125,19 @@ class Instance(Model, Publishable, Executable, Interactive):
         """
         return await open_instance_sftp(self)
 
-    # -- finding and creating ---------------------------------------------------------
+    # -- upstream's classmethod spellings: the managers own the logic ------------------
 
     @classmethod
     async def exists(cls, client: Client, name: str, project: str | None = None) -> bool:
-        """Whether an instance called ``name`` exists (in ``project``, if given)."""
-        try:
-            await cls.get(client, name, project)
-        except NotFound:
-            return False
-        return True
+        """See :meth:`InstanceManager.exists`."""
+        return await client.instances.of(cls).exists(name, project)
 
     @classmethod
     async def get(
         cls: builtins.type[InstanceT], client: Client, name: str, project: str | None = None
     ) -> InstanceT:
-        """Fetch one instance (one request), from ``project`` instead of the client's if given.
-
-        Raises:
-            NotFound: no such instance.
-        """
-        node = client.api.instances.in_project(project)[name]
-        return cls._from_server(client, metadata(await node.get()))
+        """See :meth:`InstanceManager.get`."""
+        return await client.instances.of(cls).get(name, project)
 
     @classmethod
     async def all(
@@ -158,38 +148,8 @@ class Instance(Model, Publishable, Executable, Interactive):
         project: str | None = None,
         all_projects: bool = False,
     ) -> list[InstanceT]:
-        """Every instance (of this type), complete, in one request.
-
-        Args:
-            recursion: ``1`` (default) returns complete objects; ``0`` returns names only
-                (the blocking client fetches the rest on first access); ``2`` adds state.
-            fields: with ``recursion=2``, only these state fields (if the server can).
-            project: list this project's instances instead of the client's.
-            all_projects: every project's instances (each remembers its ``project``).
-        """
-        if isinstance(fields, (str, bytes)):
-            raise TypeError("fields must be a list of field names, not a string")
-        level: int | str = recursion
-        if (
-            fields
-            and recursion == 2
-            and client.has_api_extension("instances_state_selective_recursion")
-        ):
-            level = f"2;fields={','.join(fields)}"
-        if all_projects:
-            client.assert_has_api_extension("instance_all_projects")
-        params: dict[str, Any] = {"recursion": level, **project_scope(project, all_projects)}
-        if cls._instance_type is not None and client.has_api_extension("api_filtering"):
-            params["filter"] = f"type eq {cls._instance_type}"
-        listing = metadata(await client.api.instances.get(params=params)) or []
-        if recursion == 0:
-            return [cls(client, **_sparse(url, project)) for url in listing]
-        wanted = cls._instance_type
-        return [
-            cls._from_server(client, data)
-            for data in listing
-            if wanted is None or data.get("type") == wanted
-        ]
+        """See :meth:`InstanceManager.all`."""
+        return await client.instances.of(cls).all(recursion, fields, project, all_projects)
 
     @classmethod
     async def create(
@@ -200,35 +160,8 @@ class Instance(Model, Publishable, Executable, Interactive):
         target: str | None = None,
         project: str | None = None,
     ) -> InstanceT:
-        """Create an instance from ``config`` (LXD's instance definition).
-
-        Every source LXD has works: ``image`` (by ``alias``, ``fingerprint`` or
-        ``properties``, local or from a ``server``), ``copy``, ``migration``, ``none``.
-
-        Without ``wait`` this returns once LXD accepted the request (the object is then
-        fetched lazily); with ``wait`` it waits for the creation, raising its error, and
-        returns the complete instance. ``target`` picks the cluster member; ``project``
-        creates it in that project instead of the client's.
-        """
-        if not isinstance(config, Mapping):
-            raise TypeError(f"config must be a dict (LXD's instance definition), not {config!r}")
-        config = dict(config)
-        if "config" in config:
-            config["config"] = config_strings(config["config"])
-        if cls._instance_type is not None:
-            config.setdefault("type", cls._instance_type)
-        response = await client.api.instances.in_project(project).post(json=config, target=target)
-        name = config.get("name") or resource_name(metadata(response) or {}, "instances")
-        operation = response_operation(response)
-        if wait and operation is not None:
-            finished = await client.operations.wait_for_operation(operation)
-            name = name or resource_name({"resources": finished.resources or {}}, "instances")
-        if not name:
-            raise ValueError("LXD did not say what the new instance is called")
-        instance = cls(client, name=name, **({} if project is None else {"project": project}))
-        if wait:
-            await instance.sync()
-        return instance
+        """See :meth:`InstanceManager.create`."""
+        return await client.instances.of(cls).create(config, wait, target, project)
 
     # -- changing it --------------------------------------------------------------------
 
@@ -340,32 +273,24 @@ class Instance(Model, Publishable, Executable, Interactive):
         return Console(self)
 
     @property
-    def logs(self) -> instance_meta.LogManager:
+    def logs(self) -> LogManager:
         """The instance's log files: ``all()``, ``get(name)``, ``delete(name)``."""
-        return instance_meta.LogManager(self)
+        return LogManager(self)
 
     @property
-    def templates(self) -> instance_meta.TemplateManager:
+    def templates(self) -> TemplateManager:
         """The image templates: ``all()``, ``get(name)``, ``put(name, content)``, ``delete``."""
-        return instance_meta.TemplateManager(self)
+        return TemplateManager(self)
 
     async def get_metadata(self) -> dict[str, Any]:
         """The instance's image metadata (``metadata.yaml``: properties, templates…)."""
-        return await instance_meta.get_metadata(self)
+        self.client.assert_has_api_extension("container_edit_metadata")
+        return dict(metadata(await self.api.metadata.get()) or {})
 
     async def put_metadata(self, data: Mapping[str, Any]) -> None:
         """Replace the instance's image metadata."""
-        await instance_meta.put_metadata(self, data)
-
-
-def _sparse(url: str, project: str | None) -> dict[str, str]:
-    """A listed instance's name, and its project: the one in the URL (``all_projects``
-    listings add ``?project=``), else the one listed."""
-    values = {"name": name_from_url(url)}
-    project = project_from_url(url) or project
-    if project:
-        values["project"] = project
-    return values
+        self.client.assert_has_api_extension("container_edit_metadata")
+        await self.api.metadata.put(json=dict(data))
 
 
 class Container(Instance):

@@ -20,6 +20,7 @@ from pylxd._async.instances.exec import Progress, attach, watch_operation
 from pylxd._async.streams import chunks
 from pylxd._core.envelope import metadata
 from pylxd._core.exec import exec_request
+from pylxd._core.fields import object_repr
 from pylxd._core.operations import websocket_path
 from pylxd._drivers.aio.flavour import gather
 from pylxd.exceptions import ClientConnectionFailed, OperationTimeout, TransportTimeout
@@ -97,7 +98,7 @@ class Session:
     waits for it, killing it after :data:`CLOSE_GRACE` seconds.
 
     With a PTY, ``recv``/``stdout`` read the terminal (stdout and stderr mixed, as a terminal
-    shows them); without, ``stdout`` and ``stderr`` are separate :class:`OutputStream`s.
+    shows them); without, ``stdout`` and ``stderr`` are separate :class:`OutputStream` objects.
     """
 
     def __init__(
@@ -269,8 +270,7 @@ class Session:
             await self.aclose()
 
     def __repr__(self) -> str:
-        state = "running" if self.exit_code is None else f"exited {self.exit_code}"
-        return f"<Session {self.operation} {state}>"
+        return object_repr(self, [("operation", self.operation), ("exit_code", self.exit_code)])
 
 
 def _remaining(deadline: float | None) -> float | None:

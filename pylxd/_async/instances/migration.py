@@ -10,17 +10,9 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any, TypeVar
 
-from pylxd._async.operation import cancel_quietly
-from pylxd._core.envelope import metadata, operation_id, response_operation
-from pylxd._core.migration import (
-    copy_source,
-    https_url,
-    instance_body,
-    migration_request,
-    migration_source,
-    operation_url,
-)
-from pylxd.exceptions import LXDAPIException
+from pylxd._async.migration import PullOffer, offer, pulling
+from pylxd._core.envelope import response_operation
+from pylxd._core.migration import copy_source, instance_body, migration_request, migration_source
 
 if TYPE_CHECKING:
     from pylxd._async.client import Client
@@ -31,15 +23,6 @@ __all__ = ["copy_instance", "generate_migration_data", "migrate_instance"]
 InstanceT = TypeVar("InstanceT", bound="Instance")
 
 _RUNNING = 103
-
-
-def _source_base_url(client: Client) -> str:
-    """The URL the destination reaches the source at."""
-    url = https_url(client.endpoint, lambda: client.host_info)
-    if url is None:
-        # As upstream: a server reached over its socket, listening on no address.
-        raise ValueError("Cannot migrate from a local client connection")
-    return url
 
 
 def _same_server(a: Client, b: Client) -> bool:
@@ -63,23 +46,29 @@ async def generate_migration_data(
             ``core.https_address``).
     """
     await instance.sync()
-    client = instance.client
-    base = _source_base_url(client)
-    response = await instance.api.post(json=migration_request(live, instance_only))
-    operation = response_operation(response)
-    if operation is None:
-        raise LXDAPIException(response, "LXD started no migration operation")
-    secrets = (metadata(response) or {}).get("metadata") or {}
+    offered = await offer(instance.client, instance.api, migration_request(live, instance_only))
+    return _migration_body(instance, offered, live, instance_only, instance._raw_attr("name"))
+
+
+def _migration_body(
+    instance: Instance,
+    offered: PullOffer,
+    live: bool,
+    instance_only: bool,
+    name: str,
+    overrides: dict[str, Any] | None = None,
+) -> dict[str, Any]:
+    """The destination's create body: the instance's definition, pulled from ``offered``."""
     config = instance._raw_attr("config") or {}
     source = migration_source(
-        operation_url(base, client.version, operation),
-        secrets,
-        client.host_info.get("environment", {}).get("certificate"),
+        offered.url,
+        offered.secrets,
+        offered.certificate,
         live=live,
         base_image=config.get("volatile.base_image"),
         instance_only=instance_only,
     )
-    return instance_body(dict(instance), instance._raw_attr("name"), source)
+    return instance_body(dict(instance), name, source, overrides)
 
 
 async def copy_instance(
@@ -127,33 +116,31 @@ async def copy_instance(
         "ephemeral": ephemeral,
         "description": description,
     }
-    migration: str | None = None
+    node = destination.api.instances.in_project(project)
+
+    async def create(body: dict[str, Any], wait: bool) -> None:
+        operation = response_operation(await node.post(json=body, target=target))
+        if operation is not None and wait:
+            await destination.operations.wait_for_operation(operation)
+
     if _same_server(source_client, destination):
         source_project = instance._raw_attr("project") or source_client.project
         source = copy_source(instance._raw_attr("name"), source_project, instance_only, live)
         # LXD 5.0 gives a copy no profiles unless told: send the whole definition.
         if not instance._loaded:
             await instance.sync()
-        body: dict[str, Any] = instance_body(dict(instance), name, source, overrides)
+        await create(instance_body(dict(instance), name, source, overrides), wait)
     else:
-        body = await generate_migration_data(instance, live, instance_only)
-        migration = body["source"]["operation"]
-        body = instance_body(body, name, body["source"], overrides)
-    try:
-        node = destination.api.instances.in_project(project)
-        response = await node.post(json=body, target=target)
-        operation = response_operation(response)
-        if operation is not None and (wait or migration is not None):
-            await destination.operations.wait_for_operation(operation)
-        if migration is not None:
-            # The source ends its side a moment later (a running one is unfrozen then).
-            await source_client.operations.wait_for_operation(operation_id(migration))
-    except BaseException:
-        if migration is not None:
-            await cancel_quietly(source_client, migration)
-        raise
+        # Another server pulls; the copy waits for both sides (a running source is frozen
+        # until its side ends), and the source's offer is cancelled if the pull fails.
+        await instance.sync()
+        offered = await offer(source_client, instance.api, migration_request(live, instance_only))
+        body = _migration_body(instance, offered, live, instance_only, name, overrides)
+        async with pulling(source_client, offered):
+            await create(body, True)
+        wait = True
     copied = type(instance)(destination, name=name, **({"project": project} if project else {}))
-    if wait or migration is not None:
+    if wait:
         await copied.sync()
     return copied
 

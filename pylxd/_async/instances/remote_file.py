@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import AsyncIterator
 from typing import IO, TYPE_CHECKING, Any
 
+from pylxd._core.fields import object_repr
 from pylxd._core.files import FILE_CHUNK, FileStat, Progress, file_stat
 
 if TYPE_CHECKING:
@@ -107,4 +108,4 @@ class RemoteFile:
         await self.aclose()
 
     def __repr__(self) -> str:
-        return f"<RemoteFile {self.path!r}>"
+        return object_repr(self, [("path", self.path)])

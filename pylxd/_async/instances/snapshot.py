@@ -3,64 +3,23 @@ base they share with instance backups."""
 
 from __future__ import annotations
 
-from collections.abc import Mapping
 from datetime import datetime
-from typing import TYPE_CHECKING, Any, ClassVar, TypeVar
+from typing import TYPE_CHECKING, Any
 
-from pylxd._async.api import APINode
-from pylxd._async.children import ChildCollection
-from pylxd._async.collection import NamedModel
+from pylxd._async.children import ChildCollection, ChildModel
+from pylxd._async.children import known_parent as _known
 from pylxd._async.instances.publish import Publishable
 from pylxd._core.fields import Attribute
 from pylxd._core.response import Response
-from pylxd._core.storage import snapshot_values, timestamp
+from pylxd._core.storage import timestamp
 
 if TYPE_CHECKING:
-    from pylxd._async.client import Client
     from pylxd._async.instances.instance import Instance
 
-__all__ = ["InstanceChild", "InstanceChildren", "Snapshot", "SnapshotManager"]
-
-ChildT = TypeVar("ChildT", bound="InstanceChild")
+__all__ = ["Snapshot", "SnapshotManager"]
 
 
-class InstanceChild(NamedModel):
-    """An object under an instance (a snapshot, a backup): ``instance`` is its instance,
-    ``name`` its own name (not ``c1/snap0``), ``expires_at`` ``None`` when it never expires."""
-
-    def __init__(
-        self,
-        client: Client,
-        *,
-        instance: Instance,
-        collection: APINode | None = None,
-        **values: Any,
-    ) -> None:
-        self.instance = instance
-        super().__init__(client, collection=collection, **values)
-
-    def _apply(self, data: Mapping[str, Any], *, complete: bool, rollback: bool = False) -> None:
-        super()._apply(snapshot_values(data), complete=complete, rollback=rollback)
-
-    def _identity_values(self) -> tuple[Any, ...]:
-        return (self._raw_attr("name"), self.instance._identity_values())
-
-
-class InstanceChildren(ChildCollection[ChildT]):
-    """The snapshots or the backups of one instance."""
-
-    #: The ``client.api`` attribute under the instance.
-    _child_path: ClassVar[str]
-
-    def __init__(self, client: Client, instance: Instance) -> None:
-        self.instance = instance
-        super().__init__(client, self.model, getattr(instance.api, self._child_path))
-
-    def _init(self, data: Mapping[str, Any], node: APINode) -> dict[str, Any]:
-        return {"collection": node, "instance": self.instance}
-
-
-class Snapshot(InstanceChild, Publishable):
+class Snapshot(ChildModel["Instance"], Publishable):
     """A snapshot of an instance (``/1.0/instances/<instance>/snapshots/<name>``).
 
     ``expires_at`` (a ``datetime`` or RFC 3339 text; ``None``: never) and ``description``
@@ -82,6 +41,13 @@ class Snapshot(InstanceChild, Publishable):
     profiles: Attribute[list[str]] = Attribute(readonly=True)
     size: Attribute[int] = Attribute(readonly=True)
 
+    _parent = "instance"
+
+    @property
+    def instance(self) -> Instance:
+        """The instance it is a snapshot of."""
+        return _known(self.parent)
+
     async def restore(self, wait: bool = False) -> Response:
         """Restore the instance to this snapshot (see :meth:`Instance.restore_snapshot`)."""
         stateful = bool(self._raw_attr("stateful", False))
@@ -92,7 +58,7 @@ class Snapshot(InstanceChild, Publishable):
         return {"type": "snapshot", "name": name}
 
 
-class SnapshotManager(InstanceChildren[Snapshot]):
+class SnapshotManager(ChildCollection[Snapshot]):
     """``instance.snapshots``: ``all()``, ``get(name)``, ``exists(name)``, ``create(name)``."""
 
     model = Snapshot

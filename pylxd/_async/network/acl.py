@@ -6,8 +6,8 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 from pylxd._async.collection import Collection
-from pylxd._async.network.network import NetworkObject
-from pylxd._core.fields import Attribute, dict_list
+from pylxd._async.network.base import NetworkObject
+from pylxd._core.fields import Attribute, dict_list, null_as_list
 
 __all__ = ["NetworkACL", "NetworkACLManager"]
 
@@ -28,7 +28,7 @@ class NetworkACL(NetworkObject):
     ingress: Attribute[list[Rule]] = Attribute()
     egress: Attribute[list[Rule]] = Attribute()
     config: Attribute[dict[str, str]] = Attribute()
-    used_by: Attribute[list[str]] = Attribute(readonly=True)
+    used_by: Attribute[list[str]] = Attribute(readonly=True, from_server=null_as_list)
     project: Attribute[str] = Attribute(readonly=True, optional=True)
 
     _collection_path = "network_acls"

@@ -11,7 +11,7 @@ from pylxd._async.collection import Collection, NamedModel
 from pylxd._async.model import Model
 from pylxd._async.storage.volume import StorageVolumeManager
 from pylxd._core.envelope import metadata
-from pylxd._core.fields import Attribute
+from pylxd._core.fields import Attribute, missing_as_true, null_as_list
 from pylxd.exceptions import LXDAPIException
 
 if TYPE_CHECKING:
@@ -35,9 +35,9 @@ class StoragePool(NamedModel):
 
     name: Attribute[str] = Attribute(readonly=True)
     driver: Attribute[str] = Attribute(readonly=True)
-    used_by: Attribute[list[str]] = Attribute(readonly=True)
+    used_by: Attribute[list[str]] = Attribute(readonly=True, from_server=null_as_list)
     config: Attribute[dict[str, str]] = Attribute(server_keys=("volatile.",))
-    managed: Attribute[bool] = Attribute(readonly=True)
+    managed: Attribute[bool] = Attribute(readonly=True, from_server=missing_as_true)
     description: Attribute[str] = Attribute()
     status: Attribute[str] = Attribute(readonly=True)
     locations: Attribute[list[str]] = Attribute(readonly=True)
@@ -123,24 +123,27 @@ class StorageResources(Model):
     def api(self) -> APINode:
         return self.storage_pool.api.resources
 
+    def _repr_items(self) -> list[tuple[str, Any]]:
+        return [("pool", self.storage_pool._raw_attr("name"))]
+
     @classmethod
     async def get(
         cls: builtins.type[StorageResources], storage_pool: StoragePool
     ) -> StorageResources:
-        """Fetch a pool's usage (one request)."""
-        storage_pool.client.assert_has_api_extension("resources")
-        data = metadata(await storage_pool.api.resources.get())
-        resources = cls(storage_pool.client, pool=storage_pool)
-        resources._apply(data, complete=True)
-        return resources
+        """See :meth:`StorageResourcesManager.get` (upstream's spelling)."""
+        return await storage_pool.resources.get()
 
 
 class StorageResourcesManager:
-    """``pool.resources``: ``get()`` only."""
+    """``pool.resources``."""
 
     def __init__(self, pool: StoragePool) -> None:
         self._pool = pool
 
     async def get(self) -> StorageResources:
-        """The pool's space and inodes, used and total."""
-        return await StorageResources.get(self._pool)
+        """The pool's space and inodes, used and total (one request)."""
+        pool = self._pool
+        pool.client.assert_has_api_extension("resources")
+        resources = StorageResources(pool.client, pool=pool)
+        resources._apply(metadata(await pool.api.resources.get()), complete=True)
+        return resources

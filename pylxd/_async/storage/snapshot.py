@@ -4,58 +4,19 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from datetime import datetime
-from typing import TYPE_CHECKING, Any, ClassVar, TypeVar
+from typing import TYPE_CHECKING, Any, Literal, overload
 
-from pylxd._async.api import APINode
-from pylxd._async.children import ChildCollection
-from pylxd._async.collection import NamedModel
+from pylxd._async.children import ChildCollection, WaitedChild
 from pylxd._core.fields import Attribute
-from pylxd._core.storage import snapshot_values, timestamp
+from pylxd._core.storage import timestamp
 
 if TYPE_CHECKING:
-    from pylxd._async.client import Client
     from pylxd._async.storage.volume import StorageVolume
 
-__all__ = [
-    "StorageVolumeSnapshot",
-    "StorageVolumeSnapshotManager",
-    "VolumeChild",
-    "VolumeChildren",
-]
+__all__ = ["StorageVolumeSnapshot", "StorageVolumeSnapshotManager", "WaitedChild"]
 
 
-ChildT = TypeVar("ChildT", bound="VolumeChild")
-
-
-class VolumeChild(NamedModel):
-    """An object under a volume (a snapshot, a backup): named by its own name (LXD lists
-    them as ``vol/name``), ``expires_at`` ``None`` when it never expires, and renames and
-    deletes that wait for their operation unless told not to."""
-
-    def __init__(
-        self,
-        client: Client,
-        *,
-        collection: APINode | None = None,
-        volume: StorageVolume | None = None,
-        **values: Any,
-    ) -> None:
-        self.volume = volume
-        super().__init__(client, collection=collection, **values)
-
-    def _apply(self, data: Mapping[str, Any], *, complete: bool, rollback: bool = False) -> None:
-        super()._apply(snapshot_values(data), complete=complete, rollback=rollback)
-
-    async def rename(self: ChildT, new_name: str, wait: bool = True) -> ChildT:
-        """Rename it; waits for the operation with ``wait``. Returns it, renamed."""
-        return await super().rename(new_name, wait)
-
-    async def delete(self, wait: bool = True) -> None:
-        """Delete it; waits for the operation with ``wait``."""
-        await super().delete(wait)
-
-
-class StorageVolumeSnapshot(VolumeChild):
+class StorageVolumeSnapshot(WaitedChild["StorageVolume"]):
     """A volume snapshot (``…/volumes/<type>/<volume>/snapshots/<name>``).
 
     ``description`` and ``expires_at`` (a ``datetime`` or an RFC 3339 string; ``None``:
@@ -70,6 +31,20 @@ class StorageVolumeSnapshot(VolumeChild):
     expires_at: Attribute[str | None] = Attribute(timestamp)
 
     _extension = "storage_api_volume_snapshots"
+    _parent = "volume"
+
+    @property
+    def volume(self) -> StorageVolume | None:
+        """The volume it is a snapshot of (``None`` when built without one)."""
+        return self.parent
+
+    def _apply(self, data: Mapping[str, Any], *, complete: bool, rollback: bool = False) -> None:
+        # LXD 5.0 and Incus list snapshots (recursion=1) with an empty content_type; a
+        # snapshot has its volume's (and a snapshot fetched alone says so).
+        kind = self.volume._raw_attr("content_type") if self.volume is not None else None
+        if data.get("content_type") == "" and kind:
+            data = {**data, "content_type": kind}
+        super()._apply(data, complete=complete, rollback=rollback)
 
     async def restore(self, wait: bool = True) -> None:
         """Roll the volume back to this snapshot."""
@@ -78,27 +53,26 @@ class StorageVolumeSnapshot(VolumeChild):
         await self.volume.restore_from(self._raw_attr("name"), wait)
 
 
-class VolumeChildren(ChildCollection[ChildT]):
-    """The snapshots or the backups of one volume."""
-
-    #: The ``client.api`` attribute under the volume.
-    _child_path: ClassVar[str]
-
-    def __init__(self, volume: StorageVolume) -> None:
-        super().__init__(volume.client, node=getattr(volume.api, self._child_path))
-        self._volume = volume
-
-    def _init(self, data: Mapping[str, Any], node: APINode) -> dict[str, Any]:
-        return {"collection": node, "volume": self._volume}
-
-
-class StorageVolumeSnapshotManager(VolumeChildren[StorageVolumeSnapshot]):
-    """``volume.snapshots``: ``all()``, ``get(name)``, ``exists(name)``, ``names()``,
-    ``create(name, expires_at=None)``."""
+class StorageVolumeSnapshotManager(ChildCollection[StorageVolumeSnapshot]):
+    """``volume.snapshots``: ``all(use_recursion=False)``, ``get(name)``, ``exists(name)``,
+    ``names()``, ``create(name, expires_at=None)``."""
 
     model = StorageVolumeSnapshot
     _child_path = "snapshots"
     _resource = "storage_volume_snapshots"
+
+    # Old pylxd's signature, not the collections' (project=, all_projects=): a volume's
+    # snapshots are in the volume's project, and programs test ``"snap0" in ….all()``.
+    @overload  # type: ignore[override]
+    async def all(self, use_recursion: Literal[False] = False) -> list[str]: ...
+    @overload
+    async def all(self, use_recursion: Literal[True]) -> list[StorageVolumeSnapshot]: ...
+    async def all(self, use_recursion: bool = False) -> list[str] | list[StorageVolumeSnapshot]:
+        """The snapshots' names, as old pylxd lists them; with ``use_recursion=True``, the
+        snapshots themselves, complete, in one request."""
+        if use_recursion:
+            return await super().all()
+        return await self.names()
 
     async def create(
         self,

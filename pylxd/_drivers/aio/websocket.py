@@ -88,6 +88,7 @@ class WebSocket:
         """End the stream now: a read in progress, and every read after it, gets what was
         already received, then the end of the stream."""
         self.truncated = not self._core.ended
+        self._core.log_closed("cut: the operation ended and the stream stayed silent")
         self._writer.transport.abort()
 
     async def close_and_wait(self, timeout: float) -> None:
@@ -104,6 +105,7 @@ class WebSocket:
 
     async def close(self) -> None:
         """Send a close frame and drop the connection (LXD needs no reply to wait for)."""
+        self._core.log_closed("closed by us")
         try:  # a server that reads nothing more must not hold us here
             await asyncio.wait_for(self._write(self._core.close_frame()), 1.0)
         except (ClientConnectionFailed, asyncio.TimeoutError):

@@ -87,6 +87,7 @@ class WebSocket:
         """End the stream now (from any thread): a read in progress, and every read after
         it, gets what was already received, then the end of the stream."""
         self.truncated = not self._core.ended
+        self._core.log_closed("cut: the operation ended and the stream stayed silent")
         try:  # the plain socket's shutdown: an SSL socket's would drop its state under a reader
             socket.socket.shutdown(self._sock, socket.SHUT_RDWR)
         except OSError:
@@ -106,6 +107,7 @@ class WebSocket:
 
     def close(self) -> None:
         """Send a close frame and drop the connection (LXD needs no reply to wait for)."""
+        self._core.log_closed("closed by us")
         try:
             self._sock.settimeout(1.0)  # a server that reads nothing more must not hold us here
             self._write(self._core.close_frame())

@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import IO, TYPE_CHECKING, Any
 
+from pylxd._core.fields import object_repr
 from pylxd._core.files import FILE_CHUNK, FileStat, Progress, file_stat
 
 if TYPE_CHECKING:
@@ -108,4 +109,4 @@ class RemoteFile:
         self.close()
 
     def __repr__(self) -> str:
-        return f"<RemoteFile {self.path!r}>"
+        return object_repr(self, [("path", self.path)])

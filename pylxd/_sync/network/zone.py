@@ -8,8 +8,8 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 from pylxd._sync.collection import Collection
-from pylxd._sync.network.network import NetworkObject
-from pylxd._core.fields import Attribute, dict_list
+from pylxd._sync.network.base import NetworkObject
+from pylxd._core.fields import Attribute, dict_list, null_as_list
 
 __all__ = ["NetworkZone", "NetworkZoneManager", "NetworkZoneRecord", "NetworkZoneRecordManager"]
 
@@ -21,7 +21,7 @@ class NetworkZone(NetworkObject):
     name: Attribute[str] = Attribute(readonly=True)
     description: Attribute[str] = Attribute()
     config: Attribute[dict[str, str]] = Attribute()
-    used_by: Attribute[list[str]] = Attribute(readonly=True)
+    used_by: Attribute[list[str]] = Attribute(readonly=True, from_server=null_as_list)
     project: Attribute[str] = Attribute(readonly=True, optional=True)
 
     _collection_path = "network_zones"
@@ -69,6 +69,7 @@ class NetworkZoneRecord(NetworkObject):
     config: Attribute[dict[str, str]] = Attribute()
 
     _extension = "network_dns_records"
+    _parent = "zone"
 
 
 class NetworkZoneRecordManager(Collection[NetworkZoneRecord]):

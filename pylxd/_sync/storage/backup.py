@@ -7,19 +7,19 @@ A backup is imported as a new volume with ``pool.volumes.create_from_backup(file
 from __future__ import annotations
 
 from datetime import datetime
-from typing import IO, Any
+from typing import TYPE_CHECKING, Any
 
-from pylxd._sync.children import download
-from pylxd._sync.storage.snapshot import VolumeChild, VolumeChildren
+from pylxd._sync.children import BackupExport, ChildCollection, WaitedChild
 from pylxd._core.fields import Attribute
 from pylxd._core.storage import timestamp
 
+if TYPE_CHECKING:
+    from pylxd._sync.storage.volume import StorageVolume
+
 __all__ = ["StorageVolumeBackup", "StorageVolumeBackupManager"]
 
-_CHUNK = 1 << 20
 
-
-class StorageVolumeBackup(VolumeChild):
+class StorageVolumeBackup(BackupExport["StorageVolume"], WaitedChild["StorageVolume"]):
     """A custom volume's backup (``…/volumes/custom/<volume>/backups/<name>``)."""
 
     name: Attribute[str] = Attribute(readonly=True)
@@ -29,14 +29,15 @@ class StorageVolumeBackup(VolumeChild):
     optimized_storage: Attribute[bool] = Attribute(readonly=True)
 
     _extension = "custom_volume_backup"
+    _parent = "volume"
 
-    def export(self, target: IO[bytes], chunk_size: int = _CHUNK) -> int:
-        """Write the backup's tarball to the file object ``target`` as it arrives (constant
-        memory); returns the number of bytes written."""
-        return download(self.api.export, target, chunk_size)
+    @property
+    def volume(self) -> StorageVolume | None:
+        """The volume it is a backup of (``None`` when built without one)."""
+        return self.parent
 
 
-class StorageVolumeBackupManager(VolumeChildren[StorageVolumeBackup]):
+class StorageVolumeBackupManager(ChildCollection[StorageVolumeBackup]):
     """``volume.backups``: ``all()``, ``get(name)``, ``exists(name)``, ``names()``,
     ``create(...)``."""
 

@@ -12,10 +12,12 @@ from typing import TYPE_CHECKING, Any
 
 from pylxd._sync.api import APINode
 from pylxd._sync.collection import Collection, NamedModel
+from pylxd._sync.migration import offer, pulling
 from pylxd._sync.storage.backup import StorageVolumeBackupManager
 from pylxd._sync.storage.snapshot import StorageVolumeSnapshotManager
 from pylxd._core.envelope import metadata, response_operation
-from pylxd._core.fields import Attribute
+from pylxd._core.fields import Attribute, null_as_list
+from pylxd._core.migration import migration_source
 from pylxd._core.operations import resource_name
 from pylxd._core.storage import volume_key
 from pylxd._core.urls import name_from_url
@@ -41,7 +43,7 @@ class StorageVolume(NamedModel):
     content_type: Attribute[str] = Attribute(readonly=True)
     description: Attribute[str] = Attribute()
     config: Attribute[dict[str, str]] = Attribute(server_keys=("volatile.",))
-    used_by: Attribute[list[str]] = Attribute(readonly=True)
+    used_by: Attribute[list[str]] = Attribute(readonly=True, from_server=null_as_list)
     location: Attribute[str] = Attribute(readonly=True)
     created_at: Attribute[str] = Attribute(readonly=True)
     pool: Attribute[str] = Attribute(readonly=True)
@@ -66,12 +68,12 @@ class StorageVolume(NamedModel):
     @property
     def snapshots(self) -> StorageVolumeSnapshotManager:
         """The volume's snapshots: ``volume.snapshots.create("snap0")``."""
-        return StorageVolumeSnapshotManager(self)
+        return StorageVolumeSnapshotManager(self.client, self)
 
     @property
     def backups(self) -> StorageVolumeBackupManager:
         """The volume's backups: ``volume.backups.create()``, then ``backup.export(f)``."""
-        return StorageVolumeBackupManager(self)
+        return StorageVolumeBackupManager(self.client, self)
 
     def _volumes_node(self, pool: str, project: str | None) -> APINode:
         return self.client.api.storage_pools[pool].volumes.in_project(project)
@@ -179,34 +181,22 @@ class StorageVolume(NamedModel):
     ) -> StorageVolume:
         """LXD's pull migration: this server offers the volume (an operation holding the
         websocket secrets), the other one creates it from that operation."""
-        environment = self.client.host_info.get("environment", {})
-        addresses = environment.get("addresses") or []
-        if not addresses:
-            raise ValueError(
-                "this server listens on no network address (core.https_address): "
-                "another server cannot pull the volume from it"
-            )
-        offer = metadata(
-            self.post(
-                json={"name": self._raw_attr("name"), "migration": True, "volume_only": volume_only}
-            )
+        offered = offer(
+            self.client,
+            self.api,
+            {"name": self._raw_attr("name"), "migration": True, "volume_only": volume_only},
         )
         body.update(
             config=self._raw_attr("config") or {},
             description=self._raw_attr("description") or "",
-            source={
-                "type": "migration",
-                "mode": "pull",
-                "operation": f"https://{addresses[0]}/1.0/operations/{offer['id']}",
-                "certificate": environment.get("certificate", ""),
-                "secrets": offer.get("metadata") or {},
-                "volume_only": volume_only,
-            },
+            source=migration_source(
+                offered.url, offered.secrets, offered.certificate, volume_only=volume_only
+            ),
         )
         node = client.api.storage_pools[pool].volumes.in_project(project)
-        copy = StorageVolumeManager(client, node, pool)._create(body, body["name"])
-        self.client.operations.wait_for_operation(offer["id"])
-        return copy
+        volumes = StorageVolumeManager(client, node, pool)
+        with pulling(self.client, offered):
+            return volumes._create(body, body["name"])
 
     def migrate(
         self,

@@ -7,8 +7,6 @@ import os
 
 import pytest
 
-from pylxd.aio import Client
-
 pytestmark = pytest.mark.integration
 
 
@@ -21,22 +19,20 @@ def open_sockets() -> int:
     return count
 
 
-async def test_closing_the_session_closes_the_connections_and_the_client_goes_on() -> None:
-    async with Client() as client:
-        before = open_sockets()
-        async with contextlib.aclosing(client.api.session):
-            assert (await client.api.instances.get()).ok
-            assert open_sockets() >= before  # the kept-alive connection
-        assert open_sockets() < before  # the connection is gone
-        assert (await client.api.get()).ok  # and the client opens a new one
+async def test_closing_the_session_closes_the_connections_and_the_client_goes_on(client) -> None:
+    before = open_sockets()
+    async with contextlib.aclosing(client.api.session):
+        assert (await client.api.instances.get()).ok
+        assert open_sockets() >= before  # the kept-alive connection
+    assert open_sockets() < before  # the connection is gone
+    assert (await client.api.get()).ok  # and the client opens a new one
 
 
-async def test_names_that_are_never_paths_fail_as_attributes() -> None:
-    async with Client() as client:
-        for name in ("close", "aclose", "_private", "__wrapped__", "__call__"):
-            with pytest.raises(AttributeError, match=name):
-                getattr(client.api.instances, name)
-            assert not hasattr(client.api, name)
-        assert not callable(client.api)
-        assert client.api.instances.close_me.path == "/1.0/instances/close-me"
-        assert client.api.instances["close"].path == "/1.0/instances/close"
+async def test_names_that_are_never_paths_fail_as_attributes(client) -> None:
+    for name in ("close", "aclose", "_private", "__wrapped__", "__call__"):
+        with pytest.raises(AttributeError, match=name):
+            getattr(client.api.instances, name)
+        assert not hasattr(client.api, name)
+    assert not callable(client.api)
+    assert client.api.instances.close_me.path == "/1.0/instances/close-me"
+    assert client.api.instances["close"].path == "/1.0/instances/close"

@@ -109,16 +109,15 @@ async def test_tokens_listed_used_and_revoked(admin, https_url, client_cert, tmp
             await client.certificates.revoke_token(revoked)
 
 
-async def test_revoke_by_token_and_the_token_object(admin) -> None:
-    async with Client() as client:
-        first = await client.certificates.create_token(name=unique_name("tok"))
-        await client.certificates.revoke_token(first)
-        second_name = unique_name("tok")
-        await client.certificates.create_token(name=second_name)
-        [second] = [t for t in await client.certificates.tokens() if t.name == second_name]
-        await second.revoke()
-        names = [t.token for t in await client.certificates.tokens()]
-        assert first not in names and second.token not in names
+async def test_revoke_by_token_and_the_token_object(admin, client) -> None:
+    first = await client.certificates.create_token(name=unique_name("tok"))
+    await client.certificates.revoke_token(first)
+    second_name = unique_name("tok")
+    await client.certificates.create_token(name=second_name)
+    [second] = [t for t in await client.certificates.tokens() if t.name == second_name]
+    await second.revoke()
+    names = [t.token for t in await client.certificates.tokens()]
+    assert first not in names and second.token not in names
 
 
 async def test_bad_input(client_cert) -> None:

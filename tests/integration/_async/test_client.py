@@ -17,21 +17,19 @@ from tests.certs import make_cert
 pytestmark = pytest.mark.integration
 
 
-async def test_connects_on_the_local_socket() -> None:
-    async with Client() as client:
-        assert client.endpoint.is_unix
-        assert client.trusted
-        assert client.host_info["environment"]["server"] in ("lxd", "incus")
-        assert client.websocket_url.startswith("ws+unix://")
+async def test_connects_on_the_local_socket(client) -> None:
+    assert client.endpoint.is_unix
+    assert client.trusted
+    assert client.host_info["environment"]["server"] in ("lxd", "incus")
+    assert client.websocket_url.startswith("ws+unix://")
 
 
-async def test_api_tree_returns_our_response() -> None:
-    async with Client() as client:
-        response = await client.api.instances.get()
-        assert response.ok and response.status_code == 200
-        body = response.json()
-        assert body["type"] == "sync"
-        assert isinstance(body["metadata"], list)
+async def test_api_tree_returns_our_response(client) -> None:
+    response = await client.api.instances.get()
+    assert response.ok and response.status_code == 200
+    body = response.json()
+    assert body["type"] == "sync"
+    assert isinstance(body["metadata"], list)
 
 
 async def test_missing_object_raises_not_found_with_lxds_message() -> None:
@@ -43,29 +41,25 @@ async def test_missing_object_raises_not_found_with_lxds_message() -> None:
     assert caught.value.response is not None
 
 
-async def test_names_in_the_api_tree_are_quoted() -> None:
-    async with Client() as client:
-        # The whole name reaches LXD, which judges it (an unquoted "?" or "/" would not).
-        with pytest.raises(LXDAPIException, match="Invalid instance name"):
-            await client.api.instances["a/b?c#d e"].get()
-        node = client.api.storage_pools["my pool"]
-        assert node.path == "/1.0/storage-pools/my%20pool"
+async def test_names_in_the_api_tree_are_quoted(client) -> None:
+    with pytest.raises(LXDAPIException, match="Invalid instance name"):
+        await client.api.instances["a/b?c#d e"].get()
+    node = client.api.storage_pools["my pool"]
+    assert node.path == "/1.0/storage-pools/my%20pool"
 
 
-async def test_api_extensions() -> None:
-    async with Client() as client:
-        assert client.has_api_extension("instances")
-        assert not client.has_api_extension("no_such_extension_pylxd")
-        client.assert_has_api_extension("instances")
-        with pytest.raises(LXDAPIExtensionNotAvailable, match="no_such_extension_pylxd"):
-            client.assert_has_api_extension("no_such_extension_pylxd")
+async def test_api_extensions(client) -> None:
+    assert client.has_api_extension("instances")
+    assert not client.has_api_extension("no_such_extension_pylxd")
+    client.assert_has_api_extension("instances")
+    with pytest.raises(LXDAPIExtensionNotAvailable, match="no_such_extension_pylxd"):
+        client.assert_has_api_extension("no_such_extension_pylxd")
 
 
-async def test_resources() -> None:
-    async with Client() as client:
-        resources = await client.get_resources()
-        assert resources["cpu"]["total"] >= 1
-        assert await client.get_resources() is resources  # fetched once
+async def test_resources(client) -> None:
+    resources = await client.get_resources()
+    assert resources["cpu"]["total"] >= 1
+    assert await client.get_resources() is resources  # fetched once
 
 
 async def test_failed_operation_raises_its_error_text(instance_name: str, image_alias: str) -> None:

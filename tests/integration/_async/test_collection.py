@@ -59,7 +59,6 @@ async def test_collection_get_all_exists_create_rename_save_delete() -> None:
             await things.get(renamed)
 
 
-async def test_nested_resources_need_their_parent() -> None:
-    async with Client() as client:
-        with pytest.raises(TypeError, match="parent"):
-            Collection(client, NamedModel)
+async def test_nested_resources_need_their_parent(client) -> None:
+    with pytest.raises(TypeError, match="parent"):
+        Collection(client, NamedModel)

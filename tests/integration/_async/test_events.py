@@ -57,64 +57,60 @@ async def until(stream: EventStream, match, timeout: float = 20.0) -> tuple[dict
             return event, seen
 
 
-async def test_lifecycle_events_arrive_and_only_the_filtered_types(container) -> None:
-    async with Client() as client:
-        async with client.events(event_types={EventType.Lifecycle}) as events:
-            assert events.resource == "/1.0/events?type=lifecycle"
-            await touch(client, container)
-            event, seen = await until(events, is_update_of(container))
-            assert {e["type"] for e in seen} == {"lifecycle"}
-            assert event["metadata"]["action"] == "instance-updated"
-
-
-async def test_the_docs_event_filter_spelling_and_iteration(container) -> None:
-    async with Client() as client:
-        stream = client.events(event_filter={EventType.Operation, EventType.Logging})
-        assert stream.resource == "/1.0/events?type=logging,operation"
-        await stream.connect()
+async def test_lifecycle_events_arrive_and_only_the_filtered_types(container, client) -> None:
+    async with client.events(event_types={EventType.Lifecycle}) as events:
+        assert events.resource == "/1.0/events?type=lifecycle"
         await touch(client, container)
-        types = set()
-        async for event in stream:
-            types.add(event["type"])
-            if event["type"] == "operation" and container in str(event["metadata"]):
-                break
-        assert types <= {"operation", "logging"}
-        await stream.aclose()
-        assert await stream.recv() is None  # closed: no error, no reconnect
-        assert client.events(event_types={EventType.All}).resource == "/1.0/events"
-        with pytest.raises(ValueError):
-            client.events(event_types={"no-such-type"})
+        event, seen = await until(events, is_update_of(container))
+        assert {e["type"] for e in seen} == {"lifecycle"}
+        assert event["metadata"]["action"] == "instance-updated"
 
 
-async def test_documented_connect_run_collects_messages_until_close(container) -> None:
-    async with Client() as client:
-        ws_client = client.events(event_types={EventType.Lifecycle})
-        await ws_client.connect()
-        match = is_update_of(container)
+async def test_the_docs_event_filter_spelling_and_iteration(container, client) -> None:
+    stream = client.events(event_filter={EventType.Operation, EventType.Logging})
+    assert stream.resource == "/1.0/events?type=logging,operation"
+    await stream.connect()
+    await touch(client, container)
+    types = set()
+    async for event in stream:
+        types.add(event["type"])
+        if event["type"] == "operation" and container in str(event["metadata"]):
+            break
+    assert types <= {"operation", "logging"}
+    await stream.aclose()
+    assert await stream.recv() is None  # closed: no error, no reconnect
+    assert client.events(event_types={EventType.All}).resource == "/1.0/events"
+    with pytest.raises(ValueError):
+        client.events(event_types={"no-such-type"})
 
-        async def trigger_then_close() -> None:
-            await touch(client, container)
-            deadline = time.monotonic() + 20
-            while not any(match(m) for m in ws_client.messages) and time.monotonic() < deadline:
-                await sleep(0.02)
-            await ws_client.aclose()
 
-        await gather(ws_client.run, trigger_then_close)  # run() returns once closed
-        assert any(match(m) for m in ws_client.messages)
+async def test_documented_connect_run_collects_messages_until_close(container, client) -> None:
+    ws_client = client.events(event_types={EventType.Lifecycle})
+    await ws_client.connect()
+    match = is_update_of(container)
+
+    async def trigger_then_close() -> None:
+        await touch(client, container)
+        deadline = time.monotonic() + 20
+        while not any(match(m) for m in ws_client.messages) and time.monotonic() < deadline:
+            await sleep(0.02)
+        await ws_client.aclose()
+
+    await gather(ws_client.run, trigger_then_close)  # run() returns once closed
+    assert any(match(m) for m in ws_client.messages)
 
 
-async def test_project_filters(container) -> None:
-    async with Client() as client:
-        assert client.events(project="default").resource == "/1.0/events?project=default"
-        stream = client.events(event_types=[EventType.Lifecycle], all_projects=True)
-        assert stream.resource == "/1.0/events?type=lifecycle&all-projects=true"
-        async with stream:
-            await touch(client, container)
-            event, _ = await until(stream, is_update_of(container))
-            assert event.get("project", "default") == "default"
-        with pytest.raises(LXDAPIException) as caught:
-            await client.events(project=unique_name("no-project")).connect()
-        assert "not found" in str(caught.value).lower()
+async def test_project_filters(container, client) -> None:
+    assert client.events(project="default").resource == "/1.0/events?project=default"
+    stream = client.events(event_types=[EventType.Lifecycle], all_projects=True)
+    assert stream.resource == "/1.0/events?type=lifecycle&all-projects=true"
+    async with stream:
+        await touch(client, container)
+        event, _ = await until(stream, is_update_of(container))
+        assert event.get("project", "default") == "default"
+    with pytest.raises(LXDAPIException) as caught:
+        await client.events(project=unique_name("no-project")).connect()
+    assert "not found" in str(caught.value).lower()
 
 
 async def test_events_over_https_with_a_client_certificate(

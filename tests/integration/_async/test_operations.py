@@ -20,59 +20,55 @@ async def start_token_operation(client: Client) -> str:
     return str(response.json()["operation"])
 
 
-async def test_documented_get_and_wait_for_operation(instance_name, image_alias) -> None:
-    async with Client() as client:
-        response = await client.api.instances.post(
-            json={"name": instance_name, "source": {"type": "image", "alias": image_alias}}
-        )
-        url = response.json()["operation"]
-        operation = await client.operations.get(url)  # a URL or an id
-        assert isinstance(operation, Operation) and url.endswith(operation.id)
-        assert operation.class_ == "task" and operation.description
+async def test_documented_get_and_wait_for_operation(instance_name, image_alias, client) -> None:
+    response = await client.api.instances.post(
+        json={"name": instance_name, "source": {"type": "image", "alias": image_alias}}
+    )
+    url = response.json()["operation"]
+    operation = await client.operations.get(url)  # a URL or an id
+    assert isinstance(operation, Operation) and url.endswith(operation.id)
+    assert operation.class_ == "task" and operation.description
 
-        done = await client.operations.wait_for_operation(operation.id)
-        assert done.status == "Success" and done.status_code == 200
-        assert await operation.wait() is True and operation.status == "Success"
-        assert (await Operation.wait_for_operation(client, url)).status == "Success"
-        assert (await Operation.get(client, operation.id)).status == "Success"
-        assert await client.instances.exists(instance_name)
-
-
-async def test_all_list_wait_timeout_and_cancel() -> None:
-    async with Client() as client:
-        url = await start_token_operation(client)
-        try:
-            operation = await client.operations.get(url)
-            assert operation.status == "Running" and operation.may_cancel
-            assert operation.id in [op.id for op in await client.operations.all()]
-            assert operation.id in [op.id for op in await client.operations.list()]
-            assert operation.id in [op.id for op in await Operation.all(client)]
-            with pytest.raises(OperationTimeout, match="still running"):
-                await operation.wait(timeout=1)
-        finally:
-            await client.operations.cancel(url)
-        try:
-            cancelled = await client.operations.get(url)
-        except NotFound:
-            return  # already forgotten
-        assert cancelled.status == "Cancelled"
-        with pytest.raises(OperationFailed):
-            await cancelled.wait(timeout=5)
+    done = await client.operations.wait_for_operation(operation.id)
+    assert done.status == "Success" and done.status_code == 200
+    assert await operation.wait() is True and operation.status == "Success"
+    assert (await Operation.wait_for_operation(client, url)).status == "Success"
+    assert (await Operation.get(client, operation.id)).status == "Success"
+    assert await client.instances.exists(instance_name)
 
 
-async def test_cancel_through_the_object() -> None:
-    async with Client() as client:
-        operation = await client.operations.get(await start_token_operation(client))
-        await operation.cancel()
-        with pytest.raises(OperationFailed):
-            await client.operations.wait_for_operation(operation.id, timeout=5)
+async def test_all_list_wait_timeout_and_cancel(client) -> None:
+    url = await start_token_operation(client)
+    try:
+        operation = await client.operations.get(url)
+        assert operation.status == "Running" and operation.may_cancel
+        assert operation.id in [op.id for op in await client.operations.all()]
+        assert operation.id in [op.id for op in await client.operations.list()]
+        assert operation.id in [op.id for op in await Operation.all(client)]
+        with pytest.raises(OperationTimeout, match="still running"):
+            await operation.wait(timeout=1)
+    finally:
+        await client.operations.cancel(url)
+    try:
+        cancelled = await client.operations.get(url)
+    except NotFound:
+        return  # already forgotten
+    assert cancelled.status == "Cancelled"
+    with pytest.raises(OperationFailed):
+        await cancelled.wait(timeout=5)
 
 
-async def test_missing_operation_is_not_found() -> None:
-    async with Client() as client:
-        with pytest.raises(NotFound):
-            await client.operations.get("00000000-0000-0000-0000-000000000000")
-        with pytest.raises(NotFound):
-            await client.operations.wait_for_operation("00000000-0000-0000-0000-000000000000")
-        with pytest.raises(NotFound):
-            await client.operations.cancel("00000000-0000-0000-0000-000000000000")
+async def test_cancel_through_the_object(client) -> None:
+    operation = await client.operations.get(await start_token_operation(client))
+    await operation.cancel()
+    with pytest.raises(OperationFailed):
+        await client.operations.wait_for_operation(operation.id, timeout=5)
+
+
+async def test_missing_operation_is_not_found(client) -> None:
+    with pytest.raises(NotFound):
+        await client.operations.get("00000000-0000-0000-0000-000000000000")
+    with pytest.raises(NotFound):
+        await client.operations.wait_for_operation("00000000-0000-0000-0000-000000000000")
+    with pytest.raises(NotFound):
+        await client.operations.cancel("00000000-0000-0000-0000-000000000000")

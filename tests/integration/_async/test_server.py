@@ -31,39 +31,37 @@ def restore_server_config(admin):
         admin.api.patch(json={"config": changed})
 
 
-async def test_host_info() -> None:
-    async with Client() as client:
-        info = client.host_info
-        assert info["api_version"] == "1.0" and info["auth"] == "trusted"
-        assert info["environment"]["server_version"]
-        assert "projects" in info["api_extensions"]
-        assert client.server.environment == info["environment"]
-        assert client.server.api_extensions == info["api_extensions"]
-        assert isinstance(client.server, Server) and client.server.config == info["config"]
+async def test_host_info(client) -> None:
+    info = client.host_info
+    assert info["api_version"] == "1.0" and info["auth"] == "trusted"
+    assert info["environment"]["server_version"]
+    assert "projects" in info["api_extensions"]
+    assert client.server.environment == info["environment"]
+    assert client.server.api_extensions == info["api_extensions"]
+    assert isinstance(client.server, Server) and client.server.config == info["config"]
 
 
-async def test_server_config_read_and_saved(admin, restore_server_config) -> None:
-    async with Client() as client:
-        server = client.server
-        assert server.config.get(KEY, "") == restore_server_config
-        server.config[KEY] = "3"
-        assert server.dirty and server.config_changes() == {KEY: "3"}
-        await server.save()
-        assert not server.dirty
-        assert admin.api.get().json()["metadata"]["config"][KEY] == "3"
-        assert client.host_info["config"][KEY] == "3"  # read back
+async def test_server_config_read_and_saved(admin, restore_server_config, client) -> None:
+    server = client.server
+    assert server.config.get(KEY, "") == restore_server_config
+    server.config[KEY] = "3"
+    assert server.dirty and server.config_changes() == {KEY: "3"}
+    await server.save()
+    assert not server.dirty
+    assert admin.api.get().json()["metadata"]["config"][KEY] == "3"
+    assert client.host_info["config"][KEY] == "3"  # read back
 
-        # A concurrent change by someone else to another key is not undone by save().
-        del server.config[KEY]
-        assert server.config_changes() == {KEY: ""}
-        await server.save()
-        assert KEY not in admin.api.get().json()["metadata"]["config"]
-        assert "core.https_address" in server.config  # the other keys are still there
+    # A concurrent change by someone else to another key is not undone by save().
+    del server.config[KEY]
+    assert server.config_changes() == {KEY: ""}
+    await server.save()
+    assert KEY not in admin.api.get().json()["metadata"]["config"]
+    assert "core.https_address" in server.config  # the other keys are still there
 
-        await server.patch({"config": {KEY: "4"}})
-        assert server.config[KEY] == "4"
-        await server.sync()
-        assert server.config[KEY] == "4"
+    await server.patch({"config": {KEY: "4"}})
+    assert server.config[KEY] == "4"
+    await server.sync()
+    assert server.config[KEY] == "4"
 
 
 async def test_unknown_server_config_key_is_refused(admin, restore_server_config) -> None:
@@ -82,29 +80,28 @@ async def test_unknown_server_config_key_is_refused(admin, restore_server_config
             await client.server.delete()
 
 
-async def test_warnings_all_get_acknowledge(admin) -> None:
-    async with Client() as client:
-        warnings = await client.warnings.all()
-        if not warnings:
-            pytest.skip("the server has raised no warning to read")
-        assert all(isinstance(w, ServerWarning) and w.uuid and w.type for w in warnings)
-        assert {w.uuid for w in await client.warnings.all(all_projects=True)} >= {
-            w.uuid for w in warnings
-        }
-        assert all(w.project == "default" for w in await client.warnings.all(project="default"))
+async def test_warnings_all_get_acknowledge(admin, client) -> None:
+    warnings = await client.warnings.all()
+    if not warnings:
+        pytest.skip("the server has raised no warning to read")
+    assert all(isinstance(w, ServerWarning) and w.uuid and w.type for w in warnings)
+    assert {w.uuid for w in await client.warnings.all(all_projects=True)} >= {
+        w.uuid for w in warnings
+    }
+    assert all(w.project == "default" for w in await client.warnings.all(project="default"))
 
-        warning = warnings[0]
-        got = await client.warnings.get(warning.uuid)
-        assert got == warning and got.last_message == warning.last_message
-        assert await client.warnings.exists(warning.uuid)
-        before = got.status
-        try:
-            await got.acknowledge()
-            assert (await client.warnings.get(warning.uuid)).status == "acknowledged"
-            await got.reset()
-            assert (await client.warnings.get(warning.uuid)).status == "new"
-        finally:
-            admin.api.warnings[warning.uuid].put(json={"status": before})
+    warning = warnings[0]
+    got = await client.warnings.get(warning.uuid)
+    assert got == warning and got.last_message == warning.last_message
+    assert await client.warnings.exists(warning.uuid)
+    before = got.status
+    try:
+        await got.acknowledge()
+        assert (await client.warnings.get(warning.uuid)).status == "acknowledged"
+        await got.reset()
+        assert (await client.warnings.get(warning.uuid)).status == "new"
+    finally:
+        admin.api.warnings[warning.uuid].put(json={"status": before})
 
 
 async def test_missing_warning() -> None:
@@ -124,11 +121,10 @@ def running_instance(admin):
     yield from shared_container(admin, "metrics")
 
 
-async def test_metrics_over_the_socket(running_instance) -> None:
-    async with Client() as client:
-        text = await client.server.metrics()
-        assert "# TYPE" in text and "_cpu_seconds_total" in text
-        assert "# TYPE" in await client.server.metrics(project="default")
+async def test_metrics_over_the_socket(running_instance, client) -> None:
+    text = await client.server.metrics()
+    assert "# TYPE" in text and "_cpu_seconds_total" in text
+    assert "# TYPE" in await client.server.metrics(project="default")
 
 
 async def test_metrics_over_https_need_a_trusted_certificate(
@@ -147,8 +143,7 @@ async def test_metrics_over_https_need_a_trusted_certificate(
         assert not client.trusted  # a metrics certificate reads metrics, nothing else
 
 
-async def test_resources() -> None:
-    async with Client() as client:
-        resources = await client.server.resources()
-        assert resources["cpu"]["total"] >= 1 and resources["memory"]["total"] > 0
-        assert await client.get_resources() is resources
+async def test_resources(client) -> None:
+    resources = await client.server.resources()
+    assert resources["cpu"]["total"] >= 1 and resources["memory"]["total"] > 0
+    assert await client.get_resources() is resources

@@ -8,8 +8,6 @@ import os
 
 import pytest
 
-from pylxd import Client
-
 pytestmark = pytest.mark.integration
 
 
@@ -22,22 +20,20 @@ def open_sockets() -> int:
     return count
 
 
-def test_closing_the_session_closes_the_connections_and_the_client_goes_on() -> None:
-    with Client() as client:
-        before = open_sockets()
-        with contextlib.closing(client.api.session):
-            assert (client.api.instances.get()).ok
-            assert open_sockets() >= before  # the kept-alive connection
-        assert open_sockets() < before  # the connection is gone
-        assert (client.api.get()).ok  # and the client opens a new one
+def test_closing_the_session_closes_the_connections_and_the_client_goes_on(client) -> None:
+    before = open_sockets()
+    with contextlib.closing(client.api.session):
+        assert (client.api.instances.get()).ok
+        assert open_sockets() >= before  # the kept-alive connection
+    assert open_sockets() < before  # the connection is gone
+    assert (client.api.get()).ok  # and the client opens a new one
 
 
-def test_names_that_are_never_paths_fail_as_attributes() -> None:
-    with Client() as client:
-        for name in ("close", "close", "_private", "__wrapped__", "__call__"):
-            with pytest.raises(AttributeError, match=name):
-                getattr(client.api.instances, name)
-            assert not hasattr(client.api, name)
-        assert not callable(client.api)
-        assert client.api.instances.close_me.path == "/1.0/instances/close-me"
-        assert client.api.instances["close"].path == "/1.0/instances/close"
+def test_names_that_are_never_paths_fail_as_attributes(client) -> None:
+    for name in ("close", "close", "_private", "__wrapped__", "__call__"):
+        with pytest.raises(AttributeError, match=name):
+            getattr(client.api.instances, name)
+        assert not hasattr(client.api, name)
+    assert not callable(client.api)
+    assert client.api.instances.close_me.path == "/1.0/instances/close-me"
+    assert client.api.instances["close"].path == "/1.0/instances/close"

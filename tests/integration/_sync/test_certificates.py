@@ -110,16 +110,15 @@ def test_tokens_listed_used_and_revoked(admin, https_url, client_cert, tmp_path)
             client.certificates.revoke_token(revoked)
 
 
-def test_revoke_by_token_and_the_token_object(admin) -> None:
-    with Client() as client:
-        first = client.certificates.create_token(name=unique_name("tok"))
-        client.certificates.revoke_token(first)
-        second_name = unique_name("tok")
-        client.certificates.create_token(name=second_name)
-        [second] = [t for t in client.certificates.tokens() if t.name == second_name]
-        second.revoke()
-        names = [t.token for t in client.certificates.tokens()]
-        assert first not in names and second.token not in names
+def test_revoke_by_token_and_the_token_object(admin, client) -> None:
+    first = client.certificates.create_token(name=unique_name("tok"))
+    client.certificates.revoke_token(first)
+    second_name = unique_name("tok")
+    client.certificates.create_token(name=second_name)
+    [second] = [t for t in client.certificates.tokens() if t.name == second_name]
+    second.revoke()
+    names = [t.token for t in client.certificates.tokens()]
+    assert first not in names and second.token not in names
 
 
 def test_bad_input(client_cert) -> None:

@@ -18,21 +18,19 @@ from tests.certs import make_cert
 pytestmark = pytest.mark.integration
 
 
-def test_connects_on_the_local_socket() -> None:
-    with Client() as client:
-        assert client.endpoint.is_unix
-        assert client.trusted
-        assert client.host_info["environment"]["server"] in ("lxd", "incus")
-        assert client.websocket_url.startswith("ws+unix://")
+def test_connects_on_the_local_socket(client) -> None:
+    assert client.endpoint.is_unix
+    assert client.trusted
+    assert client.host_info["environment"]["server"] in ("lxd", "incus")
+    assert client.websocket_url.startswith("ws+unix://")
 
 
-def test_api_tree_returns_our_response() -> None:
-    with Client() as client:
-        response = client.api.instances.get()
-        assert response.ok and response.status_code == 200
-        body = response.json()
-        assert body["type"] == "sync"
-        assert isinstance(body["metadata"], list)
+def test_api_tree_returns_our_response(client) -> None:
+    response = client.api.instances.get()
+    assert response.ok and response.status_code == 200
+    body = response.json()
+    assert body["type"] == "sync"
+    assert isinstance(body["metadata"], list)
 
 
 def test_missing_object_raises_not_found_with_lxds_message() -> None:
@@ -44,29 +42,25 @@ def test_missing_object_raises_not_found_with_lxds_message() -> None:
     assert caught.value.response is not None
 
 
-def test_names_in_the_api_tree_are_quoted() -> None:
-    with Client() as client:
-        # The whole name reaches LXD, which judges it (an unquoted "?" or "/" would not).
-        with pytest.raises(LXDAPIException, match="Invalid instance name"):
-            client.api.instances["a/b?c#d e"].get()
-        node = client.api.storage_pools["my pool"]
-        assert node.path == "/1.0/storage-pools/my%20pool"
+def test_names_in_the_api_tree_are_quoted(client) -> None:
+    with pytest.raises(LXDAPIException, match="Invalid instance name"):
+        client.api.instances["a/b?c#d e"].get()
+    node = client.api.storage_pools["my pool"]
+    assert node.path == "/1.0/storage-pools/my%20pool"
 
 
-def test_api_extensions() -> None:
-    with Client() as client:
-        assert client.has_api_extension("instances")
-        assert not client.has_api_extension("no_such_extension_pylxd")
-        client.assert_has_api_extension("instances")
-        with pytest.raises(LXDAPIExtensionNotAvailable, match="no_such_extension_pylxd"):
-            client.assert_has_api_extension("no_such_extension_pylxd")
+def test_api_extensions(client) -> None:
+    assert client.has_api_extension("instances")
+    assert not client.has_api_extension("no_such_extension_pylxd")
+    client.assert_has_api_extension("instances")
+    with pytest.raises(LXDAPIExtensionNotAvailable, match="no_such_extension_pylxd"):
+        client.assert_has_api_extension("no_such_extension_pylxd")
 
 
-def test_resources() -> None:
-    with Client() as client:
-        resources = client.get_resources()
-        assert resources["cpu"]["total"] >= 1
-        assert client.get_resources() is resources  # fetched once
+def test_resources(client) -> None:
+    resources = client.get_resources()
+    assert resources["cpu"]["total"] >= 1
+    assert client.get_resources() is resources  # fetched once
 
 
 def test_failed_operation_raises_its_error_text(instance_name: str, image_alias: str) -> None:

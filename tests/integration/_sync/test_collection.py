@@ -60,7 +60,6 @@ def test_collection_get_all_exists_create_rename_save_delete() -> None:
             things.get(renamed)
 
 
-def test_nested_resources_need_their_parent() -> None:
-    with Client() as client:
-        with pytest.raises(TypeError, match="parent"):
-            Collection(client, NamedModel)
+def test_nested_resources_need_their_parent(client) -> None:
+    with pytest.raises(TypeError, match="parent"):
+        Collection(client, NamedModel)

@@ -58,64 +58,60 @@ def until(stream: EventStream, match, timeout: float = 20.0) -> tuple[dict, list
             return event, seen
 
 
-def test_lifecycle_events_arrive_and_only_the_filtered_types(container) -> None:
-    with Client() as client:
-        with client.events(event_types={EventType.Lifecycle}) as events:
-            assert events.resource == "/1.0/events?type=lifecycle"
-            touch(client, container)
-            event, seen = until(events, is_update_of(container))
-            assert {e["type"] for e in seen} == {"lifecycle"}
-            assert event["metadata"]["action"] == "instance-updated"
-
-
-def test_the_docs_event_filter_spelling_and_iteration(container) -> None:
-    with Client() as client:
-        stream = client.events(event_filter={EventType.Operation, EventType.Logging})
-        assert stream.resource == "/1.0/events?type=logging,operation"
-        stream.connect()
+def test_lifecycle_events_arrive_and_only_the_filtered_types(container, client) -> None:
+    with client.events(event_types={EventType.Lifecycle}) as events:
+        assert events.resource == "/1.0/events?type=lifecycle"
         touch(client, container)
-        types = set()
-        for event in stream:
-            types.add(event["type"])
-            if event["type"] == "operation" and container in str(event["metadata"]):
-                break
-        assert types <= {"operation", "logging"}
-        stream.close()
-        assert stream.recv() is None  # closed: no error, no reconnect
-        assert client.events(event_types={EventType.All}).resource == "/1.0/events"
-        with pytest.raises(ValueError):
-            client.events(event_types={"no-such-type"})
+        event, seen = until(events, is_update_of(container))
+        assert {e["type"] for e in seen} == {"lifecycle"}
+        assert event["metadata"]["action"] == "instance-updated"
 
 
-def test_documented_connect_run_collects_messages_until_close(container) -> None:
-    with Client() as client:
-        ws_client = client.events(event_types={EventType.Lifecycle})
-        ws_client.connect()
-        match = is_update_of(container)
+def test_the_docs_event_filter_spelling_and_iteration(container, client) -> None:
+    stream = client.events(event_filter={EventType.Operation, EventType.Logging})
+    assert stream.resource == "/1.0/events?type=logging,operation"
+    stream.connect()
+    touch(client, container)
+    types = set()
+    for event in stream:
+        types.add(event["type"])
+        if event["type"] == "operation" and container in str(event["metadata"]):
+            break
+    assert types <= {"operation", "logging"}
+    stream.close()
+    assert stream.recv() is None  # closed: no error, no reconnect
+    assert client.events(event_types={EventType.All}).resource == "/1.0/events"
+    with pytest.raises(ValueError):
+        client.events(event_types={"no-such-type"})
 
-        def trigger_then_close() -> None:
-            touch(client, container)
-            deadline = time.monotonic() + 20
-            while not any(match(m) for m in ws_client.messages) and time.monotonic() < deadline:
-                sleep(0.02)
-            ws_client.close()
 
-        gather(ws_client.run, trigger_then_close)  # run() returns once closed
-        assert any(match(m) for m in ws_client.messages)
+def test_documented_connect_run_collects_messages_until_close(container, client) -> None:
+    ws_client = client.events(event_types={EventType.Lifecycle})
+    ws_client.connect()
+    match = is_update_of(container)
+
+    def trigger_then_close() -> None:
+        touch(client, container)
+        deadline = time.monotonic() + 20
+        while not any(match(m) for m in ws_client.messages) and time.monotonic() < deadline:
+            sleep(0.02)
+        ws_client.close()
+
+    gather(ws_client.run, trigger_then_close)  # run() returns once closed
+    assert any(match(m) for m in ws_client.messages)
 
 
-def test_project_filters(container) -> None:
-    with Client() as client:
-        assert client.events(project="default").resource == "/1.0/events?project=default"
-        stream = client.events(event_types=[EventType.Lifecycle], all_projects=True)
-        assert stream.resource == "/1.0/events?type=lifecycle&all-projects=true"
-        with stream:
-            touch(client, container)
-            event, _ = until(stream, is_update_of(container))
-            assert event.get("project", "default") == "default"
-        with pytest.raises(LXDAPIException) as caught:
-            client.events(project=unique_name("no-project")).connect()
-        assert "not found" in str(caught.value).lower()
+def test_project_filters(container, client) -> None:
+    assert client.events(project="default").resource == "/1.0/events?project=default"
+    stream = client.events(event_types=[EventType.Lifecycle], all_projects=True)
+    assert stream.resource == "/1.0/events?type=lifecycle&all-projects=true"
+    with stream:
+        touch(client, container)
+        event, _ = until(stream, is_update_of(container))
+        assert event.get("project", "default") == "default"
+    with pytest.raises(LXDAPIException) as caught:
+        client.events(project=unique_name("no-project")).connect()
+    assert "not found" in str(caught.value).lower()
 
 
 def test_events_over_https_with_a_client_certificate(

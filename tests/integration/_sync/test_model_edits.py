@@ -4,7 +4,6 @@ and create(); sync() keeps them; replacing a whole dict keeps the server's volat
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from typing import Any
 
 import pytest
@@ -18,12 +17,6 @@ pytestmark = pytest.mark.integration
 
 def image_config(name: str, alias: str, **extra: object) -> dict[str, object]:
     return {"name": name, "source": {"type": "image", "alias": alias}, **extra}
-
-
-@pytest.fixture
-def client() -> Iterator[Client]:
-    with Client() as client:
-        yield client
 
 
 @pytest.fixture

@@ -21,59 +21,55 @@ def start_token_operation(client: Client) -> str:
     return str(response.json()["operation"])
 
 
-def test_documented_get_and_wait_for_operation(instance_name, image_alias) -> None:
-    with Client() as client:
-        response = client.api.instances.post(
-            json={"name": instance_name, "source": {"type": "image", "alias": image_alias}}
-        )
-        url = response.json()["operation"]
-        operation = client.operations.get(url)  # a URL or an id
-        assert isinstance(operation, Operation) and url.endswith(operation.id)
-        assert operation.class_ == "task" and operation.description
+def test_documented_get_and_wait_for_operation(instance_name, image_alias, client) -> None:
+    response = client.api.instances.post(
+        json={"name": instance_name, "source": {"type": "image", "alias": image_alias}}
+    )
+    url = response.json()["operation"]
+    operation = client.operations.get(url)  # a URL or an id
+    assert isinstance(operation, Operation) and url.endswith(operation.id)
+    assert operation.class_ == "task" and operation.description
 
-        done = client.operations.wait_for_operation(operation.id)
-        assert done.status == "Success" and done.status_code == 200
-        assert operation.wait() is True and operation.status == "Success"
-        assert (Operation.wait_for_operation(client, url)).status == "Success"
-        assert (Operation.get(client, operation.id)).status == "Success"
-        assert client.instances.exists(instance_name)
-
-
-def test_all_list_wait_timeout_and_cancel() -> None:
-    with Client() as client:
-        url = start_token_operation(client)
-        try:
-            operation = client.operations.get(url)
-            assert operation.status == "Running" and operation.may_cancel
-            assert operation.id in [op.id for op in client.operations.all()]
-            assert operation.id in [op.id for op in client.operations.list()]
-            assert operation.id in [op.id for op in Operation.all(client)]
-            with pytest.raises(OperationTimeout, match="still running"):
-                operation.wait(timeout=1)
-        finally:
-            client.operations.cancel(url)
-        try:
-            cancelled = client.operations.get(url)
-        except NotFound:
-            return  # already forgotten
-        assert cancelled.status == "Cancelled"
-        with pytest.raises(OperationFailed):
-            cancelled.wait(timeout=5)
+    done = client.operations.wait_for_operation(operation.id)
+    assert done.status == "Success" and done.status_code == 200
+    assert operation.wait() is True and operation.status == "Success"
+    assert (Operation.wait_for_operation(client, url)).status == "Success"
+    assert (Operation.get(client, operation.id)).status == "Success"
+    assert client.instances.exists(instance_name)
 
 
-def test_cancel_through_the_object() -> None:
-    with Client() as client:
-        operation = client.operations.get(start_token_operation(client))
-        operation.cancel()
-        with pytest.raises(OperationFailed):
-            client.operations.wait_for_operation(operation.id, timeout=5)
+def test_all_list_wait_timeout_and_cancel(client) -> None:
+    url = start_token_operation(client)
+    try:
+        operation = client.operations.get(url)
+        assert operation.status == "Running" and operation.may_cancel
+        assert operation.id in [op.id for op in client.operations.all()]
+        assert operation.id in [op.id for op in client.operations.list()]
+        assert operation.id in [op.id for op in Operation.all(client)]
+        with pytest.raises(OperationTimeout, match="still running"):
+            operation.wait(timeout=1)
+    finally:
+        client.operations.cancel(url)
+    try:
+        cancelled = client.operations.get(url)
+    except NotFound:
+        return  # already forgotten
+    assert cancelled.status == "Cancelled"
+    with pytest.raises(OperationFailed):
+        cancelled.wait(timeout=5)
 
 
-def test_missing_operation_is_not_found() -> None:
-    with Client() as client:
-        with pytest.raises(NotFound):
-            client.operations.get("00000000-0000-0000-0000-000000000000")
-        with pytest.raises(NotFound):
-            client.operations.wait_for_operation("00000000-0000-0000-0000-000000000000")
-        with pytest.raises(NotFound):
-            client.operations.cancel("00000000-0000-0000-0000-000000000000")
+def test_cancel_through_the_object(client) -> None:
+    operation = client.operations.get(start_token_operation(client))
+    operation.cancel()
+    with pytest.raises(OperationFailed):
+        client.operations.wait_for_operation(operation.id, timeout=5)
+
+
+def test_missing_operation_is_not_found(client) -> None:
+    with pytest.raises(NotFound):
+        client.operations.get("00000000-0000-0000-0000-000000000000")
+    with pytest.raises(NotFound):
+        client.operations.wait_for_operation("00000000-0000-0000-0000-000000000000")
+    with pytest.raises(NotFound):
+        client.operations.cancel("00000000-0000-0000-0000-000000000000")

@@ -17,7 +17,7 @@ from pylxd._drivers import sftp_tree
 from pylxd import Client
 from pylxd.models import Instance
 from pylxd.exceptions import NotFound
-from tests.integration._async.test_files import make_tree, snapshot
+from tests.integration._sync.test_files import make_tree, snapshot
 from tests.integration.conftest import shared_container, unique_name
 
 pytestmark = pytest.mark.integration

@@ -10,7 +10,6 @@ from pathlib import Path
 
 import pytest
 
-from pylxd import Client
 from pylxd.models import StorageVolumeBackup, StorageVolumeSnapshot
 from pylxd.exceptions import Conflict, LXDAPIExtensionNotAvailable, NotFound
 from tests.integration.conftest import unique_name, volume_dir
@@ -22,59 +21,62 @@ def sha256(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
-def test_snapshot_round_trip(pool_name) -> None:
-    with Client() as client:
-        pool = client.storage_pools.get(pool_name)
-        volume = pool.volumes.create({"name": "vol"})
-        note = volume_dir(pool, "vol") / "note"
-        note.write_text("before")
+def test_snapshot_round_trip(pool_name, client) -> None:
+    pool = client.storage_pools.get(pool_name)
+    volume = pool.volumes.create({"name": "vol"})
+    note = volume_dir(pool, "vol") / "note"
+    note.write_text("before")
 
-        snapshot = volume.snapshots.create("first")
-        assert isinstance(snapshot, StorageVolumeSnapshot) and not snapshot.dirty
-        assert snapshot.name == "first" and snapshot.expires_at is None
-        assert snapshot.volume is volume
-        assert snapshot.api.path.endswith("/volumes/custom/vol/snapshots/first")
-        picked = volume.snapshots.create()  # LXD names it
-        assert picked.name == "snap0"
-        later = datetime.now(timezone.utc).replace(microsecond=0) + timedelta(days=30)
-        expiring = volume.snapshots.create("expiring", expires_at=later)
-        assert _when(expiring.expires_at) == later
+    snapshot = volume.snapshots.create("first")
+    assert isinstance(snapshot, StorageVolumeSnapshot) and not snapshot.dirty
+    assert snapshot.name == "first" and snapshot.expires_at is None
+    assert snapshot.volume is volume
+    assert snapshot.api.path.endswith("/volumes/custom/vol/snapshots/first")
+    picked = volume.snapshots.create()  # LXD names it
+    assert picked.name == "snap0"
+    later = datetime.now(timezone.utc).replace(microsecond=0) + timedelta(days=30)
+    expiring = volume.snapshots.create("expiring", expires_at=later)
+    assert _when(expiring.expires_at) == later
 
-        listed = volume.snapshots.all()  # objects, named without the volume's prefix
-        assert sorted(s.name for s in listed) == ["expiring", "first", "snap0"]
-        assert sorted(volume.snapshots.names()) == ["expiring", "first", "snap0"]
-        assert volume.snapshots.get("first") == snapshot
-        assert volume.snapshots.exists("first")
-        assert not volume.snapshots.exists("nope")
-        with pytest.raises(Conflict):
-            volume.snapshots.create("first")
+    listed = volume.snapshots.all(
+        use_recursion=True
+    )  # objects, named without the volume's prefix
+    assert sorted(s.name for s in listed) == ["expiring", "first", "snap0"]
+    assert sorted(volume.snapshots.names()) == ["expiring", "first", "snap0"]
+    assert sorted(volume.snapshots.all()) == ["expiring", "first", "snap0"]  # old pylxd
+    assert {s.content_type for s in listed} == {"filesystem"}  # LXD lists it empty
+    assert volume.snapshots.get("first") == snapshot
+    assert volume.snapshots.exists("first")
+    assert not volume.snapshots.exists("nope")
+    with pytest.raises(Conflict):
+        volume.snapshots.create("first")
 
-        # Description and expiry: by assignment then save(); patch; clearing the expiry.
-        snapshot.description = "kept"
-        snapshot.expires_at = later + timedelta(days=1)
-        snapshot.save()
-        fresh = volume.snapshots.get("first")
-        assert fresh.description == "kept" and _when(fresh.expires_at) == later + timedelta(days=1)
-        fresh.patch({"description": "patched"})
-        assert fresh.description == "patched"
-        fresh.expires_at = None
-        fresh.save()
-        assert (volume.snapshots.get("first")).expires_at is None
+    # Description and expiry: by assignment then save(); patch; clearing the expiry.
+    snapshot.description = "kept"
+    snapshot.expires_at = later + timedelta(days=1)
+    snapshot.save()
+    fresh = volume.snapshots.get("first")
+    assert fresh.description == "kept" and _when(fresh.expires_at) == later + timedelta(days=1)
+    fresh.patch({"description": "patched"})
+    assert fresh.description == "patched"
+    fresh.expires_at = None
+    fresh.save()
+    assert (volume.snapshots.get("first")).expires_at is None
 
-        # Restore brings the file back; rename and delete wait for their operations.
-        note.write_text("after")
-        snapshot.restore()
-        assert note.read_text() == "before"
-        note.write_text("after")
-        volume.restore_from("first")
-        assert note.read_text() == "before"
-        snapshot.rename("renamed")
-        assert snapshot.name == "renamed" and volume.snapshots.exists("renamed")
-        snapshot.delete()
-        picked.delete()
-        assert volume.snapshots.names() == ["expiring"]
-        with pytest.raises(NotFound):
-            volume.snapshots.get("renamed")
+    # Restore brings the file back; rename and delete wait for their operations.
+    note.write_text("after")
+    snapshot.restore()
+    assert note.read_text() == "before"
+    note.write_text("after")
+    volume.restore_from("first")
+    assert note.read_text() == "before"
+    snapshot.rename("renamed")
+    assert snapshot.name == "renamed" and volume.snapshots.exists("renamed")
+    snapshot.delete()
+    picked.delete()
+    assert volume.snapshots.names() == ["expiring"]
+    with pytest.raises(NotFound):
+        volume.snapshots.get("renamed")
 
 
 def _when(value: str | None) -> datetime:
@@ -82,118 +84,115 @@ def _when(value: str | None) -> datetime:
     return datetime.fromisoformat(value.replace("Z", "+00:00"))
 
 
-def test_backup_round_trip(pool_name, tmp_path: Path) -> None:
-    with Client() as client:
-        pool = client.storage_pools.get(pool_name)
-        volume = pool.volumes.create({"name": "vol", "description": "backed up"})
-        payload = volume_dir(pool, "vol") / "payload.bin"
-        payload.write_bytes(os.urandom(3 << 20))
-        volume.snapshots.create("s0")
+def test_backup_round_trip(pool_name, tmp_path: Path, client) -> None:
+    pool = client.storage_pools.get(pool_name)
+    volume = pool.volumes.create({"name": "vol", "description": "backed up"})
+    payload = volume_dir(pool, "vol") / "payload.bin"
+    payload.write_bytes(os.urandom(3 << 20))
+    volume.snapshots.create("s0")
 
-        backup = volume.backups.create("b1")
-        assert isinstance(backup, StorageVolumeBackup) and backup.name == "b1"
-        assert backup.volume_only is False and backup.optimized_storage is False
-        assert backup.expires_at is None and backup.created_at
-        picked = volume.backups.create(volume_only=True, compression_algorithm="gzip")
-        # LXD names it backup<N>, N from a counter of its own (not always 0).
-        assert picked.name.startswith("backup") and picked.volume_only is True
-        assert sorted(b.name for b in volume.backups.all()) == ["b1", picked.name]
-        assert volume.backups.get("b1") == backup
-        assert volume.backups.exists("b1")
-        assert not volume.backups.exists("nope")
+    backup = volume.backups.create("b1")
+    assert isinstance(backup, StorageVolumeBackup) and backup.name == "b1"
+    assert backup.volume_only is False and backup.optimized_storage is False
+    assert backup.expires_at is None and backup.created_at
+    picked = volume.backups.create(volume_only=True, compression_algorithm="gzip")
+    # LXD names it backup<N>, N from a counter of its own (not always 0).
+    assert picked.name.startswith("backup") and picked.volume_only is True
+    assert sorted(b.name for b in volume.backups.all()) == ["b1", picked.name]
+    assert volume.backups.get("b1") == backup
+    assert volume.backups.exists("b1")
+    assert not volume.backups.exists("nope")
 
-        backup.rename("b2")
-        assert backup.name == "b2" and volume.backups.names() != ["b1"]
+    backup.rename("b2")
+    assert backup.name == "b2" and volume.backups.names() != ["b1"]
 
-        tarball = tmp_path / "vol.tar.gz"
-        with tarball.open("wb") as target:
-            written = backup.export(target)
-        assert written == tarball.stat().st_size > 0
+    tarball = tmp_path / "vol.tar.gz"
+    with tarball.open("wb") as target:
+        written = backup.export(target)
+    assert written == tarball.stat().st_size > 0
 
-        with tarball.open("rb") as source:
-            restored = pool.volumes.create_from_backup(source, name="restored")
-        assert restored.name == "restored" and restored.description == "backed up"
-        assert sha256(volume_dir(pool, "restored") / "payload.bin") == sha256(payload)
-        assert restored.snapshots.names() == ["s0"]
+    with tarball.open("rb") as source:
+        restored = pool.volumes.create_from_backup(source, name="restored")
+    assert restored.name == "restored" and restored.description == "backed up"
+    assert sha256(volume_dir(pool, "restored") / "payload.bin") == sha256(payload)
+    assert restored.snapshots.names() == ["s0"]
 
-        with (tmp_path / "bare.tar.gz").open("wb") as target:
-            picked.export(target)
-        with (tmp_path / "bare.tar.gz").open("rb") as source:
-            bare = pool.volumes.create_from_backup(source.read(), name="bare")
-        assert sha256(volume_dir(pool, "bare") / "payload.bin") == sha256(payload)
-        assert bare.snapshots.names() == []
+    with (tmp_path / "bare.tar.gz").open("wb") as target:
+        picked.export(target)
+    with (tmp_path / "bare.tar.gz").open("rb") as source:
+        bare = pool.volumes.create_from_backup(source.read(), name="bare")
+    assert sha256(volume_dir(pool, "bare") / "payload.bin") == sha256(payload)
+    assert bare.snapshots.names() == []
 
-        backup.delete()
-        picked.delete()
-        assert volume.backups.all() == []
+    backup.delete()
+    picked.delete()
+    assert volume.backups.all() == []
 
 
 def test_btrfs_pool_snapshots_copies_and_optimized_backups(
-    btrfs_pool_name, pool_name, tmp_path: Path
+    btrfs_pool_name, pool_name, tmp_path: Path, client
 ) -> None:
-    with Client() as client:
-        btrfs = client.storage_pools.get(btrfs_pool_name)
-        assert btrfs.driver == "btrfs" and btrfs.config["size"] == "1GiB"
-        pool = client.storage_pools.get(pool_name)
-        # LXD 5.0 once refused this test's backup as "already exists" right after the other
-        # flavour's run: the volume's name is unique, in case backups are known by it.
-        origin_name = unique_name("origin")
-        origin = pool.volumes.create({"name": origin_name})
-        (volume_dir(pool, origin_name) / "f").write_text("from dir")
+    btrfs = client.storage_pools.get(btrfs_pool_name)
+    assert btrfs.driver == "btrfs" and btrfs.config["size"] == "1GiB"
+    pool = client.storage_pools.get(pool_name)
+    # LXD 5.0 once refused this test's backup as "already exists" right after the other
+    # flavour's run: the volume's name is unique, in case backups are known by it.
+    origin_name = unique_name("origin")
+    origin = pool.volumes.create({"name": origin_name})
+    (volume_dir(pool, origin_name) / "f").write_text("from dir")
 
-        # dir → btrfs copy, a snapshot and a restore on btrfs, then back to dir to read it.
-        on_btrfs = origin.copy(pool=btrfs_pool_name)
-        assert on_btrfs.pool == btrfs_pool_name
-        on_btrfs.snapshots.create("snap")
-        assert on_btrfs.snapshots.names() == ["snap"]
-        on_btrfs.snapshots.create("snap-expiring", expires_at="2099-01-01T00:00:00Z")
+    # dir → btrfs copy, a snapshot and a restore on btrfs, then back to dir to read it.
+    on_btrfs = origin.copy(pool=btrfs_pool_name)
+    assert on_btrfs.pool == btrfs_pool_name
+    on_btrfs.snapshots.create("snap")
+    assert on_btrfs.snapshots.names() == ["snap"]
+    on_btrfs.snapshots.create("snap-expiring", expires_at="2099-01-01T00:00:00Z")
 
-        optimized = on_btrfs.backups.create("opt", optimized_storage=True)
-        assert optimized.optimized_storage is True
-        tarball = tmp_path / "opt.tar.gz"
-        with tarball.open("wb") as target:
-            optimized.export(target)
-        with tarball.open("rb") as source:
-            imported = btrfs.volumes.create_from_backup(source, name="imported")
-        assert sorted(imported.snapshots.names()) == ["snap", "snap-expiring"]
-        back = imported.copy("back", pool=pool_name, volume_only=True)
-        assert (volume_dir(pool, "back") / "f").read_text() == "from dir"
+    optimized = on_btrfs.backups.create("opt", optimized_storage=True)
+    assert optimized.optimized_storage is True
+    tarball = tmp_path / "opt.tar.gz"
+    with tarball.open("wb") as target:
+        optimized.export(target)
+    with tarball.open("rb") as source:
+        imported = btrfs.volumes.create_from_backup(source, name="imported")
+    assert sorted(imported.snapshots.names()) == ["snap", "snap-expiring"]
+    back = imported.copy("back", pool=pool_name, volume_only=True)
+    assert (volume_dir(pool, "back") / "f").read_text() == "from dir"
 
-        on_btrfs.move(pool=pool_name, name="moved-back")
-        assert (volume_dir(pool, "moved-back") / "f").read_text() == "from dir"
-        assert back.pool == pool_name
+    on_btrfs.move(pool=pool_name, name="moved-back")
+    assert (volume_dir(pool, "moved-back") / "f").read_text() == "from dir"
+    assert back.pool == pool_name
 
-        block = btrfs.volumes.create(
-            {"name": "blk", "content_type": "block", "config": {"size": "8MiB"}}
-        )
-        assert block.content_type == "block"
-        block.snapshots.create("s")
-        assert (block.copy(pool=pool_name)).content_type == "block"
+    block = btrfs.volumes.create(
+        {"name": "blk", "content_type": "block", "config": {"size": "8MiB"}}
+    )
+    assert block.content_type == "block"
+    block.snapshots.create("s")
+    assert (block.copy(pool=pool_name)).content_type == "block"
 
 
-def test_servers_without_the_extensions_are_refused(pool_name) -> None:
-    with Client() as client:
-        volume = (client.storage_pools.get(pool_name)).volumes.create({"name": "v"})
-        extensions = client.host_info["api_extensions"]
-        for name in (
-            "storage_api_volume_snapshots",
-            "custom_volume_backup",
-            "custom_volume_snapshot_expiry",
-            "storage_volume_project_move",
-            "storage_volume_state",
-        ):
-            extensions.remove(name)
-        with pytest.raises(LXDAPIExtensionNotAvailable, match="storage_api_volume_snapshots"):
-            volume.snapshots.create("s")
-        with pytest.raises(LXDAPIExtensionNotAvailable, match="custom_volume_backup"):
-            volume.backups.all()
-        with pytest.raises(LXDAPIExtensionNotAvailable, match="custom_volume_backup"):
-            volume.storage_pool.volumes.create_from_backup(b"")  # type: ignore[union-attr]
-        with pytest.raises(LXDAPIExtensionNotAvailable, match="storage_volume_project_move"):
-            volume.move(project="elsewhere")
-        with pytest.raises(LXDAPIExtensionNotAvailable, match="storage_volume_state"):
-            volume.state()
-        extensions.append("storage_api_volume_snapshots")
-        with pytest.raises(LXDAPIExtensionNotAvailable, match="custom_volume_snapshot_expiry"):
-            volume.snapshots.create("s", expires_at="2099-01-01T00:00:00Z")
-        assert volume.snapshots.all() == []  # nothing was sent
+def test_servers_without_the_extensions_are_refused(pool_name, client) -> None:
+    volume = (client.storage_pools.get(pool_name)).volumes.create({"name": "v"})
+    extensions = client.host_info["api_extensions"]
+    for name in (
+        "storage_api_volume_snapshots",
+        "custom_volume_backup",
+        "custom_volume_snapshot_expiry",
+        "storage_volume_project_move",
+        "storage_volume_state",
+    ):
+        extensions.remove(name)
+    with pytest.raises(LXDAPIExtensionNotAvailable, match="storage_api_volume_snapshots"):
+        volume.snapshots.create("s")
+    with pytest.raises(LXDAPIExtensionNotAvailable, match="custom_volume_backup"):
+        volume.backups.all()
+    with pytest.raises(LXDAPIExtensionNotAvailable, match="custom_volume_backup"):
+        volume.storage_pool.volumes.create_from_backup(b"")  # type: ignore[union-attr]
+    with pytest.raises(LXDAPIExtensionNotAvailable, match="storage_volume_project_move"):
+        volume.move(project="elsewhere")
+    with pytest.raises(LXDAPIExtensionNotAvailable, match="storage_volume_state"):
+        volume.state()
+    extensions.append("storage_api_volume_snapshots")
+    with pytest.raises(LXDAPIExtensionNotAvailable, match="custom_volume_snapshot_expiry"):
+        volume.snapshots.create("s", expires_at="2099-01-01T00:00:00Z")
+    assert volume.snapshots.all() == []  # nothing was sent

@@ -1,0 +1,63 @@
+"""Exec bodies, stdin chunks and output sinks (``_core/exec.py``)."""
+
+from __future__ import annotations
+
+import io
+
+import pytest
+
+from pylxd._core.exec import OutputSink, exec_request, stdin_chunks
+
+
+def test_exec_request() -> None:
+    body = exec_request(["ls", "-l"], {"A": "1"}, 1000, None, "/tmp")
+    assert body == {
+        "command": ["ls", "-l"],
+        "environment": {"A": "1"},
+        "wait-for-websocket": True,
+        "interactive": False,
+        "user": 1000,
+        "cwd": "/tmp",
+    }
+    with pytest.raises(TypeError):
+        exec_request("ls -l", None, None, None, None)
+
+
+def test_stdin_chunks() -> None:
+    assert list(stdin_chunks(None, "utf-8")) == []
+    assert b"".join(stdin_chunks("héllo", "utf-8")) == "héllo".encode()
+    big = b"x" * 200_000
+    chunks = list(stdin_chunks(big, "utf-8"))
+    assert len(chunks) > 1 and b"".join(chunks) == big
+    assert b"".join(stdin_chunks(io.BytesIO(b"file"), "utf-8")) == b"file"
+    assert b"".join(stdin_chunks(io.StringIO("text"), "utf-8")) == b"text"
+    assert b"".join(stdin_chunks(iter([b"a", "b"]), "utf-8")) == b"ab"
+
+
+def test_output_sink_decoding_and_handlers() -> None:
+    sink = OutputSink(True, None, None)
+    sink.write("é".encode()[:1])
+    sink.write("é".encode()[1:])
+    assert sink.result() == "é"
+    raw = OutputSink(False, None, None)
+    raw.write(b"\xff")
+    assert raw.result() == b"\xff"
+    seen: list[str] = []
+    handled = OutputSink(True, "utf-8", seen.append)
+    handled.write("é".encode()[:1])
+    handled.write("é".encode()[1:] + b"!")
+    assert handled.result() == "" and "".join(seen) == "é!"
+    latin = OutputSink(True, "latin-1", None)
+    latin.write(b"\xe9")
+    assert latin.result() == "é"
+
+
+def test_output_sink_returns_its_buffer_and_decodes_once() -> None:
+    raw = OutputSink(False, None, None)
+    for chunk in (b"ab", b"cd"):
+        raw.write(chunk)
+    assert raw.result() == b"abcd"
+    text = OutputSink(True, "utf-8", None)
+    for chunk in ("é".encode()[:1], "é".encode()[1:]):
+        text.write(chunk)
+    assert text.result() == "é"

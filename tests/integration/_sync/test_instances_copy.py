@@ -1,0 +1,69 @@
+# Generated from tests/integration/_async/test_instances_copy.py by tools/unasync.py: do not edit, edit the source.
+"""Copies on one server: with and without snapshots, to another pool, to another project."""
+
+from __future__ import annotations
+
+import pytest
+
+from pylxd import Client
+from pylxd.exceptions import LXDAPIException
+
+from ..conftest import unique_name
+from .instance_helpers import (
+    image_config,
+    make_instance,
+    read_file,
+    write_file,
+)
+
+
+def test_copy_here_with_and_without_snapshots_and_to_another_pool(
+    instance_name, image_alias, pool_name
+) -> None:
+    names = [unique_name("copy"), unique_name("copy")]
+    with Client() as client:
+        try:
+            source = make_instance(client, instance_name, image_alias, start=True)
+            write_file(source, "/root/kept", "content")
+            source.snapshots.create("snap", wait=True)
+
+            copy = source.copy(names[0])
+            assert type(copy) is type(source) and copy.name == names[0]
+            assert [s.name for s in copy.snapshots.all()] == ["snap"]
+            copy.start(wait=True)
+            assert read_file(copy, "/root/kept") == "content"
+            copy.stop(wait=True)
+
+            root = {"root": {"path": "/", "type": "disk", "pool": pool_name}}
+            bare = source.copy(
+                names[1], instance_only=True, devices=root, config={"user.copied": "yes"}
+            )
+            assert bare.snapshots.all() == []
+            assert bare.expanded_devices["root"]["pool"] == pool_name
+            assert bare.config["user.copied"] == "yes"
+
+            with pytest.raises(LXDAPIException):
+                source.copy(names[0])  # the name is taken: LXD's own error
+        finally:
+            for name in names:
+                if client.instances.exists(name):
+                    (client.instances.get(name)).delete(wait=True)
+
+
+def test_copy_and_create_in_another_project(instance_name, image_alias, project_name) -> None:
+    project = project_name
+    with Client() as client:
+        source = make_instance(client, instance_name, image_alias)
+        copy = source.copy(project=project)
+        assert copy.name == instance_name and copy.project == project
+        assert (copy.state()).status == "Stopped"
+        with Client(project=project) as in_project:
+            assert in_project.instances.exists(instance_name)
+
+        other = unique_name("proj")
+        created = client.instances.create(
+            image_config(other, image_alias), wait=True, project=project
+        )
+        assert created.name == other and created.project == project
+        assert not client.instances.exists(other)  # not in the default project
+        created.delete(wait=True)

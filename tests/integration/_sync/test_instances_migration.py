@@ -1,0 +1,126 @@
+# Generated from tests/integration/_async/test_instances_migration.py by tools/unasync.py: do not edit, edit the source.
+"""Copies and migrations between two real servers: the main LXD and the second one
+(scripts/lxd-second). The destination pulls from the source's migration operation."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Iterator
+
+import pytest
+
+from pylxd import Client as BlockingClient
+from pylxd._core.tls import certificate_base64
+from pylxd import Client
+from pylxd.exceptions import LXDAPIException, NotFound
+
+from ..conftest import SECOND_HTTPS_ADDRESS, SECOND_SOCKET, fingerprint
+from .instance_helpers import make_instance, read_file, write_file
+
+pytestmark = pytest.mark.integration
+
+
+@pytest.fixture(autouse=True)
+def _two_lxd_servers(admin: BlockingClient) -> None:
+    if admin.is_incus:
+        pytest.skip("one Incus here and no second one: copies between servers run LXD to LXD")
+
+
+@pytest.fixture
+def trusted_on_both(client_cert, second_admin: BlockingClient) -> Iterator[tuple[str, str]]:
+    """A client certificate the main server (``client_cert``) and the second one trust."""
+    with BlockingClient() as admin:
+        with open(client_cert[0]) as f:
+            body = {"type": "client", "certificate": certificate_base64(f.read())}
+        admin.api.certificates.post(json={**body, "name": "pylxd-test-source"})
+        second_admin.api.certificates.post(json={**body, "name": "pylxd-test-destination"})
+    yield client_cert
+    try:
+        second_admin.api.certificates[fingerprint(client_cert[0])].delete()
+    except NotFound:
+        pass
+
+
+def test_docs_example_migrate_between_two_https_servers(
+    second_instance_name, image_alias, https_url, trusted_on_both
+) -> None:
+    cert = trusted_on_both
+    with Client() as local:
+        original = make_instance(local, second_instance_name, image_alias, start=True)
+        write_file(original, "/root/kept", "across servers")
+        original.stop(wait=True)
+
+    client_source = Client(endpoint=https_url, cert=cert, verify=False)
+    client_destination = Client(endpoint=f"https://{SECOND_HTTPS_ADDRESS}", cert=cert, verify=False)
+    with client_source, client_destination:
+        cont = client_source.containers.get(second_instance_name)
+        moved = cont.migrate(client_destination, wait=True)
+        assert moved.name == second_instance_name and moved.client is client_destination
+        assert moved.status == "Stopped"
+        assert not client_source.containers.exists(second_instance_name)
+    with Client(endpoint=SECOND_SOCKET) as destination:
+        # Read over the socket: an exec over HTTPS right after a start sometimes has its
+        # websockets refused ("Only running operations can be connected"), see the notes.
+        moved = destination.instances.get(second_instance_name)
+        moved.start(wait=True)
+        assert read_file(moved, "/root/kept") == "across servers"
+
+
+def test_migrate_a_running_container_from_the_local_socket(
+    second_instance_name, image_alias
+) -> None:
+    with Client() as source, Client(endpoint=SECOND_SOCKET) as destination:
+        original = make_instance(source, second_instance_name, image_alias, start=True)
+        write_file(original, "/root/kept", "still here")
+        moved = original.migrate(destination)
+        assert moved.status == "Running"  # copied, stopped there, started here
+        assert read_file(moved, "/root/kept") == "still here"
+        assert not source.instances.exists(second_instance_name)
+
+
+def test_copy_to_another_server_keeps_the_source_and_the_snapshots(
+    second_instance_name, image_alias
+) -> None:
+    with Client() as source, Client(endpoint=SECOND_SOCKET) as destination:
+        original = make_instance(source, second_instance_name, image_alias, start=True)
+        write_file(original, "/root/kept", "copied")
+        original.snapshots.create("snap", wait=True)
+        copy = original.copy(client=destination)
+        assert copy.client is destination and copy.name == second_instance_name
+        assert [s.name for s in copy.snapshots.all()] == ["snap"]
+        assert (source.instances.get(second_instance_name)).status == "Running"
+        copy.start(wait=True)
+        assert read_file(copy, "/root/kept") == "copied"
+        copy.stop(wait=True)
+        copy.delete(wait=True)
+
+        bare = original.copy(client=destination, instance_only=True, wait=False)
+        assert bare.snapshots.all() == []
+
+
+def test_generate_migration_data_then_create_on_the_destination(
+    second_instance_name, image_alias
+) -> None:
+    with Client() as source, Client(endpoint=SECOND_SOCKET) as destination:
+        original = make_instance(source, second_instance_name, image_alias)
+        data = original.generate_migration_data()
+        assert data["name"] == second_instance_name
+        assert data["source"]["type"] == "migration" and data["source"]["mode"] == "pull"
+        assert data["source"]["operation"].startswith("https://")
+        assert set(data["source"]["secrets"]) >= {"control", "fs"}
+        created = destination.instances.create(data, wait=True)
+        assert created.config["image.os"] == original.config["image.os"]
+        assert source.instances.exists(second_instance_name)
+
+
+def test_live_migration_fails_fast_with_the_servers_message(
+    second_instance_name, image_alias
+) -> None:
+    with Client() as source, Client(endpoint=SECOND_SOCKET) as destination:
+        original = make_instance(source, second_instance_name, image_alias, start=True)
+        started = time.monotonic()
+        with pytest.raises(LXDAPIException, match="(?i)criu"):
+            original.migrate(destination, live=True, wait=True)
+        assert time.monotonic() - started < 10
+        assert (source.instances.get(second_instance_name)).status == "Running"
+        assert not destination.instances.exists(second_instance_name)
