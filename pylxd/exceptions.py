@@ -18,7 +18,9 @@ Catch :class:`PylxdError` to catch them all. The tree::
     │   ├── TransportTimeout          the server did not answer in time
     │   └── IncompleteOutput          a command ended but LXD never finished its output
     ├── LXDAPIExtensionNotAvailable   the server lacks an API extension the call needs
-    └── NotLoadedError                (asyncio) a field was read before ``await obj.sync()``
+    ├── NotLoadedError                (asyncio) a field was read before ``await obj.sync()``
+    └── RemoteConfigError             ``Client.from_remote``: no such remote, a missing
+                                      certificate or config file (``path`` names it)
 
 Upstream pylxd's names (``LXDAPIException``, ``NotFound``, ``Conflict``,
 ``ClientConnectionFailed``, ``LXDAPIExtensionNotAvailable``) are kept.
@@ -48,6 +50,7 @@ __all__ = [
     "OperationFailed",
     "OperationTimeout",
     "PylxdError",
+    "RemoteConfigError",
     "TransportTimeout",
 ]
 
@@ -160,6 +163,19 @@ class LXDAPIExtensionNotAvailable(PylxdError):
 
 class NotLoadedError(PylxdError):
     """An asyncio model field was read before it was fetched; ``await obj.sync()`` first."""
+
+
+class RemoteConfigError(PylxdError):
+    """``Client.from_remote()``: the ``lxc``/``incus`` configuration has no such remote, a
+    file it needs is missing or unreadable, or the remote is not an LXD/Incus server.
+
+    Attributes:
+        path: the file at fault (the ``config.yml``, or the missing certificate).
+    """
+
+    def __init__(self, message: str, *, path: str | None = None) -> None:
+        self.path = path
+        super().__init__(message)
 
 
 def _status(response: Response | None) -> int | None:

@@ -48,6 +48,8 @@ from pylxd.exceptions import (
 )
 
 if TYPE_CHECKING:
+    from typing_extensions import Self
+
     from pylxd._async.failover import FailoverTransport
     from pylxd._drivers.aio.http import StreamResponse, Transport
     from pylxd._drivers.aio.websocket import WebSocket
@@ -146,6 +148,44 @@ class Client:
         self.network_acls = NetworkACLManager(self)
         self.network_zones = NetworkZoneManager(self)
         self.storage_pools = StoragePoolManager(self)
+
+    @classmethod
+    def from_remote(
+        cls,
+        name: str | None = None,
+        *,
+        cli: str | None = None,
+        config: str | os.PathLike[str] | None = None,
+        project: str | None = None,
+        timeout: TimeoutSpec = None,
+    ) -> Self:
+        """A client for a remote of the ``lxc`` or ``incus`` command-line client, reached as
+        the CLI reaches it: its address, its client certificate, the server certificate
+        ``remote add`` saved (pinned), its project.
+
+        Args:
+            name: the remote (``"local"`` is the local daemon); ``None``: ``default-remote``.
+            cli: ``"lxc"`` or ``"incus"``; ``None`` looks in ``lxc``'s configuration
+                (``$LXD_CONF``, the snap's, ``~/.config/lxc``), then ``incus``'
+                (``$INCUS_CONF``, ``~/.config/incus``).
+            config: a configuration directory to read instead.
+            project: overrides the remote's project.
+            timeout: as for :class:`Client`.
+
+        Raises:
+            RemoteConfigError: no such remote, an image server (``simplestreams``), or a
+                missing certificate; the message and ``path`` name the file.
+        """
+        from pylxd._core.remotes import find_remote  # the config is read only when asked
+
+        remote = find_remote(name, cli=cli, config=config)
+        return cls(
+            remote.endpoint,
+            cert=remote.cert,
+            verify=remote.verify,
+            timeout=timeout,
+            project=project if project is not None else remote.project,
+        )
 
     # -- connection ------------------------------------------------------------------
 
@@ -262,7 +302,10 @@ class Client:
         if self._host_info is not None and self.trusted:
             return
         if self.cert is None:
-            raise ClientConnectionFailed("No client certificate specified")
+            raise ClientConnectionFailed(
+                "No client certificate specified (pylxd.generate_client_certificate() "
+                "makes one as lxc does; pass it as cert=)"
+            )
         try:
             with open(self.cert.cert) as f:
                 pem = f.read()
