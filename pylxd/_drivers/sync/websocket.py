@@ -11,11 +11,8 @@ from collections.abc import Sequence
 from websockets.exceptions import InvalidHandshake
 
 from pylxd._core.endpoint import Endpoint
-<<<<<<< HEAD
-from pylxd._drivers.types import DEFAULT_MAX_MESSAGE_SIZE
-=======
 from pylxd._drivers.raw import connect
->>>>>>> main
+from pylxd._drivers.types import DEFAULT_MAX_MESSAGE_SIZE
 from pylxd._drivers.websocket_rules import (
     READ_SIZE,
     NeedData,
