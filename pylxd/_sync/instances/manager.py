@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Any, Generic, TypeVar
 from pylxd._sync.instances.backup import import_backup
 from pylxd._sync.instances.instance import Container, Instance, VirtualMachine
 from pylxd._core.envelope import response_operation
+from pylxd._drivers.transfer import Progress
 from pylxd._drivers.types import Body
 
 if TYPE_CHECKING:
@@ -61,6 +62,8 @@ class _InstanceManagerBase(Generic[InstanceT]):
         name: str | None = None,
         pool: str | None = None,
         wait: bool = False,
+        *,
+        progress: Progress | None = None,
     ) -> InstanceT:
         """Make an instance from a backup tarball (``backup.export()``'s), streamed.
 
@@ -69,11 +72,15 @@ class _InstanceManagerBase(Generic[InstanceT]):
             name: the new instance's name (``None``: the name in the backup).
             pool: the storage pool to put it in (``None``: the backup's).
             wait: wait until it is made and return it complete.
+            progress: called with ``(sent, total)`` bytes as the tarball goes up (``total``
+                ``None`` when unknown), e.g. a :class:`pylxd.progress.ProgressBar`.
 
         Raises:
             OperationFailed: with ``wait``, the import failed (LXD's message).
         """
-        return import_backup(self._client, self._model, fileobj, name, pool, wait)
+        return import_backup(
+            self._client, self._model, fileobj, name, pool, wait, progress=progress
+        )
 
     def set_state(
         self,
