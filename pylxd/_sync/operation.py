@@ -9,7 +9,8 @@ from typing import TYPE_CHECKING, Any
 
 from pylxd._sync.api import APINode
 from pylxd._sync.model import Model
-from pylxd._core.envelope import metadata, operation_id
+from pylxd._core.envelope import metadata
+from pylxd._core.envelope import operation_id as operation_id_of
 from pylxd._core.fields import Attribute
 from pylxd._core.logs import OPERATIONS
 from pylxd._core.operations import is_final, is_success, server_wait_seconds
@@ -51,41 +52,28 @@ class Operation(Model):
     @classmethod
     def extract_operation_id(cls, operation: str) -> str:
         """``/1.0/operations/<id>`` (or a bare id) → ``<id>``."""
-        return operation_id(operation)
+        return operation_id_of(operation)
+
+    # -- upstream's classmethod spellings: the manager owns the logic -----------------
 
     @classmethod
     def get(cls, client: Client, operation_id: str) -> Operation:
-        """Fetch one operation by id or URL."""
-        operation = cls(client, id=cls.extract_operation_id(operation_id))
-        operation.sync()
-        return operation
+        """See :meth:`OperationManager.get`."""
+        return client.operations.get(operation_id)
 
     @classmethod
     def all(
         cls, client: Client, project: str | None = None, all_projects: bool = False
     ) -> list[Operation]:
-        """Every operation the server knows (all states) in the client's project, in one
-        request; ``project=`` another project's, ``all_projects=True`` every project's
-        (LXD's ``operations_get_query_all_projects``)."""
-        if all_projects:
-            client.assert_has_api_extension("operations_get_query_all_projects")
-        params = {"recursion": 1, **project_scope(project, all_projects)}
-        by_status = metadata(client.api.operations.get(params=params)) or {}
-        return [cls._from_server(client, op) for ops in by_status.values() for op in ops or ()]
+        """See :meth:`OperationManager.all`."""
+        return client.operations.all(project, all_projects)
 
     @classmethod
     def wait_for_operation(
         cls, client: Client, operation_id: str, timeout: float | None = None
     ) -> Operation:
-        """Wait until the operation ends and return it.
-
-        Raises:
-            OperationFailed: it failed or was cancelled (``error`` is the operation's ``err``).
-            OperationTimeout: it was still running after ``timeout`` seconds.
-        """
-        operation = cls(client, id=cls.extract_operation_id(operation_id))
-        operation.wait(timeout)
-        return operation
+        """See :meth:`OperationManager.wait_for_operation`."""
+        return client.operations.wait_for_operation(operation_id, timeout)
 
     def wait(self, timeout: float | None = None) -> bool:
         """Block on LXD's ``/wait`` until the operation ends (at most ``timeout`` seconds,
@@ -145,21 +133,40 @@ class OperationManager:
 
     def get(self, operation_id: str) -> Operation:
         """Fetch one operation by id or URL."""
-        return Operation.get(self._client, operation_id)
+        operation = Operation(self._client, id=operation_id_of(operation_id))
+        operation.sync()
+        return operation
 
     def all(self, project: str | None = None, all_projects: bool = False) -> list[Operation]:
-        """Every operation the server knows, in one request (see :meth:`Operation.all`)."""
-        return Operation.all(self._client, project, all_projects)
+        """Every operation the server knows (all states) in the client's project, in one
+        request; ``project=`` another project's, ``all_projects=True`` every project's
+        (LXD's ``operations_get_query_all_projects``)."""
+        if all_projects:
+            self._client.assert_has_api_extension("operations_get_query_all_projects")
+        params = {"recursion": 1, **project_scope(project, all_projects)}
+        by_status = metadata(self._client.api.operations.get(params=params)) or {}
+        return [
+            Operation._from_server(self._client, op)
+            for ops in by_status.values()
+            for op in ops or ()
+        ]
 
     def wait_for_operation(
         self, operation_id: str, timeout: float | None = None
     ) -> Operation:
-        """Wait until the operation ends and return it (see :meth:`Operation.wait`)."""
-        return Operation.wait_for_operation(self._client, operation_id, timeout)
+        """Wait until the operation ends and return it (see :meth:`Operation.wait`).
+
+        Raises:
+            OperationFailed: it failed or was cancelled (``error`` is the operation's ``err``).
+            OperationTimeout: it was still running after ``timeout`` seconds.
+        """
+        operation = Operation(self._client, id=operation_id_of(operation_id))
+        operation.wait(timeout)
+        return operation
 
     def cancel(self, operation_id: str) -> None:
         """Cancel an operation by id or URL."""
-        Operation(self._client, id=Operation.extract_operation_id(operation_id)).cancel()
+        Operation(self._client, id=operation_id_of(operation_id)).cancel()
 
     @staticmethod
     def extract_operation_id(operation: str) -> str:
