@@ -103,17 +103,12 @@ class BackupExport(ChildModel[ParentT]):
             progress: called with ``(done, total)`` bytes as the tarball arrives (``total``
                 ``None`` when LXD does not say), e.g. a :class:`pylxd.progress.ProgressBar`.
         """
-<<<<<<< HEAD
-        if to is None:
-            return (await self.api.export.get(limit=False)).content
-=======
         if to is None and progress is None:
-            return (await self.api.export.get()).content
+            return (await self.api.export.get(limit=False)).content
         if to is None:
             buffer = io.BytesIO()
             await download(self.api.export, buffer, chunk_size, progress)
             return buffer.getvalue()
->>>>>>> main
         if isinstance(to, (str, os.PathLike)):
             with open(to, "wb") as f:
                 return await download(self.api.export, f, chunk_size, progress)

@@ -104,17 +104,12 @@ class BackupExport(ChildModel[ParentT]):
             progress: called with ``(done, total)`` bytes as the tarball arrives (``total``
                 ``None`` when LXD does not say), e.g. a :class:`pylxd.progress.ProgressBar`.
         """
-<<<<<<< HEAD
-        if to is None:
-            return (self.api.export.get(limit=False)).content
-=======
         if to is None and progress is None:
-            return (self.api.export.get()).content
+            return (self.api.export.get(limit=False)).content
         if to is None:
             buffer = io.BytesIO()
             download(self.api.export, buffer, chunk_size, progress)
             return buffer.getvalue()
->>>>>>> main
         if isinstance(to, (str, os.PathLike)):
             with open(to, "wb") as f:
                 return download(self.api.export, f, chunk_size, progress)

@@ -46,10 +46,6 @@ class LogManager:
 
     async def get(self, name: str) -> str:
         """One log file's text. Raises :class:`~pylxd.exceptions.NotFound`."""
-<<<<<<< HEAD
-        response = await self._node(name).get(limit=False)  # a file: no size limit
-        return response.text
-=======
         return (await self._get(name)).text
 
     async def read(self, name: str) -> bytes:
@@ -59,14 +55,13 @@ class LogManager:
 
     async def _get(self, name: str) -> Response:
         try:
-            return await self._node(name).get()
+            return await self._node(name).get(limit=False)  # a file: no size limit
         except LXDAPIException as exc:
             # LXD 5.0.2 answers a missing log file with a 500 ("open …: no such file or
             # directory"); Incus with a 404.
             if exc.status_code == 500 and "no such file or directory" in exc.error:
                 raise NotFound(exc.response, exc.error, status_code=404) from exc
             raise
->>>>>>> main
 
     async def delete(self, name: str) -> None:
         """Delete a log file (LXD keeps ``lxc.log`` and ``lxc.conf``: it refuses those)."""

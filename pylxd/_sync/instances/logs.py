@@ -47,10 +47,6 @@ class LogManager:
 
     def get(self, name: str) -> str:
         """One log file's text. Raises :class:`~pylxd.exceptions.NotFound`."""
-<<<<<<< HEAD
-        response = self._node(name).get(limit=False)  # a file: no size limit
-        return response.text
-=======
         return (self._get(name)).text
 
     def read(self, name: str) -> bytes:
@@ -60,14 +56,13 @@ class LogManager:
 
     def _get(self, name: str) -> Response:
         try:
-            return self._node(name).get()
+            return self._node(name).get(limit=False)  # a file: no size limit
         except LXDAPIException as exc:
             # LXD 5.0.2 answers a missing log file with a 500 ("open …: no such file or
             # directory"); Incus with a 404.
             if exc.status_code == 500 and "no such file or directory" in exc.error:
                 raise NotFound(exc.response, exc.error, status_code=404) from exc
             raise
->>>>>>> main
 
     def delete(self, name: str) -> None:
         """Delete a log file (LXD keeps ``lxc.log`` and ``lxc.conf``: it refuses those)."""
