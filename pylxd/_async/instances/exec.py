@@ -152,9 +152,6 @@ class Executable:
                 await socket.close()
 
 
-<<<<<<< HEAD
-class StreamProgress:
-=======
 async def _recorded(
     instance: Instance,
     body: dict[str, Any],
@@ -189,8 +186,7 @@ async def _recorded(
     return RecordedExecuteResult.recorded(exit_code, sinks[0].result(), sinks[1].result(), logs)
 
 
-class Progress:
->>>>>>> main
+class StreamProgress:
     """What the readers of a command's streams tell :func:`watch_operation`."""
 
     def __init__(self) -> None:

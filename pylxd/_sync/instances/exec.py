@@ -153,9 +153,6 @@ class Executable:
                 socket.close()
 
 
-<<<<<<< HEAD
-class StreamProgress:
-=======
 def _recorded(
     instance: Instance,
     body: dict[str, Any],
@@ -190,8 +187,7 @@ def _recorded(
     return RecordedExecuteResult.recorded(exit_code, sinks[0].result(), sinks[1].result(), logs)
 
 
-class Progress:
->>>>>>> main
+class StreamProgress:
     """What the readers of a command's streams tell :func:`watch_operation`."""
 
     def __init__(self) -> None:
