@@ -35,6 +35,7 @@ from pylxd._core.endpoint import (
 )
 from pylxd._core.envelope import check_response, metadata
 from pylxd._core.events import EventType
+from pylxd._core.headers import lxd_header
 from pylxd._core.logs import WEBSOCKET, RequestLog, safe_path
 from pylxd._core.response import Response
 from pylxd._core.tls import build_ssl_context, certificate_base64
@@ -289,7 +290,7 @@ class Client:
 
     def lxd_header(self, name: str) -> str:
         """``X-LXD-<name>``, or ``X-Incus-<name>`` on Incus (which reads only its own)."""
-        return f"{'X-Incus' if self.is_incus else 'X-LXD'}-{name}"
+        return lxd_header(self.is_incus, name)
 
     @property
     def ssl_options(self) -> dict[str, Any] | None:
