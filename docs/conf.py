@@ -23,7 +23,8 @@ extensions = [
     "sphinx.ext.viewcode",
 ]
 source_suffix = {".rst": "restructuredtext", ".md": "markdown"}
-exclude_patterns = ["_build", "Thumbs.db", ".DS_Store"]
+# docs/benchmarks/ holds what benchmarks/run --docs writes: included by guides/performance.
+exclude_patterns = ["_build", "benchmarks", "Thumbs.db", ".DS_Store"]
 myst_enable_extensions = ["colon_fence", "deflist"]
 myst_heading_anchors = 3
 
