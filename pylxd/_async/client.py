@@ -6,6 +6,7 @@ import json as jsonlib
 import logging
 import os
 import time
+import weakref
 from collections.abc import Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
@@ -130,6 +131,8 @@ class Client:
             )
         self._host_info: dict[str, Any] | None = None
         self._resources: dict[str, Any] | None = None
+        #: Connections handed over to another protocol (SFTP sessions): closed with us.
+        self._upgraded: weakref.WeakSet[Any] = weakref.WeakSet()
 
         self.api = APINode(self, f"/{version}")
         self.instances = InstanceManager(self)
@@ -206,7 +209,9 @@ class Client:
         return self
 
     async def aclose(self) -> None:
-        """Close the connections to the server."""
+        """Close the connections to the server (and the SFTP sessions opened through it)."""
+        for upgraded in list(self._upgraded):
+            await upgraded.aclose()
         await self._transport.aclose()
 
     async def __aenter__(self) -> Client:

@@ -17,6 +17,7 @@ __all__ = [
     "FILE_CHUNK",
     "FileStat",
     "LocalEntry",
+    "LocalPath",
     "Progress",
     "body_size",
     "file_headers",
@@ -212,3 +213,13 @@ def local_entries(src: str, dst: str) -> Iterator[LocalEntry]:
             else:
                 continue  # sockets, fifos, devices: LXD's files API cannot make them
             yield LocalEntry(kind, local, posixpath.join(base, name), statmod.S_IMODE(info.st_mode))
+
+
+class LocalPath(os.PathLike[str]):
+    """A local path to ``put`` (so a ``str`` path is not taken for the file's text)."""
+
+    def __init__(self, path: str) -> None:
+        self._path = path
+
+    def __fspath__(self) -> str:
+        return self._path

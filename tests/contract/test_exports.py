@@ -34,6 +34,7 @@ PUBLIC_MODULES = [
     "pylxd.models.project",
     "pylxd.models.storage_pool",
     "pylxd.models.virtual_machine",
+    "pylxd.progress",
 ]
 
 

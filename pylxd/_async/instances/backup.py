@@ -12,10 +12,12 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 from pylxd._async.children import BackupExport, ChildCollection, known_parent
 from pylxd._async.model import Model
+from pylxd._async.streams import counted_upload
 from pylxd._core.envelope import response_operation
 from pylxd._core.fields import Attribute
 from pylxd._core.operations import resource_name
 from pylxd._core.storage import timestamp
+from pylxd._drivers.transfer import CHUNK_SIZE, Progress
 from pylxd._drivers.types import Body
 
 if TYPE_CHECKING:
@@ -106,13 +108,15 @@ async def import_backup(
     name: str | None = None,
     pool: str | None = None,
     wait: bool = False,
+    progress: Progress | None = None,
 ) -> ModelT:
     """See :meth:`InstanceManager.create_from_backup`."""
     client.assert_has_api_extension("container_backup")
     if name is not None:
         client.assert_has_api_extension("backup_override_name")
-    headers = backup_import_headers(client.is_incus, name, pool)
-    response = await client.api.instances.post(data=fileobj, headers=headers)
+    body, length = counted_upload(fileobj, progress, CHUNK_SIZE)
+    headers = {**backup_import_headers(client.is_incus, name, pool), **length}
+    response = await client.api.instances.post(data=body, headers=headers)
     operation = response_operation(response)
     if wait and operation is not None:
         done = await client.operations.wait_for_operation(operation)

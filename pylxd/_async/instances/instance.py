@@ -20,6 +20,7 @@ from pylxd._async.instances.files import FilesManager
 from pylxd._async.instances.interactive import Interactive
 from pylxd._async.instances.logs import LogManager
 from pylxd._async.instances.publish import Publishable
+from pylxd._async.instances.sftp import open_instance_sftp
 from pylxd._async.instances.snapshot import SnapshotManager
 from pylxd._async.instances.templates import TemplateManager
 from pylxd._async.model import Model
@@ -30,6 +31,7 @@ from pylxd.exceptions import NotFound
 
 if TYPE_CHECKING:
     from pylxd._async.client import Client
+    from pylxd._drivers.aio.sftp import SFTP
 
 __all__ = [
     "Container",
@@ -107,6 +109,21 @@ class Instance(Model, Publishable, Executable, Interactive):
     def files(self) -> FilesManager:
         """The instance's files: ``put``, ``get``, ``open``, ``stat``, ``recursive_put``…"""
         return FilesManager(self)
+
+    async def sftp(self) -> SFTP:
+        """A ready SFTP client on the instance's filesystem (LXD's ``/sftp`` upgrade: one
+        connection, no SSH), over the client's own socket or HTTPS connection.
+
+        Blocking client: paramiko's ``SFTPClient``; ``pylxd.aio``: an ``AsyncSFTPClient``
+        whose methods are paramiko's, awaitable. Needs ``pip install 'pylxd[sftp]'``.
+        Close it (``with``/``async with``, ``close()``/``aclose()``); closing the pylxd
+        client closes it too.
+
+        Raises:
+            ImportError: paramiko is not installed.
+            LXDAPIException: LXD refused (``NotFound``: no such instance).
+        """
+        return await open_instance_sftp(self)
 
     # -- upstream's classmethod spellings: the managers own the logic ------------------
 

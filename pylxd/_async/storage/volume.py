@@ -14,12 +14,14 @@ from pylxd._async.collection import Collection, NamedModel
 from pylxd._async.migration import offer, pulling
 from pylxd._async.storage.backup import StorageVolumeBackupManager
 from pylxd._async.storage.snapshot import StorageVolumeSnapshotManager
+from pylxd._async.streams import counted_upload
 from pylxd._core.envelope import metadata, response_operation
 from pylxd._core.fields import Attribute, null_as_list
 from pylxd._core.migration import migration_source
 from pylxd._core.operations import resource_name
 from pylxd._core.storage import volume_key
 from pylxd._core.urls import name_from_url
+from pylxd._drivers.transfer import CHUNK_SIZE, Progress
 from pylxd._drivers.types import Body
 from pylxd.exceptions import NotFound
 
@@ -332,19 +334,26 @@ class StorageVolumeManager(Collection[StorageVolume]):
         return await self._create(body, str(body["name"]), wait, target)
 
     async def create_from_backup(
-        self, data: Body, name: str | None = None, wait: bool = True
+        self,
+        data: Body,
+        name: str | None = None,
+        wait: bool = True,
+        *,
+        progress: Progress | None = None,
     ) -> StorageVolume:
         """Import a volume backup (``backup.export()``'s tarball: bytes or a file object,
-        streamed) as a new custom volume, named ``name`` or as in the backup.
+        streamed) as a new custom volume, named ``name`` or as in the backup; ``progress``
+        is called with ``(sent, total)`` bytes as it goes up.
 
         Needs ``custom_volume_backup`` (and ``backup_override_name`` for ``name``).
         """
         self._client.assert_has_api_extension("custom_volume_backup")
-        headers = {"Content-Type": "application/octet-stream"}
+        body, headers = counted_upload(data, progress, CHUNK_SIZE)
+        headers["Content-Type"] = "application/octet-stream"
         if name is not None:
             self._client.assert_has_api_extension("backup_override_name")
             headers["X-Incus-name" if self._client.is_incus else "X-LXD-name"] = name
-        response = await self._node.custom.post(data=data, headers=headers)
+        response = await self._node.custom.post(data=body, headers=headers)
         operation = response_operation(response)
         finished = None
         if operation is not None and wait:

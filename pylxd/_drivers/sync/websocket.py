@@ -11,6 +11,7 @@ from collections.abc import Sequence
 from websockets.exceptions import InvalidHandshake
 
 from pylxd._core.endpoint import Endpoint
+from pylxd._drivers.raw import connect
 from pylxd._drivers.websocket_rules import (
     READ_SIZE,
     NeedData,
@@ -134,7 +135,7 @@ def open_websockets(
         for path in paths:
             core = WebSocketCore(websocket_uri(endpoint, path))
             try:
-                sock = _connect(endpoint, ssl_context, timeout)
+                sock = connect(endpoint, ssl_context, timeout)
             except OSError as exc:
                 raise translate_open_error(exc, endpoint) from exc
             opened.append(WebSocket(sock, core))
@@ -150,23 +151,3 @@ def open_websockets(
             websocket._sock.close()
         raise
     return opened
-
-
-def _connect(
-    endpoint: Endpoint, ssl_context: ssl.SSLContext | None, timeout: float | None
-) -> socket.socket:
-    if endpoint.socket_path is not None:
-        sock = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
-        sock.settimeout(timeout)
-        try:
-            sock.connect(endpoint.socket_path)
-        except OSError:
-            sock.close()
-            raise
-        return sock
-    host, port = endpoint.hostname, endpoint.port
-    sock = socket.create_connection((host, port), timeout)
-    sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
-    if endpoint.scheme == "https" and ssl_context is not None:
-        sock = ssl_context.wrap_socket(sock, server_hostname=host)
-    return sock

@@ -23,8 +23,9 @@ from typing import TYPE_CHECKING, Any, cast
 
 from pylxd._sync.streams import chunks
 from pylxd._core.envelope import metadata
-from pylxd._core.exec import ExecuteResult, OutputSink, exec_request
+from pylxd._core.exec import ExecuteResult, OutputSink, RecordedExecuteResult, exec_request
 from pylxd._core.operations import websocket_path
+from pylxd._core.urls import logs_relative_name
 from pylxd._drivers.sync.flavour import Event, gather
 from pylxd.exceptions import (
     ClientConnectionFailed,
@@ -66,6 +67,7 @@ class Executable:
         group: int | None = None,
         cwd: str | None = None,
         timeout: float | None = None,
+        record_output: bool = False,
     ) -> ExecuteResult:
         """Run ``commands`` in the instance and wait for it to end.
 
@@ -81,13 +83,22 @@ class Executable:
             user, group, cwd: run as this uid/gid, in this directory.
             timeout: seconds; on expiry the process is killed and
                 :class:`~pylxd.exceptions.TransportTimeout` is raised.
+            record_output: LXD records stdout and stderr in files of ``instance.logs``
+                (``container_exec_recording``): the command runs without websockets and
+                without stdin; the result (a ``RecordedExecuteResult``) is read back from
+                those files and names them (``stdout_log``, ``stderr_log``).
 
         Returns:
             ``(exit_code, stdout, stderr)``.
         """
         instance = cast("Instance", self)
         client = instance.client
-        body = exec_request(commands, environment, user, group, cwd)
+        body = exec_request(commands, environment, user, group, cwd, record_output=record_output)
+        if record_output:
+            if stdin_payload is not None:
+                raise ValueError("a recorded command has no stdin (LXD runs it detached)")
+            handlers = (stdout_handler, stderr_handler)
+            return _recorded(instance, body, timeout, decode, encoding, handlers)
         response = instance.api.exec.post(json=body)
         operation = response.json()["operation"]
         fds = metadata(response)["metadata"]["fds"]
@@ -140,6 +151,40 @@ class Executable:
         finally:
             for socket in sockets:
                 socket.close()
+
+
+def _recorded(
+    instance: Instance,
+    body: dict[str, Any],
+    timeout: float | None,
+    decode: bool,
+    encoding: str | None,
+    handlers: tuple[Callable[[Any], Any] | None, Callable[[Any], Any] | None],
+) -> RecordedExecuteResult:
+    """Run a command whose output LXD records, wait for it, read the output back."""
+    client = instance.client
+    client.assert_has_api_extension("container_exec_recording")
+    response = instance.api.exec.post(json=body)
+    operation = response.json()["operation"]
+    deadline = None if timeout is None else time.monotonic() + timeout
+    while True:
+        remaining = None if deadline is None else max(0.0, deadline - time.monotonic())
+        try:
+            finished = client.operations.wait_for_operation(operation, remaining)
+            break
+        except OperationTimeout as exc:
+            if deadline is not None:  # no control socket to kill it with: it runs on
+                raise TransportTimeout(
+                    f"the recorded command was still running after {timeout} s (not killed)"
+                ) from exc
+    meta = finished.metadata or {}
+    urls = meta.get("output") or {}
+    logs = (logs_relative_name(urls.get("1", "")), logs_relative_name(urls.get("2", "")))
+    sinks = [OutputSink(decode, encoding, handler) for handler in handlers]
+    for name, sink in zip(logs, sinks, strict=True):
+        sink.write(instance.logs.read(name))
+    exit_code = int(meta.get("return", -1))
+    return RecordedExecuteResult.recorded(exit_code, sinks[0].result(), sinks[1].result(), logs)
 
 
 class Progress:

@@ -21,6 +21,7 @@ from pylxd._sync.instances.files import FilesManager
 from pylxd._sync.instances.interactive import Interactive
 from pylxd._sync.instances.logs import LogManager
 from pylxd._sync.instances.publish import Publishable
+from pylxd._sync.instances.sftp import open_instance_sftp
 from pylxd._sync.instances.snapshot import SnapshotManager
 from pylxd._sync.instances.templates import TemplateManager
 from pylxd._sync.model import Model
@@ -31,6 +32,7 @@ from pylxd.exceptions import NotFound
 
 if TYPE_CHECKING:
     from pylxd._sync.client import Client
+    from pylxd._drivers.sync.sftp import SFTP
 
 __all__ = [
     "Container",
@@ -108,6 +110,21 @@ class Instance(Model, Publishable, Executable, Interactive):
     def files(self) -> FilesManager:
         """The instance's files: ``put``, ``get``, ``open``, ``stat``, ``recursive_put``…"""
         return FilesManager(self)
+
+    def sftp(self) -> SFTP:
+        """A ready SFTP client on the instance's filesystem (LXD's ``/sftp`` upgrade: one
+        connection, no SSH), over the client's own socket or HTTPS connection.
+
+        Blocking client: paramiko's ``SFTPClient``; ``pylxd``: an ``AsyncSFTPClient``
+        whose methods are paramiko's, awaitable. Needs ``pip install 'pylxd[sftp]'``.
+        Close it (``with``/``with``, ``close()``/``close()``); closing the pylxd
+        client closes it too.
+
+        Raises:
+            ImportError: paramiko is not installed.
+            LXDAPIException: LXD refused (``NotFound``: no such instance).
+        """
+        return open_instance_sftp(self)
 
     # -- upstream's classmethod spellings: the managers own the logic ------------------
 

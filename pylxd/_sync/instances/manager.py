@@ -14,6 +14,7 @@ from pylxd._core.envelope import metadata, response_operation
 from pylxd._core.fields import config_strings
 from pylxd._core.operations import resource_name
 from pylxd._core.urls import name_from_url, project_from_url, project_scope
+from pylxd._drivers.transfer import Progress
 from pylxd._drivers.types import Body
 from pylxd.exceptions import NotFound
 
@@ -144,6 +145,8 @@ class _InstanceManagerBase(Generic[InstanceT]):
         name: str | None = None,
         pool: str | None = None,
         wait: bool = False,
+        *,
+        progress: Progress | None = None,
     ) -> InstanceT:
         """Make an instance from a backup tarball (``backup.export()``'s), streamed.
 
@@ -152,11 +155,15 @@ class _InstanceManagerBase(Generic[InstanceT]):
             name: the new instance's name (``None``: the name in the backup).
             pool: the storage pool to put it in (``None``: the backup's).
             wait: wait until it is made and return it complete.
+            progress: called with ``(sent, total)`` bytes as the tarball goes up (``total``
+                ``None`` when unknown), e.g. a :class:`pylxd.progress.ProgressBar`.
 
         Raises:
             OperationFailed: with ``wait``, the import failed (LXD's message).
         """
-        return import_backup(self._client, self.model, fileobj, name, pool, wait)
+        return import_backup(
+            self._client, self.model, fileobj, name, pool, wait, progress=progress
+        )
 
     def set_state(
         self,
