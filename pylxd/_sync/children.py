@@ -14,10 +14,10 @@ from typing import IO, TYPE_CHECKING, Any, ClassVar, Generic, TypeVar
 from pylxd._sync.api import APINode
 from pylxd._sync.collection import Collection, NamedModel
 from pylxd._sync.model import Model
+from pylxd._core.children import snapshot_values, timestamp
 from pylxd._core.envelope import metadata, response_operation
 from pylxd._core.operations import resource_name
 from pylxd._core.response import content_length
-from pylxd._core.storage import snapshot_values, timestamp
 from pylxd._drivers.transfer import CHUNK_SIZE, Progress
 from pylxd.exceptions import LXDAPIException
 
@@ -105,7 +105,7 @@ class BackupExport(ChildModel[ParentT]):
                 ``None`` when LXD does not say), e.g. a :class:`pylxd.progress.ProgressBar`.
         """
         if to is None and progress is None:
-            return (self.api.export.get()).content
+            return (self.api.export.get(limit=False)).content
         if to is None:
             buffer = io.BytesIO()
             download(self.api.export, buffer, chunk_size, progress)

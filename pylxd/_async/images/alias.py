@@ -49,9 +49,8 @@ class ImageAlias(NamedModel):
 
 
 class ImageAliasManager(Collection[ImageAlias]):
-    """``client.images.aliases``: ``all()``, ``get(name)``, ``exists(name)``, ``create``,
-    ``rename``, ``update``, ``delete``. A missing alias raises
-    :class:`~pylxd.exceptions.NotFound` with LXD's message."""
+    """``client.images.aliases``. A missing alias raises :class:`~pylxd.exceptions.NotFound`
+    with LXD's message."""
 
     model = ImageAlias
 

@@ -39,7 +39,7 @@ if TYPE_CHECKING:
     from pylxd._async.operation import Operation
     from pylxd._drivers.aio.websocket import WebSocket
 
-__all__ = ["STREAM_GRACE", "Progress", "Executable", "attach", "watch_operation"]
+__all__ = ["STREAM_GRACE", "StreamProgress", "Executable", "attach", "watch_operation"]
 
 _SIGKILL = 9
 _DATA_FDS = ("0", "1", "2")
@@ -108,7 +108,7 @@ class Executable:
             deadline = None if timeout is None else time.monotonic() + timeout
             out = OutputSink(decode, encoding, stdout_handler)
             err = OutputSink(decode, encoding, stderr_handler)
-            progress = Progress()
+            progress = StreamProgress()
             streams = [
                 partial(_drain, stdout, out, deadline, progress),
                 partial(_drain, stderr, err, deadline, progress),
@@ -186,7 +186,7 @@ async def _recorded(
     return RecordedExecuteResult.recorded(exit_code, sinks[0].result(), sinks[1].result(), logs)
 
 
-class Progress:
+class StreamProgress:
     """What the readers of a command's streams tell :func:`watch_operation`."""
 
     def __init__(self) -> None:
@@ -199,7 +199,7 @@ async def watch_operation(
     operation: str,
     deadline: float | None,
     sockets: Sequence[WebSocket],
-    progress: Progress,
+    progress: StreamProgress,
 ) -> Operation:
     """Wait for a command's operation (until ``deadline``, else as long as it runs); then
     give its streams :data:`STREAM_GRACE` seconds of silence at most to end, and cut them
@@ -260,7 +260,7 @@ async def attach(
 
 
 async def _drain(
-    socket: WebSocket, sink: OutputSink, deadline: float | None, progress: Progress
+    socket: WebSocket, sink: OutputSink, deadline: float | None, progress: StreamProgress
 ) -> None:
     while True:
         remaining = None if deadline is None else max(0.0, deadline - time.monotonic())

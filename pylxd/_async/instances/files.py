@@ -174,7 +174,7 @@ class FilesManager:
             NotFound: no such path (LXD's message).
         """
         if to is None and progress is None:
-            response = await self._node.get(params=self._params(filepath))
+            response = await self._node.get(params=self._params(filepath), limit=False)
             return response.content
         async with self.open(filepath) as remote:
             if to is None:

@@ -16,7 +16,7 @@ from collections.abc import Mapping, Sequence
 from functools import partial
 from typing import TYPE_CHECKING, Any, cast
 
-from pylxd._async.instances.exec import Progress, attach, watch_operation
+from pylxd._async.instances.exec import StreamProgress, attach, watch_operation
 from pylxd._async.streams import chunks
 from pylxd._core.envelope import metadata
 from pylxd._core.exec import exec_request
@@ -69,7 +69,7 @@ class OutputStream:
             return b""
         return message.encode() if isinstance(message, str) else message
 
-    async def _drain(self, deadline: float | None, progress: Progress) -> None:
+    async def _drain(self, deadline: float | None, progress: StreamProgress) -> None:
         """Read to the end, keeping the chunks for ``recv`` (the command cannot block on a
         full pipe while we wait for it)."""
         while not self.closed:
@@ -196,7 +196,7 @@ class Session:
             return self.exit_code
         deadline = None if timeout is None else time.monotonic() + timeout
         outputs = [self.stdout] if self.stderr is None else [self.stdout, self.stderr]
-        progress = Progress()
+        progress = StreamProgress()
 
         async def read_all() -> None:
             try:

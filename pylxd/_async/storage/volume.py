@@ -17,6 +17,7 @@ from pylxd._async.storage.snapshot import StorageVolumeSnapshotManager
 from pylxd._async.streams import counted_upload
 from pylxd._core.envelope import metadata, response_operation
 from pylxd._core.fields import Attribute, null_as_list
+from pylxd._core.headers import import_headers
 from pylxd._core.migration import migration_source
 from pylxd._core.operations import resource_name
 from pylxd._core.storage import volume_key
@@ -225,8 +226,7 @@ class StorageVolume(NamedModel):
 
 
 class StorageVolumeManager(Collection[StorageVolume]):
-    """``pool.volumes``: ``all()``, ``get(type, name)``, ``exists(type, name)``,
-    ``create(definition)``, ``create_from_backup(data)``.
+    """``pool.volumes``.
 
     ``get``/``exists`` take the docs' ``(type, name)`` or just a custom volume's name.
     """
@@ -348,11 +348,10 @@ class StorageVolumeManager(Collection[StorageVolume]):
         Needs ``custom_volume_backup`` (and ``backup_override_name`` for ``name``).
         """
         self._client.assert_has_api_extension("custom_volume_backup")
-        body, headers = counted_upload(data, progress, CHUNK_SIZE)
-        headers["Content-Type"] = "application/octet-stream"
         if name is not None:
             self._client.assert_has_api_extension("backup_override_name")
-            headers["X-Incus-name" if self._client.is_incus else "X-LXD-name"] = name
+        body, headers = counted_upload(data, progress, CHUNK_SIZE)
+        headers.update(import_headers(self._client.is_incus, name))
         response = await self._node.custom.post(data=body, headers=headers)
         operation = response_operation(response)
         finished = None

@@ -107,8 +107,7 @@ class ClusterMember(NamedModel):
 
 
 class ClusterMemberManager(Collection[ClusterMember]):
-    """``client.cluster.members`` (also ``client.cluster.get().members``): ``all()``,
-    ``get(name)``, ``exists(name)``, ``names()``."""
+    """``client.cluster.members`` (also ``client.cluster.get().members``)."""
 
     model = ClusterMember
 

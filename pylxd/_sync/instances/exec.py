@@ -40,7 +40,7 @@ if TYPE_CHECKING:
     from pylxd._sync.operation import Operation
     from pylxd._drivers.sync.websocket import WebSocket
 
-__all__ = ["STREAM_GRACE", "Progress", "Executable", "attach", "watch_operation"]
+__all__ = ["STREAM_GRACE", "StreamProgress", "Executable", "attach", "watch_operation"]
 
 _SIGKILL = 9
 _DATA_FDS = ("0", "1", "2")
@@ -109,7 +109,7 @@ class Executable:
             deadline = None if timeout is None else time.monotonic() + timeout
             out = OutputSink(decode, encoding, stdout_handler)
             err = OutputSink(decode, encoding, stderr_handler)
-            progress = Progress()
+            progress = StreamProgress()
             streams = [
                 partial(_drain, stdout, out, deadline, progress),
                 partial(_drain, stderr, err, deadline, progress),
@@ -187,7 +187,7 @@ def _recorded(
     return RecordedExecuteResult.recorded(exit_code, sinks[0].result(), sinks[1].result(), logs)
 
 
-class Progress:
+class StreamProgress:
     """What the readers of a command's streams tell :func:`watch_operation`."""
 
     def __init__(self) -> None:
@@ -200,7 +200,7 @@ def watch_operation(
     operation: str,
     deadline: float | None,
     sockets: Sequence[WebSocket],
-    progress: Progress,
+    progress: StreamProgress,
 ) -> Operation:
     """Wait for a command's operation (until ``deadline``, else as long as it runs); then
     give its streams :data:`STREAM_GRACE` seconds of silence at most to end, and cut them
@@ -261,7 +261,7 @@ def attach(
 
 
 def _drain(
-    socket: WebSocket, sink: OutputSink, deadline: float | None, progress: Progress
+    socket: WebSocket, sink: OutputSink, deadline: float | None, progress: StreamProgress
 ) -> None:
     while True:
         remaining = None if deadline is None else max(0.0, deadline - time.monotonic())

@@ -175,7 +175,7 @@ class FilesManager:
             NotFound: no such path (LXD's message).
         """
         if to is None and progress is None:
-            response = self._node.get(params=self._params(filepath))
+            response = self._node.get(params=self._params(filepath), limit=False)
             return response.content
         with self.open(filepath) as remote:
             if to is None:

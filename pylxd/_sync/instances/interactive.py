@@ -17,7 +17,7 @@ from collections.abc import Mapping, Sequence
 from functools import partial
 from typing import TYPE_CHECKING, Any, cast
 
-from pylxd._sync.instances.exec import Progress, attach, watch_operation
+from pylxd._sync.instances.exec import StreamProgress, attach, watch_operation
 from pylxd._sync.streams import chunks
 from pylxd._core.envelope import metadata
 from pylxd._core.exec import exec_request
@@ -70,7 +70,7 @@ class OutputStream:
             return b""
         return message.encode() if isinstance(message, str) else message
 
-    def _drain(self, deadline: float | None, progress: Progress) -> None:
+    def _drain(self, deadline: float | None, progress: StreamProgress) -> None:
         """Read to the end, keeping the chunks for ``recv`` (the command cannot block on a
         full pipe while we wait for it)."""
         while not self.closed:
@@ -197,7 +197,7 @@ class Session:
             return self.exit_code
         deadline = None if timeout is None else time.monotonic() + timeout
         outputs = [self.stdout] if self.stderr is None else [self.stdout, self.stderr]
-        progress = Progress()
+        progress = StreamProgress()
 
         def read_all() -> None:
             try:

@@ -72,8 +72,7 @@ class StoragePool(NamedModel):
 
 
 class StoragePoolManager(Collection[StoragePool]):
-    """``client.storage_pools``: ``all()``, ``get(name)``, ``exists(name)``,
-    ``create(definition)``."""
+    """``client.storage_pools``."""
 
     model = StoragePool
 
