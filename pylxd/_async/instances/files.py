@@ -28,10 +28,10 @@ from pylxd._core.files import (
     file_headers,
     file_stat,
     local_entries,
+    open_local_file,
     safe_entry,
     tree_link_target,
 )
-from pylxd._drivers.sftp_tree import open_local_file
 from pylxd.exceptions import NotFound
 
 if TYPE_CHECKING:
