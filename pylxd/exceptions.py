@@ -15,7 +15,8 @@ Catch :class:`PylxdError` to catch them all. The tree::
     ├── ClientConnectionFailed        the server could not be reached, TLS refused, bad endpoint
     │   ├── EndpointUnreachable       no connection could be made: the request was not sent
     │   ├── InvalidEndpoint           not a socket path or an https:// URL (also a ValueError)
-    │   ├── TransportTimeout          the server did not answer in time
+    │   ├── TransportTimeout          the server did not answer in time (the whole call)
+    │   ├── ResponseTooLarge          an answer or websocket message over the client's limit
     │   └── IncompleteOutput          a command ended but LXD never finished its output
     ├── LXDAPIExtensionNotAvailable   the server lacks an API extension the call needs
     ├── NotLoadedError                (asyncio) a field was read before ``await obj.sync()``
@@ -51,6 +52,7 @@ __all__ = [
     "OperationTimeout",
     "PylxdError",
     "RemoteConfigError",
+    "ResponseTooLarge",
     "TransportTimeout",
 ]
 
@@ -128,6 +130,20 @@ class InvalidEndpoint(ClientConnectionFailed, ValueError):
 
 class TransportTimeout(ClientConnectionFailed, TimeoutError):
     """The server did not answer within the client's timeout."""
+
+
+class ResponseTooLarge(ClientConnectionFailed):
+    """An answer read whole (``Client(max_response_size=…)``) or one websocket message
+    (``max_message_size=…``) was larger than the client's limit; that connection was
+    closed. Streamed transfers (files, images, backups, exec output) have no limit.
+
+    Attributes:
+        limit: the limit in bytes that was exceeded.
+    """
+
+    def __init__(self, what: str, limit: int) -> None:
+        self.limit = limit
+        super().__init__(f"{what} is larger than the client's limit of {limit} bytes")
 
 
 class IncompleteOutput(ClientConnectionFailed):

@@ -104,7 +104,7 @@ class BackupExport(ChildModel[ParentT]):
                 ``None`` when LXD does not say), e.g. a :class:`pylxd.progress.ProgressBar`.
         """
         if to is None and progress is None:
-            return (await self.api.export.get()).content
+            return (await self.api.export.get(limit=False)).content
         if to is None:
             buffer = io.BytesIO()
             await download(self.api.export, buffer, chunk_size, progress)

@@ -40,7 +40,13 @@ from pylxd._core.response import Response
 from pylxd._core.tls import build_ssl_context, certificate_base64
 from pylxd._core.tokens import is_trust_token
 from pylxd._core.urls import with_query
-from pylxd._drivers.types import Body, TimeoutSpec, split_timeout
+from pylxd._drivers.types import (
+    DEFAULT_MAX_MESSAGE_SIZE,
+    DEFAULT_MAX_RESPONSE_SIZE,
+    Body,
+    TimeoutSpec,
+    call_limits,
+)
 from pylxd.exceptions import (
     ClientConnectionFailed,
     Conflict,
@@ -74,9 +80,18 @@ class Client:
         verify: ``True`` (system CAs), ``False`` (no check), a CA bundle path, or the
             server's certificate to pin. With ``True``, a certificate saved by
             ``lxc remote add`` for this host is pinned.
-        timeout: seconds (or ``(connect, read)``) for each HTTP request; ``None`` means 30 s to
-            connect and 600 s for each read (operation waits set their own).
+        timeout: seconds for a whole HTTP call (connecting, sending, the answer), or
+            ``(connect, read)``: ``connect`` to connect, ``connect + read`` for the call and
+            ``read`` for each read of a streamed body (files, images, backups: a transfer
+            of any size is not cut short). ``None`` is ``(30, 600)``. Operation waits
+            set their own (the wait's timeout plus a second).
         project: the project every request is made in.
+        max_response_size: the largest answer read whole, in bytes (JSON, logs,
+            metrics); a larger one raises :class:`~pylxd.exceptions.ResponseTooLarge`.
+            File contents, images, backups and exec output are never limited. ``None``:
+            no limit.
+        max_message_size: the largest websocket message (an event, a piece of exec or
+            console output), in bytes; ``None``: no limit.
 
     The asyncio client connects in ``async with Client() as client`` or
     ``await client.connect()``.
@@ -91,6 +106,9 @@ class Client:
         timeout: TimeoutSpec = None,
         project: str | None = None,
         session: None = None,
+        *,
+        max_response_size: int | None = DEFAULT_MAX_RESPONSE_SIZE,
+        max_message_size: int | None = DEFAULT_MAX_MESSAGE_SIZE,
     ) -> None:
         if session is not None:
             raise TypeError("pylxd does not use requests sessions; pass cert= and verify= instead")
@@ -113,6 +131,7 @@ class Client:
         self.version = version
         self.timeout = timeout
         self.project = project
+        self.max_message_size = max_message_size
         try:
             self._ssl_context = build_ssl_context(self.cert, verify) if tls else None
         except OSError as exc:
@@ -122,13 +141,15 @@ class Client:
 
         self._transport: Transport | FailoverTransport
         if len(self.endpoints) == 1:
-            self._transport = Transport(self.endpoints[0], self._ssl_context, timeout)
+            self._transport = Transport(
+                self.endpoints[0], self._ssl_context, timeout, max_response_size
+            )
         else:
             from pylxd._async.failover import FailoverTransport
 
             context = self._ssl_context
             self._transport = FailoverTransport(
-                self.endpoints, lambda each: Transport(each, context, timeout)
+                self.endpoints, lambda each: Transport(each, context, timeout, max_response_size)
             )
         self._host_info: dict[str, Any] | None = None
         self._resources: dict[str, Any] | None = None
@@ -389,12 +410,14 @@ class Client:
         data: Body = None,
         headers: Mapping[str, str] | None = None,
         timeout: TimeoutSpec = None,
+        limit: bool = True,
     ) -> Response:
-        """Send one request and raise LXD's error if it failed."""
+        """Send one request and raise LXD's error if it failed (``limit``: the answer is
+        refused past ``max_response_size``; false for a file's content)."""
         url, body, headers = self._prepare(path, params, json, data, headers)
         with RequestLog(method, url) as logged:
             response = await self._transport.request(
-                method, url, body=body, headers=headers, timeout=timeout
+                method, url, body=body, headers=headers, timeout=timeout, limit=limit
             )
         logged.answered(response.status_code, len(response.content))
         return check_response(response)
@@ -428,11 +451,11 @@ class Client:
         # Imported on first use: most programs never open one, and it is a slow import.
         from pylxd._drivers.aio.websocket import open_websockets
 
-        connect_timeout, _read = split_timeout(self.timeout)
+        connect_timeout, _read, _whole = call_limits(self.timeout)
         started = time.perf_counter()
         try:
             sockets = await open_websockets(
-                self.endpoint, paths, self._ssl_context, connect_timeout
+                self.endpoint, paths, self._ssl_context, connect_timeout, self.max_message_size
             )
         except PylxdError as exc:
             if WEBSOCKET.isEnabledFor(logging.DEBUG):

@@ -14,7 +14,6 @@ from pylxd._core.fields import Attribute
 from pylxd._core.logs import OPERATIONS
 from pylxd._core.operations import is_final, is_success, server_wait_seconds
 from pylxd._core.urls import project_scope
-from pylxd._drivers.types import split_timeout
 from pylxd.exceptions import LXDAPIException, OperationFailed, OperationTimeout
 
 if TYPE_CHECKING:
@@ -22,8 +21,11 @@ if TYPE_CHECKING:
 
 __all__ = ["Operation", "OperationManager", "cancel_quietly"]
 
-# The ``/wait`` request may take the whole server-side wait; give HTTP this much more.
-_WAIT_GRACE = 30.0
+# The ``/wait`` request takes the whole server-side wait; HTTP gets this much more: the
+# wait's own timeout bounds the call (a server that stalls the wait is a
+# ``TransportTimeout`` half a second after it), an hour-long default wait a margin.
+_WAIT_GRACE = 0.5
+_DEFAULT_WAIT_GRACE = 30.0
 
 
 class Operation(Model):
@@ -81,13 +83,13 @@ class Operation(Model):
         Raises:
             OperationFailed: it failed or was cancelled.
             OperationTimeout: it was still running when the timeout expired.
+            TransportTimeout: the server did not answer the wait half a second after
+                ``timeout`` (rounded up to whole seconds: LXD's unit) — it stalled.
         """
-        seconds = server_wait_seconds(timeout)
-        connect, _read = split_timeout(self.client.timeout)
+        seconds = server_wait_seconds(timeout)  # LXD waits whole seconds
+        limit = seconds + (_DEFAULT_WAIT_GRACE if timeout is None else _WAIT_GRACE)
         started = time.perf_counter()
-        response = await self.api.wait.get(
-            params={"timeout": seconds}, timeout=(connect, seconds + _WAIT_GRACE)
-        )
+        response = await self.api.wait.get(params={"timeout": seconds}, timeout=limit)
         try:
             self._apply(metadata(response), complete=True, rollback=True)
         except LXDAPIException:

@@ -11,7 +11,7 @@ import posixpath
 import stat as statmod
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
-from typing import Any
+from typing import IO, Any
 
 __all__ = [
     "FILE_CHUNK",
@@ -24,6 +24,7 @@ __all__ = [
     "file_stat",
     "local_entries",
     "mode_string",
+    "open_local_file",
     "safe_entry",
     "tree_link_target",
 ]
@@ -223,3 +224,17 @@ class LocalPath(os.PathLike[str]):
 
     def __fspath__(self) -> str:
         return self._path
+
+
+def open_local_file(path: str) -> IO[bytes]:
+    """``path`` opened for writing, never through a symlink (an existing link or file
+    there is replaced)."""
+    flags = os.O_WRONLY | os.O_CREAT | os.O_TRUNC | getattr(os, "O_NOFOLLOW", 0)
+    try:
+        fd = os.open(path, flags, 0o600)
+    except OSError:
+        if not os.path.islink(path):
+            raise
+        os.unlink(path)
+        fd = os.open(path, flags | os.O_EXCL, 0o600)
+    return os.fdopen(fd, "wb")

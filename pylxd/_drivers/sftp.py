@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 
 from pylxd._core.endpoint import Endpoint
 from pylxd._drivers.raw import open_upgraded
-from pylxd._drivers.types import TimeoutSpec, split_timeout
+from pylxd._drivers.types import TimeoutSpec, call_limits
 from pylxd.exceptions import ClientConnectionFailed
 
 if TYPE_CHECKING:
@@ -87,7 +87,7 @@ def open_sftp_client(
         from paramiko import SFTPClient, SSHException
     except ImportError as exc:
         raise ImportError("SFTP needs paramiko: pip install 'pylxd[sftp]'") from exc
-    connect, read = split_timeout(timeout)
+    connect, read, _whole = call_limits(timeout)
     sock = open_upgraded(endpoint, url, "sftp", ssl_context, connect)
     sock.settimeout(read)
     channel = SFTPChannel(sock, f"sftp {url}")

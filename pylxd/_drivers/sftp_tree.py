@@ -23,7 +23,14 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import IO, TYPE_CHECKING
 
-from pylxd._core.files import LocalEntry, Progress, safe_entry, tree_link_target
+from pylxd._core.files import (
+    LocalEntry,
+    Progress,
+    open_local_file,
+    safe_entry,
+    tree_link_target,
+)
+from pylxd._drivers.sftp_batch import BATCH_FILE, BatchFile, batches, get_files, put_files
 from pylxd.exceptions import Forbidden, LXDAPIException, NotFound
 
 if TYPE_CHECKING:
@@ -34,7 +41,6 @@ __all__ = [
     "Pull",
     "Push",
     "chmod_all",
-    "open_local_file",
     "pull_tree",
     "push_tree",
     "remote_errors",
@@ -73,6 +79,7 @@ class Pull:
     done: int = 0
     large: list[tuple[str, str, int]] = field(default_factory=list)
     dir_modes: list[tuple[str, int]] = field(default_factory=list)
+    small: list[tuple[BatchFile, str, int]] = field(default_factory=list)
 
     def step(self, received: int) -> None:
         self.done += received
@@ -86,7 +93,7 @@ def remote_errors(path: str) -> Iterator[None]:
     try:
         yield
     except OSError as exc:
-        text = f"{path}: {exc.strerror or exc}"
+        text = f"{exc.filename or path}: {exc.strerror or exc}"
         if exc.errno == errno.ENOENT:
             raise NotFound(None, text, status_code=404) from exc
         if exc.errno in (errno.EACCES, errno.EPERM):
@@ -110,21 +117,20 @@ def push_tree(
     ``mode`` overrides the files' own; ``uid``/``gid`` own what is created (but links:
     SFTP's chown follows them). An existing directory is kept; a file or link is replaced.
     """
-    # A file new in a directory made here gets the server's default mode: a chmod (one
-    # round trip, a third of a small file's cost) is needed only when it differs. The
-    # default is learnt from the first such file.
-    made: set[str] = set()
-    default_mode: int | None = None
+    small: list[tuple[LocalEntry, int]] = []
     for entry in entries:
-        if entry.kind == "file" and os.lstat(entry.local).st_size >= LARGE_FILE:
+        size = os.lstat(entry.local).st_size if entry.kind == "file" else 0
+        if entry.kind == "file" and size >= LARGE_FILE:
             state.large.append(entry)
+            continue
+        if entry.kind == "file" and size <= BATCH_FILE:
+            small.append((entry, size))  # sent in batches, once every directory exists
             continue
         target = os.readlink(entry.local) if entry.kind == "symlink" else ""
         source = open(entry.local, "rb") if entry.kind == "file" else None  # noqa: SIM115
         with remote_errors(entry.remote):
             if entry.kind == "directory":
                 if _mkdir(sftp, entry.remote, entry.mode):
-                    made.add(entry.remote)
                     _chown(sftp, entry.remote, uid, gid)
             elif entry.kind == "symlink":
                 try:
@@ -135,15 +141,18 @@ def push_tree(
             elif source is not None:
                 with source:
                     _put_file(sftp, source, entry.remote, state)
-                wanted = entry.mode if mode is None else mode
-                if posixpath.dirname(entry.remote) not in made:
-                    sftp.chmod(entry.remote, wanted)  # an existing file keeps its mode
-                else:
-                    if default_mode is None:
-                        default_mode = statmod.S_IMODE(sftp.stat(entry.remote).st_mode or 0)
-                    if wanted != default_mode:
-                        sftp.chmod(entry.remote, wanted)
+                sftp.chmod(entry.remote, entry.mode if mode is None else mode)
                 _chown(sftp, entry.remote, uid, gid)
+    for batch in batches(small, lambda item: item[1]):
+        files = []
+        for entry, _size in batch:
+            with open(entry.local, "rb") as source:
+                data = source.read()
+            chosen = entry.mode if mode is None else mode
+            files.append(BatchFile(entry.remote, chosen, uid, gid, data=data))
+        with remote_errors(files[0].remote):
+            put_files(sftp, files)
+        state.step(sum(len(f.data) for f in files))
     return state
 
 
@@ -193,6 +202,16 @@ def pull_tree(sftp: SFTPClient, remote: str, local: str, state: Pull) -> Pull:
     if parent:
         os.makedirs(parent, exist_ok=True)
     _pull_entry(sftp, remote, local, info, (remote, local), state)
+    for batch in batches(state.small, lambda item: item[0].size):
+        with remote_errors(batch[0][0].remote):
+            get_files(sftp, [item for item, _local, _mode in batch])
+        for item, local_file, mode in batch:
+            with open_local_file(local_file) as sink:
+                sink.write(item.data)
+            os.chmod(local_file, mode)
+            state.step(len(item.data))
+            item.data = b""
+    state.small.clear()
     return state
 
 
@@ -226,6 +245,9 @@ def _pull_entry(
         if (info.st_size or 0) >= LARGE_FILE:
             state.large.append((remote, local, mode))
             return
+        if (info.st_size or 0) <= BATCH_FILE:
+            state.small.append((BatchFile(remote, size=info.st_size or 0), local, mode))
+            return
         with remote_errors(remote):
             source = sftp.open(remote, "rb")
         size = info.st_size or 0
@@ -250,17 +272,3 @@ def _local_dir(path: str) -> None:
             raise NotADirectoryError(
                 f"not a directory (a link is never followed): {path}"
             ) from None
-
-
-def open_local_file(path: str) -> IO[bytes]:
-    """``path`` opened for writing, never through a symlink (an existing link or file
-    there is replaced)."""
-    flags = os.O_WRONLY | os.O_CREAT | os.O_TRUNC | getattr(os, "O_NOFOLLOW", 0)
-    try:
-        fd = os.open(path, flags, 0o600)
-    except OSError:
-        if not os.path.islink(path):
-            raise
-        os.unlink(path)
-        fd = os.open(path, flags | os.O_EXCL, 0o600)
-    return os.fdopen(fd, "wb")

@@ -123,10 +123,17 @@ class APINode:
         headers: Mapping[str, str] | None = None,
         timeout: TimeoutSpec = None,
         is_api: bool = True,
+        limit: bool = True,
     ) -> Response:
-        """``GET`` this path."""
+        """``GET`` this path (``limit=False``: a file's content, read whole whatever its
+        size; else at most the client's ``max_response_size``)."""
         return self._client._request(
-            "GET", self._path, params=self._params(params), headers=headers, timeout=timeout
+            "GET",
+            self._path,
+            params=self._params(params),
+            headers=headers,
+            timeout=timeout,
+            limit=limit,
         )
 
     def stream(

@@ -105,7 +105,7 @@ class BackupExport(ChildModel[ParentT]):
                 ``None`` when LXD does not say), e.g. a :class:`pylxd.progress.ProgressBar`.
         """
         if to is None and progress is None:
-            return (self.api.export.get()).content
+            return (self.api.export.get(limit=False)).content
         if to is None:
             buffer = io.BytesIO()
             download(self.api.export, buffer, chunk_size, progress)

@@ -28,10 +28,10 @@ from pylxd._core.files import (
     file_headers,
     file_stat,
     local_entries,
+    open_local_file,
     safe_entry,
     tree_link_target,
 )
-from pylxd._drivers.sftp_tree import open_local_file
 from pylxd.exceptions import NotFound
 
 if TYPE_CHECKING:
@@ -174,7 +174,7 @@ class FilesManager:
             NotFound: no such path (LXD's message).
         """
         if to is None and progress is None:
-            response = await self._node.get(params=self._params(filepath))
+            response = await self._node.get(params=self._params(filepath), limit=False)
             return response.content
         async with self.open(filepath) as remote:
             if to is None:

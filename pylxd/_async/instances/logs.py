@@ -55,7 +55,7 @@ class LogManager:
 
     async def _get(self, name: str) -> Response:
         try:
-            return await self._node(name).get()
+            return await self._node(name).get(limit=False)  # a file: no size limit
         except LXDAPIException as exc:
             # LXD 5.0.2 answers a missing log file with a 500 ("open …: no such file or
             # directory"); Incus with a 404.

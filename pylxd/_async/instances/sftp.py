@@ -14,7 +14,6 @@ import os
 from typing import TYPE_CHECKING
 
 from pylxd._core.files import LocalEntry, LocalPath, Progress
-from pylxd._drivers.sftp_tree import Pull, Push, chmod_all, pull_tree, push_tree
 from pylxd.exceptions import LXDAPIException
 
 if TYPE_CHECKING:
@@ -64,6 +63,7 @@ async def sftp_push(
     if sftp is None:
         return False
     from pylxd._drivers.aio.sftp import run_sftp
+    from pylxd._drivers.sftp_tree import Push, chmod_all, push_tree
 
     try:
         total = sum(os.lstat(e.local).st_size for e in entries if e.kind == "file")
@@ -96,6 +96,7 @@ async def sftp_pull(
     if sftp is None:
         return False
     from pylxd._drivers.aio.sftp import run_sftp
+    from pylxd._drivers.sftp_tree import Pull, pull_tree
 
     try:
         state = await run_sftp(sftp, pull_tree, remote, local, Pull(progress))

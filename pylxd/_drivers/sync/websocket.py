@@ -12,6 +12,7 @@ from websockets.exceptions import InvalidHandshake
 
 from pylxd._core.endpoint import Endpoint
 from pylxd._drivers.raw import connect
+from pylxd._drivers.types import DEFAULT_MAX_MESSAGE_SIZE
 from pylxd._drivers.websocket_rules import (
     READ_SIZE,
     NeedData,
@@ -20,7 +21,7 @@ from pylxd._drivers.websocket_rules import (
     translate_open_error,
     websocket_uri,
 )
-from pylxd.exceptions import ClientConnectionFailed, TransportTimeout
+from pylxd.exceptions import ClientConnectionFailed, ResponseTooLarge, TransportTimeout
 
 __all__ = ["WebSocket", "open_websockets"]
 
@@ -56,6 +57,9 @@ class WebSocket:
             data = b""  # a reset ends the stream like a close
         try:
             self._write(self._core.receive(data))
+        except ResponseTooLarge:
+            self.cut()  # the rest of that message is never read
+            raise
         except ClientConnectionFailed:
             pass  # our reply to its close frame, on a socket the server already shut
 
@@ -121,10 +125,13 @@ def open_websockets(
     paths: Sequence[str],
     ssl_context: ssl.SSLContext | None,
     timeout: float | None,
+    max_size: int | None = DEFAULT_MAX_MESSAGE_SIZE,
 ) -> list[WebSocket]:
     """Open a websocket on each of ``paths`` (``/1.0/...?secret=…``): all of them, or none.
 
     The handshakes are pipelined: every request is sent before the first answer is read.
+
+    ``max_size``: the largest message (bytes) each accepts, ``None`` for any.
 
     Raises:
         LXDAPIException: LXD refused an upgrade (bad secret, operation gone).
@@ -133,7 +140,7 @@ def open_websockets(
     opened: list[WebSocket] = []
     try:
         for path in paths:
-            core = WebSocketCore(websocket_uri(endpoint, path))
+            core = WebSocketCore(websocket_uri(endpoint, path), max_size)
             try:
                 sock = connect(endpoint, ssl_context, timeout)
             except OSError as exc:

@@ -29,10 +29,10 @@ from pylxd._core.files import (
     file_headers,
     file_stat,
     local_entries,
+    open_local_file,
     safe_entry,
     tree_link_target,
 )
-from pylxd._drivers.sftp_tree import open_local_file
 from pylxd.exceptions import NotFound
 
 if TYPE_CHECKING:
@@ -175,7 +175,7 @@ class FilesManager:
             NotFound: no such path (LXD's message).
         """
         if to is None and progress is None:
-            response = self._node.get(params=self._params(filepath))
+            response = self._node.get(params=self._params(filepath), limit=False)
             return response.content
         with self.open(filepath) as remote:
             if to is None:

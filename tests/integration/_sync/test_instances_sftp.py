@@ -16,7 +16,7 @@ from pylxd._drivers import sftp as sftp_driver
 from pylxd._drivers import sftp_tree
 from pylxd import Client
 from pylxd.models import Instance
-from pylxd.exceptions import NotFound
+from pylxd.exceptions import LXDAPIException, NotFound
 from tests.integration._sync.test_instances_files import make_tree, snapshot
 from tests.integration.conftest import shared_container, unique_name
 
@@ -119,7 +119,10 @@ def test_recursive_transfers_over_sftp_match_http(
     make_tree(src)
     (src / "a" / "b" / "big.bin").write_bytes(os.urandom(3000))
     (src / "a" / "b" / "big.bin").chmod(0o640)
-    monkeypatch.setattr(sftp_tree, "LARGE_FILE", 2048)  # big.bin goes over HTTP
+    # Small files go in batches, medium ones (big.bin) stream alone, large ones (the
+    # 5000-byte ODD) go over HTTP.
+    monkeypatch.setattr(sftp_tree, "BATCH_FILE", 1024)
+    monkeypatch.setattr(sftp_tree, "LARGE_FILE", 4000)
     remote = f"/tmp/{unique_name('sftp-tree')}"
     with Client() as client:
         instance = client.instances.get(container)
@@ -196,6 +199,24 @@ def test_pull_never_writes_through_a_local_symlink(container, tmp_path: Path) ->
             with pytest.raises(NotADirectoryError):
                 instance.files.recursive_get(remote, tmp_path / "d3")
             assert sorted(os.listdir(outside)) == ["victim"]
+        finally:
+            instance.execute(["rm", "-rf", remote])
+
+
+def test_a_refused_file_in_a_batch_is_an_lxd_error(container, tmp_path: Path) -> None:
+    src = tmp_path / "src"
+    src.mkdir()
+    for name in ("a", "b", "c"):
+        (src / name).write_bytes(name.encode())
+    remote = f"/tmp/{unique_name('sftp-refused')}"
+    with Client() as client:
+        instance = client.instances.get(container)
+        try:
+            assert (instance.execute(["mkdir", "-p", f"{remote}/b"])).exit_code == 0
+            with pytest.raises(LXDAPIException, match=f"{remote}/b"):
+                instance.files.recursive_put(src, remote)  # b is a directory there
+            assert instance.files.get(f"{remote}/a") == b"a"  # the rest went
+            assert instance.files.get(f"{remote}/c") == b"c"
         finally:
             instance.execute(["rm", "-rf", remote])
 
