@@ -23,6 +23,7 @@ from typing import Any
 
 from pylxd import Client, EventType
 from pylxd.exceptions import LXDAPIException, NotFound
+from pylxd.progress import ProgressBar
 
 IMAGE = os.environ.get("PYLXD_IMAGE_ALIAS", "busybox")
 RUN = uuid.uuid4().hex[:6]
@@ -131,7 +132,9 @@ def container_round_trip(client: Client) -> None:
             found = client.images.get_by_alias(alias)
             with tempfile.TemporaryDirectory() as tmp:
                 meta, rootfs = Path(tmp, "image"), Path(tmp, "rootfs")
-                found.export(to=meta, rootfs=rootfs)  # streamed to disk
+                # Streamed to disk, with a ready-made bar (on stderr; pylxd[progress]).
+                with ProgressBar("  export", leave=False) as bar:
+                    found.export(to=meta, rootfs=rootfs, progress=bar)
                 size = sum(p.stat().st_size for p in (meta, rootfs) if p.exists())
             print(
                 f"  published as image {image.fingerprint[:12]} (alias {alias}), "

@@ -15,7 +15,7 @@ from pylxd._core.endpoint import (
     certs_path,
 )
 from pylxd._core.events import EventType
-from pylxd._drivers.types import TimeoutSpec
+from pylxd._drivers.types import DEFAULT_MAX_MESSAGE_SIZE, DEFAULT_MAX_RESPONSE_SIZE, TimeoutSpec
 from pylxd._sync.client import Client as _GeneratedClient
 from pylxd._sync.events import EventStream
 
@@ -64,8 +64,21 @@ class Client(_GeneratedClient):
         timeout: TimeoutSpec = None,
         project: str | None = None,
         session: None = None,
+        *,
+        max_response_size: int | None = DEFAULT_MAX_RESPONSE_SIZE,
+        max_message_size: int | None = DEFAULT_MAX_MESSAGE_SIZE,
     ) -> None:
-        super().__init__(endpoint, version, cert, verify, timeout, project, session)
+        super().__init__(
+            endpoint,
+            version,
+            cert,
+            verify,
+            timeout,
+            project,
+            session,
+            max_response_size=max_response_size,
+            max_message_size=max_message_size,
+        )
         try:
             self.connect()
         except BaseException:

@@ -17,10 +17,13 @@ Catch :class:`PylxdError` to catch them all. The tree::
     ├── ClientConnectionFailed        the server could not be reached, TLS refused, bad endpoint
     │   ├── EndpointUnreachable       no connection could be made: the request was not sent
     │   ├── InvalidEndpoint           not a socket path or an https:// URL (also a ValueError)
-    │   ├── TransportTimeout          the server did not answer in time
+    │   ├── TransportTimeout          the server did not answer in time (the whole call)
+    │   ├── ResponseTooLarge          an answer or websocket message over the client's limit
     │   └── IncompleteOutput          a command ended but LXD never finished its output
     ├── LXDAPIExtensionNotAvailable   the server lacks an API extension the call needs
-    └── NotLoadedError                (asyncio) a field was read before ``await obj.sync()``
+    ├── NotLoadedError                (asyncio) a field was read before ``await obj.sync()``
+    └── RemoteConfigError             ``Client.from_remote``: no such remote, a missing
+                                      certificate or config file (``path`` names it)
 
 Upstream pylxd's names (``LXDAPIException``, ``NotFound``, ``Conflict``,
 ``ClientConnectionFailed``, ``LXDAPIExtensionNotAvailable``) are kept.
@@ -51,6 +54,8 @@ __all__ = [
     "OperationFailed",
     "OperationTimeout",
     "PylxdError",
+    "RemoteConfigError",
+    "ResponseTooLarge",
     "TransportTimeout",
 ]
 
@@ -160,6 +165,20 @@ class TransportTimeout(ClientConnectionFailed, TimeoutError):
     """The server did not answer within the client's timeout."""
 
 
+class ResponseTooLarge(ClientConnectionFailed):
+    """An answer read whole (``Client(max_response_size=…)``) or one websocket message
+    (``max_message_size=…``) was larger than the client's limit; that connection was
+    closed. Streamed transfers (files, images, backups, exec output) have no limit.
+
+    Attributes:
+        limit: the limit in bytes that was exceeded.
+    """
+
+    def __init__(self, what: str, limit: int) -> None:
+        self.limit = limit
+        super().__init__(f"{what} is larger than the client's limit of {limit} bytes")
+
+
 class IncompleteOutput(ClientConnectionFailed):
     """A command ended (its operation did) but LXD never ended one of its output streams:
     what was received may be only part of the output.
@@ -193,6 +212,19 @@ class LXDAPIExtensionNotAvailable(PylxdError):
 
 class NotLoadedError(PylxdError):
     """An asyncio model field was read before it was fetched; ``await obj.sync()`` first."""
+
+
+class RemoteConfigError(PylxdError):
+    """``Client.from_remote()``: the ``lxc``/``incus`` configuration has no such remote, a
+    file it needs is missing or unreadable, or the remote is not an LXD/Incus server.
+
+    Attributes:
+        path: the file at fault (the ``config.yml``, or the missing certificate).
+    """
+
+    def __init__(self, message: str, *, path: str | None = None) -> None:
+        self.path = path
+        super().__init__(message)
 
 
 def _status(response: Response | None) -> int | None:

@@ -49,7 +49,7 @@ class Profile(NamedModel):
 
 
 class ProfileManager(Collection[Profile]):
-    """``client.profiles``: ``all()``, ``get(name)``, ``exists(name)``, ``create(...)``."""
+    """``client.profiles``."""
 
     model = Profile
 

@@ -52,7 +52,7 @@ class Project(NamedModel):
 
 
 class ProjectManager(Collection[Project]):
-    """``client.projects``: ``all()``, ``get(name)``, ``exists(name)``, ``create(...)``."""
+    """``client.projects``."""
 
     model = Project
 

@@ -52,8 +52,7 @@ class ServerWarning(NamedModel):
 
 
 class WarningManager(Collection[ServerWarning]):
-    """``client.warnings``: ``all()`` (every project's unless the client is bound to one,
-    or ``project=`` names one), ``get(uuid)``, ``exists(uuid)``; ``acknowledge()`` and
-    ``delete()`` on the objects."""
+    """``client.warnings``: ``all()`` lists every project's warnings unless the client is
+    bound to a project or ``project=`` names one."""
 
     model = ServerWarning

@@ -7,7 +7,13 @@ import io
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from typing import Any, NamedTuple
 
-__all__ = ["ExecuteResult", "OutputSink", "exec_request", "stdin_chunks"]
+__all__ = [
+    "ExecuteResult",
+    "OutputSink",
+    "RecordedExecuteResult",
+    "exec_request",
+    "stdin_chunks",
+]
 
 CHUNK = 1 << 16
 
@@ -20,6 +26,24 @@ class ExecuteResult(NamedTuple):
     stderr: str | bytes
 
 
+class RecordedExecuteResult(ExecuteResult):
+    """What ``execute(..., record_output=True)`` returns: the same ``(exit_code, stdout,
+    stderr)``, read back from the files LXD recorded, and those files' names in
+    ``instance.logs`` (``exec_<id>.stdout`` on LXD, ``exec-output/exec_<id>.stdout`` on
+    Incus): they stay there until ``instance.logs.delete(name)``."""
+
+    stdout_log: str
+    stderr_log: str
+
+    @classmethod
+    def recorded(
+        cls, exit_code: int, stdout: str | bytes, stderr: str | bytes, logs: tuple[str, str]
+    ) -> RecordedExecuteResult:
+        result = cls(exit_code, stdout, stderr)
+        result.stdout_log, result.stderr_log = logs
+        return result
+
+
 def exec_request(
     commands: Sequence[str],
     environment: Mapping[str, str] | None,
@@ -30,6 +54,7 @@ def exec_request(
     interactive: bool = False,
     width: int | None = None,
     height: int | None = None,
+    record_output: bool = False,
 ) -> dict[str, Any]:
     """The body of ``POST /1.0/instances/<name>/exec``.
 
@@ -41,9 +66,11 @@ def exec_request(
     body: dict[str, Any] = {
         "command": list(commands),
         "environment": dict(environment or {}),
-        "wait-for-websocket": True,
+        "wait-for-websocket": not record_output,
         "interactive": interactive,
     }
+    if record_output:  # LXD writes stdout/stderr to log files; no websockets, no stdin
+        body["record-output"] = True
     # LXD's defaults (root, /root) apply to what is not given.
     for key, value in (("user", user), ("group", group), ("cwd", cwd)):
         if value is not None:

@@ -327,6 +327,12 @@ class FieldModel:
             return extra[name]
         raise AttributeError(f"{type(self).__name__!r} object has no attribute {name!r}")
 
+    def _set_server_value(self, key: str, value: Any) -> None:
+        """Record a value the server now has (after a rename, an alias change…): stored as
+        the server's, so the object stays clean and a later in-place edit is seen."""
+        self._values[key] = value
+        self._snapshots.pop(key, None)
+
     def _raw_attr(self, name: str, default: Any = None) -> Any:
         """A field's value without any I/O."""
         value = self._values.get(name, default)

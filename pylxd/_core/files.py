@@ -11,18 +11,20 @@ import posixpath
 import stat as statmod
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
-from typing import Any
+from typing import IO, Any
 
 __all__ = [
     "FILE_CHUNK",
     "FileStat",
     "LocalEntry",
+    "LocalPath",
     "Progress",
     "body_size",
     "file_headers",
     "file_stat",
     "local_entries",
     "mode_string",
+    "open_local_file",
     "safe_entry",
     "tree_link_target",
 ]
@@ -212,3 +214,27 @@ def local_entries(src: str, dst: str) -> Iterator[LocalEntry]:
             else:
                 continue  # sockets, fifos, devices: LXD's files API cannot make them
             yield LocalEntry(kind, local, posixpath.join(base, name), statmod.S_IMODE(info.st_mode))
+
+
+class LocalPath(os.PathLike[str]):
+    """A local path to ``put`` (so a ``str`` path is not taken for the file's text)."""
+
+    def __init__(self, path: str) -> None:
+        self._path = path
+
+    def __fspath__(self) -> str:
+        return self._path
+
+
+def open_local_file(path: str) -> IO[bytes]:
+    """``path`` opened for writing, never through a symlink (an existing link or file
+    there is replaced)."""
+    flags = os.O_WRONLY | os.O_CREAT | os.O_TRUNC | getattr(os, "O_NOFOLLOW", 0)
+    try:
+        fd = os.open(path, flags, 0o600)
+    except OSError:
+        if not os.path.islink(path):
+            raise
+        os.unlink(path)
+        fd = os.open(path, flags | os.O_EXCL, 0o600)
+    return os.fdopen(fd, "wb")

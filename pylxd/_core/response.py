@@ -14,7 +14,13 @@ from pylxd.exceptions import LXDAPIException, error_class
 if TYPE_CHECKING:
     from email.message import Message
 
-__all__ = ["Headers", "Response"]
+__all__ = ["Headers", "Response", "content_length"]
+
+
+def content_length(headers: Mapping[str, str]) -> int | None:
+    """The body's announced length, ``None`` when it is not announced (sent chunked)."""
+    length = headers.get("Content-Length")
+    return int(length) if length and length.isdigit() else None
 
 
 class Headers(Mapping[str, str]):

@@ -6,12 +6,14 @@ from collections.abc import AsyncIterable, Iterable, Mapping
 from typing import IO, TypeAlias, TypedDict
 
 __all__ = [
+    "DEFAULT_MAX_MESSAGE_SIZE",
+    "DEFAULT_MAX_RESPONSE_SIZE",
     "DEFAULT_TIMEOUT",
     "HARMLESS_METHODS",
     "Body",
     "RequestOptions",
     "TimeoutSpec",
-    "split_timeout",
+    "call_limits",
     "unsent_note",
 ]
 
@@ -22,9 +24,19 @@ Body: TypeAlias = "bytes | str | IO[bytes] | Iterable[bytes] | AsyncIterable[byt
 TimeoutSpec: TypeAlias = "float | tuple[float, float] | None"
 
 #: ``(connect, read)`` when the client is given no timeout: a silent server never hangs a
-#: call forever. The read limit is per socket read, so long transfers are not cut short;
-#: operation waits set their own (the wait's timeout plus a margin).
+#: call forever (see :func:`call_limits`); operation waits set their own (the wait's
+#: timeout plus a margin).
 DEFAULT_TIMEOUT = (30.0, 600.0)
+
+#: The largest answer read whole (an API answer: JSON, a log, metrics). File contents,
+#: images, backups and exec output are streamed or asked for whole, and never limited.
+#: LXD's largest ordinary answers (``instances?recursion=2`` of a few hundred instances)
+#: are a few MB; a server sending more is broken or hostile.
+DEFAULT_MAX_RESPONSE_SIZE = 32 << 20
+
+#: The largest websocket message (one event, one piece of exec or console output: LXD
+#: sends those in pieces of at most a few hundred KiB).
+DEFAULT_MAX_MESSAGE_SIZE = 16 << 20
 
 
 class RequestOptions(TypedDict, total=False):
@@ -34,15 +46,26 @@ class RequestOptions(TypedDict, total=False):
     body: Body
     headers: Mapping[str, str] | None
     timeout: TimeoutSpec
+    limit: bool
 
 
-def split_timeout(timeout: TimeoutSpec) -> tuple[float, float]:
-    """``timeout`` → ``(connect, read)``; ``None`` gives :data:`DEFAULT_TIMEOUT`."""
+def call_limits(timeout: TimeoutSpec) -> tuple[float, float, float]:
+    """``timeout`` → ``(connect, read, whole)`` seconds.
+
+    ``connect`` bounds making the connection; ``whole`` the whole call from its start
+    (connecting, sending, the answer's headers and, for an answer read whole, its body);
+    ``read`` each read of a streamed body once its headers came (a transfer of any size is
+    not cut short, a stalled one is). A number ``N`` gives ``(N, N, N)``; a pair
+    ``(connect, read)`` gives ``(connect, read, connect + read)``; ``None`` is the pair
+    :data:`DEFAULT_TIMEOUT`.
+    """
     if timeout is None:
-        return DEFAULT_TIMEOUT
-    if isinstance(timeout, tuple):
-        return timeout[0], timeout[1]
-    return timeout, timeout
+        connect, read = DEFAULT_TIMEOUT
+    elif isinstance(timeout, tuple):
+        connect, read = timeout[0], timeout[1]
+    else:
+        return timeout, timeout, timeout
+    return connect, read, connect + read
 
 
 #: Requests that change nothing when repeated, so a failed one may be sent again (HTTP's

@@ -12,7 +12,7 @@ import json
 import logging
 
 from websockets.client import ClientProtocol
-from websockets.exceptions import InvalidHandshake, InvalidStatus
+from websockets.exceptions import InvalidHandshake, InvalidStatus, PayloadTooBig
 from websockets.frames import Frame, Opcode
 from websockets.http11 import Response
 from websockets.protocol import State
@@ -20,11 +20,20 @@ from websockets.uri import parse_uri
 
 from pylxd._core.endpoint import Endpoint
 from pylxd._core.logs import WEBSOCKET, safe_path
-from pylxd.exceptions import ClientConnectionFailed, LXDAPIException, TransportTimeout
+from pylxd._drivers import log_filters
+from pylxd._drivers.types import DEFAULT_MAX_MESSAGE_SIZE
+from pylxd.exceptions import (
+    ClientConnectionFailed,
+    LXDAPIException,
+    ResponseTooLarge,
+    TransportTimeout,
+)
 
 __all__ = ["NEED_DATA", "NeedData", "WebSocketCore", "translate_open_error", "websocket_uri"]
 
 READ_SIZE = 1 << 16
+
+log_filters.install()  # the library's DEBUG lines carry websocket secrets: masked
 
 
 class NeedData:
@@ -48,8 +57,11 @@ class WebSocketCore:
     ends the stream, and :meth:`next_message` then returns ``None``.
     """
 
-    def __init__(self, uri: str) -> None:
-        self._protocol = ClientProtocol(parse_uri(uri), max_size=None)
+    def __init__(self, uri: str, max_size: int | None = DEFAULT_MAX_MESSAGE_SIZE) -> None:
+        # The protocol refuses a frame (or a fragmented message) over ``max_size`` from
+        # its header, before reading its payload.
+        self._protocol = ClientProtocol(parse_uri(uri), max_size=max_size)
+        self._max_size = max_size
         self._frames: list[Frame] = []
         self._parts: list[bytes] = []
         self._text = False
@@ -70,9 +82,17 @@ class WebSocketCore:
 
     def receive(self, data: bytes) -> bytes:
         """Take bytes read from the socket (``b""`` at end of file); return bytes to send
-        back (pongs, the close reply)."""
+        back (pongs, the close reply).
+
+        Raises:
+            ResponseTooLarge: a message is over the size limit (the stream has ended; the
+                caller drops the connection).
+        """
         if data:
             self._protocol.receive_data(data)
+            if isinstance(self._protocol.parser_exc, PayloadTooBig):
+                self.ended = self._eof = True
+                raise ResponseTooLarge("a websocket message", self._max_size or 0)
         elif not self._eof:
             self._eof = self.ended = True
             self._protocol.receive_eof()

@@ -17,19 +17,20 @@ if TYPE_CHECKING:
     from pylxd._sync.client import Client
     from pylxd._drivers.sync.http import StreamResponse
 
-__all__ = ["APINode", "Session"]
+__all__ = ["APINode", "ApiSession"]
 
 # Attribute names that are never LXD paths: asked of a node, they fail as attributes
 # instead of building a path (``node.close()`` would otherwise be "not callable").
 _NOT_PATHS = ("close", "close")
 
 
-class Session:
+class ApiSession:
     """``client.api.session``: what old pylxd exposed there (its HTTP session), for the
     programs that close it (``contextlib.closing(client.api.session)``).
 
     Closing it closes the client's idle connections; the client opens new ones when it
-    is used again, as a ``requests`` session did.
+    is used again, as a ``requests`` session did (in both flavours: it closes the
+    connections, not the client).
     """
 
     __slots__ = ("_client",)
@@ -39,7 +40,7 @@ class Session:
 
     def close(self) -> None:
         """Close the client's connections to the server."""
-        self._client.close()
+        self._client._close_connections()
 
     def __repr__(self) -> str:
         return f"<Session of {self._client!r}>"
@@ -67,9 +68,9 @@ class APINode:
         return APINode(self._client, f"{self._path}/{attribute_segment(name)}", self._project)
 
     @property
-    def session(self) -> Session:
+    def session(self) -> ApiSession:
         """The client's connections, as old pylxd's ``requests`` session: ``close()`` them."""
-        return Session(self._client)
+        return ApiSession(self._client)
 
     def __getitem__(self, item: object) -> APINode:
         if item == "containers":
@@ -123,10 +124,17 @@ class APINode:
         headers: Mapping[str, str] | None = None,
         timeout: TimeoutSpec = None,
         is_api: bool = True,
+        limit: bool = True,
     ) -> Response:
-        """``GET`` this path."""
+        """``GET`` this path (``limit=False``: a file's content, read whole whatever its
+        size; else at most the client's ``max_response_size``)."""
         return self._client._request(
-            "GET", self._path, params=self._params(params), headers=headers, timeout=timeout
+            "GET",
+            self._path,
+            params=self._params(params),
+            headers=headers,
+            timeout=timeout,
+            limit=limit,
         )
 
     def stream(

@@ -102,7 +102,7 @@ class TrustToken:
 
 
 class CertificateManager(Collection[Certificate]):
-    """``client.certificates``: ``all()``, ``get(fingerprint)``, ``create(...)``, tokens."""
+    """``client.certificates``."""
 
     model = Certificate
 

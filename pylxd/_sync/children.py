@@ -5,6 +5,7 @@ their collections (:class:`ChildCollection`), one ``export()`` for both kinds of
 
 from __future__ import annotations
 
+import io
 import os
 from collections.abc import Mapping
 from datetime import datetime
@@ -13,10 +14,11 @@ from typing import IO, TYPE_CHECKING, Any, ClassVar, Generic, TypeVar
 from pylxd._sync.api import APINode
 from pylxd._sync.collection import Collection, NamedModel
 from pylxd._sync.model import Model
+from pylxd._core.children import snapshot_values, timestamp
 from pylxd._core.envelope import metadata, response_operation
 from pylxd._core.operations import resource_name
-from pylxd._core.storage import snapshot_values, timestamp
-from pylxd._drivers.transfer import CHUNK_SIZE
+from pylxd._core.response import content_length
+from pylxd._drivers.transfer import CHUNK_SIZE, Progress
 from pylxd.exceptions import LXDAPIException
 
 if TYPE_CHECKING:
@@ -87,7 +89,11 @@ class BackupExport(ChildModel[ParentT]):
     """A backup's download, the same for an instance's and a volume's."""
 
     def export(
-        self, to: IO[bytes] | str | os.PathLike[str] | None = None, chunk_size: int = CHUNK_SIZE
+        self,
+        to: IO[bytes] | str | os.PathLike[str] | None = None,
+        chunk_size: int = CHUNK_SIZE,
+        *,
+        progress: Progress | None = None,
     ) -> Any:
         """Download the backup tarball.
 
@@ -95,13 +101,19 @@ class BackupExport(ChildModel[ParentT]):
             to: a binary file object or a path: the tarball is written to it as it
                 arrives (constant memory) and the number of bytes is returned. ``None``
                 returns the whole tarball as ``bytes``.
+            progress: called with ``(done, total)`` bytes as the tarball arrives (``total``
+                ``None`` when LXD does not say), e.g. a :class:`pylxd.progress.ProgressBar`.
         """
+        if to is None and progress is None:
+            return (self.api.export.get(limit=False)).content
         if to is None:
-            return (self.api.export.get()).content
+            buffer = io.BytesIO()
+            download(self.api.export, buffer, chunk_size, progress)
+            return buffer.getvalue()
         if isinstance(to, (str, os.PathLike)):
             with open(to, "wb") as f:
-                return download(self.api.export, f, chunk_size)
-        return download(self.api.export, to, chunk_size)
+                return download(self.api.export, f, chunk_size, progress)
+        return download(self.api.export, to, chunk_size, progress)
 
 
 class ChildCollection(Collection[ChildT]):
@@ -157,12 +169,19 @@ class ChildCollection(Collection[ChildT]):
         return self._create_child(body, name, wait)
 
 
-def download(node: APINode, target: IO[bytes], chunk_size: int) -> int:
+def download(
+    node: APINode, target: IO[bytes], chunk_size: int, progress: Progress | None = None
+) -> int:
     """Write what ``GET node`` answers (a backup's tarball) to ``target`` as it arrives
-    (constant memory); returns the number of bytes written."""
+    (constant memory), telling ``progress``; returns the number of bytes written."""
     written = 0
     with node.stream() as stream:
+        total = content_length(stream.headers)
+        if progress is not None:
+            progress(0, total)
         for chunk in stream.iter_bytes(chunk_size):
             target.write(chunk)
             written += len(chunk)
+            if progress is not None:
+                progress(written, total)
     return written

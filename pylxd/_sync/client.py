@@ -7,6 +7,7 @@ import json as jsonlib
 import logging
 import os
 import time
+import weakref
 from collections.abc import Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
@@ -34,12 +35,20 @@ from pylxd._core.endpoint import (
 )
 from pylxd._core.envelope import check_response, metadata
 from pylxd._core.events import EventType
+from pylxd._core.headers import lxd_header
 from pylxd._core.logs import WEBSOCKET, RequestLog, safe_path
 from pylxd._core.response import Response
 from pylxd._core.tls import build_ssl_context, certificate_base64
 from pylxd._core.tokens import is_trust_token
 from pylxd._core.urls import with_query
-from pylxd._drivers.types import Body, TimeoutSpec, split_timeout
+from pylxd._drivers.sync.flavour import REOPENS_WHEN_CLOSED
+from pylxd._drivers.types import (
+    DEFAULT_MAX_MESSAGE_SIZE,
+    DEFAULT_MAX_RESPONSE_SIZE,
+    Body,
+    TimeoutSpec,
+    call_limits,
+)
 from pylxd.exceptions import (
     ClientConnectionFailed,
     Conflict,
@@ -49,6 +58,8 @@ from pylxd.exceptions import (
 )
 
 if TYPE_CHECKING:
+    from typing_extensions import Self
+
     from pylxd._sync.failover import FailoverTransport
     from pylxd._drivers.sync.http import StreamResponse, Transport
     from pylxd._drivers.sync.websocket import WebSocket
@@ -71,9 +82,18 @@ class Client:
         verify: ``True`` (system CAs), ``False`` (no check), a CA bundle path, or the
             server's certificate to pin. With ``True``, a certificate saved by
             ``lxc remote add`` for this host is pinned.
-        timeout: seconds (or ``(connect, read)``) for each HTTP request; ``None`` means 30 s to
-            connect and 600 s for each read (operation waits set their own).
+        timeout: seconds for a whole HTTP call (connecting, sending, the answer), or
+            ``(connect, read)``: ``connect`` to connect, ``connect + read`` for the call and
+            ``read`` for each read of a streamed body (files, images, backups: a transfer
+            of any size is not cut short). ``None`` is ``(30, 600)``. Operation waits
+            set their own (the wait's timeout plus a second).
         project: the project every request is made in.
+        max_response_size: the largest answer read whole, in bytes (JSON, logs,
+            metrics); a larger one raises :class:`~pylxd.exceptions.ResponseTooLarge`.
+            File contents, images, backups and exec output are never limited. ``None``:
+            no limit.
+        max_message_size: the largest websocket message (an event, a piece of exec or
+            console output), in bytes; ``None``: no limit.
 
     The asyncio client connects in ``with Client() as client`` or
     ``client.connect()``.
@@ -88,6 +108,9 @@ class Client:
         timeout: TimeoutSpec = None,
         project: str | None = None,
         session: None = None,
+        *,
+        max_response_size: int | None = DEFAULT_MAX_RESPONSE_SIZE,
+        max_message_size: int | None = DEFAULT_MAX_MESSAGE_SIZE,
     ) -> None:
         if session is not None:
             raise TypeError("pylxd does not use requests sessions; pass cert= and verify= instead")
@@ -110,25 +133,32 @@ class Client:
         self.version = version
         self.timeout = timeout
         self.project = project
+        self.max_message_size = max_message_size
         try:
             self._ssl_context = build_ssl_context(self.cert, verify) if tls else None
         except OSError as exc:
             raise ClientConnectionFailed(f"cannot load the TLS certificates: {exc}") from exc
-        # The HTTP library is imported with the first client, not with ``import pylxd``.
+        # The HTTP library is imported with the first client, not with ``import pylxd``
+        # (``import pylxd`` imports aiohttp itself: never inside a running loop).
         from pylxd._drivers.sync.http import Transport
 
         self._transport: Transport | FailoverTransport
         if len(self.endpoints) == 1:
-            self._transport = Transport(self.endpoints[0], self._ssl_context, timeout)
+            self._transport = Transport(
+                self.endpoints[0], self._ssl_context, timeout, max_response_size
+            )
         else:
             from pylxd._sync.failover import FailoverTransport
 
             context = self._ssl_context
             self._transport = FailoverTransport(
-                self.endpoints, lambda each: Transport(each, context, timeout)
+                self.endpoints, lambda each: Transport(each, context, timeout, max_response_size)
             )
         self._host_info: dict[str, Any] | None = None
+        self._closed = False  # see close()
         self._resources: dict[str, Any] | None = None
+        #: Connections handed over to another protocol (SFTP sessions): closed with us.
+        self._upgraded: weakref.WeakSet[Any] = weakref.WeakSet()
 
         self.api = APINode(self, f"/{version}")
         self.instances = InstanceManager(self)
@@ -148,14 +178,54 @@ class Client:
         self.network_zones = NetworkZoneManager(self)
         self.storage_pools = StoragePoolManager(self)
 
+    @classmethod
+    def from_remote(
+        cls,
+        name: str | None = None,
+        *,
+        cli: str | None = None,
+        config: str | os.PathLike[str] | None = None,
+        project: str | None = None,
+        timeout: TimeoutSpec = None,
+    ) -> Self:
+        """A client for a remote of the ``lxc`` or ``incus`` command-line client, reached as
+        the CLI reaches it: its address, its client certificate, the server certificate
+        ``remote add`` saved (pinned), its project.
+
+        Args:
+            name: the remote (``"local"`` is the local daemon); ``None``: ``default-remote``.
+            cli: ``"lxc"`` or ``"incus"``; ``None`` looks in ``lxc``'s configuration
+                (``$LXD_CONF``, the snap's, ``~/.config/lxc``), then ``incus``'
+                (``$INCUS_CONF``, ``~/.config/incus``).
+            config: a configuration directory to read instead.
+            project: overrides the remote's project.
+            timeout: as for :class:`Client`.
+
+        Raises:
+            RemoteConfigError: no such remote, an image server (``simplestreams``), or a
+                missing certificate; the message and ``path`` name the file.
+        """
+        from pylxd._core.remotes import find_remote  # the config is read only when asked
+
+        remote = find_remote(name, cli=cli, config=config)
+        return cls(
+            remote.endpoint,
+            cert=remote.cert,
+            verify=remote.verify,
+            timeout=timeout,
+            project=project if project is not None else remote.project,
+        )
+
     # -- connection ------------------------------------------------------------------
 
     def connect(self) -> Client:
         """Fetch the server's description (``GET /1.0``); fails if the server is unusable.
+        A closed client is open again.
 
         Raises:
             ClientConnectionFailed: unreachable, refused, TLS mismatch, or no projects support.
         """
+        self._closed = False
         try:
             response = self.api.get()
             self._host_info = metadata(response)
@@ -167,10 +237,24 @@ class Client:
         return self
 
     def close(self) -> None:
-        """Close the connections to the server."""
+        """Close the connections to the server (and the SFTP sessions opened through it).
+
+        The blocking client opens new ones when it is used again (old programs close
+        ``client.api.session`` and go on); the asyncio client then refuses calls with
+        :class:`~pylxd.exceptions.ClientConnectionFailed` until ``client.connect()``
+        or ``with client`` opens it again.
+        """
+        self._closed = not REOPENS_WHEN_CLOSED
+        self._close_connections()
+
+    def _close_connections(self) -> None:
+        """Close the connections (the client stays open: it makes new ones when used)."""
+        for upgraded in list(self._upgraded):
+            upgraded.close()
         self._transport.close()
 
     def __enter__(self) -> Client:
+        self._closed = False  # entering opens a closed client again
         if self._host_info is None:
             try:
                 self.connect()
@@ -223,7 +307,7 @@ class Client:
 
     def lxd_header(self, name: str) -> str:
         """``X-LXD-<name>``, or ``X-Incus-<name>`` on Incus (which reads only its own)."""
-        return f"{'X-Incus' if self.is_incus else 'X-LXD'}-{name}"
+        return lxd_header(self.is_incus, name)
 
     @property
     def ssl_options(self) -> dict[str, Any] | None:
@@ -263,7 +347,10 @@ class Client:
         if self._host_info is not None and self.trusted:
             return
         if self.cert is None:
-            raise ClientConnectionFailed("No client certificate specified")
+            raise ClientConnectionFailed(
+                "No client certificate specified (pylxd.generate_client_certificate() "
+                "makes one as lxc does; pass it as cert=)"
+            )
         try:
             with open(self.cert.cert) as f:
                 pem = f.read()
@@ -341,12 +428,16 @@ class Client:
         data: Body = None,
         headers: Mapping[str, str] | None = None,
         timeout: TimeoutSpec = None,
+        limit: bool = True,
     ) -> Response:
-        """Send one request and raise LXD's error if it failed."""
+        """Send one request and raise LXD's error if it failed (``limit``: the answer is
+        refused past ``max_response_size``; false for a file's content)."""
+        if self._closed:
+            raise self._closed_error()
         url, body, headers = self._prepare(path, params, json, data, headers)
         with RequestLog(method, url) as logged:
             response = self._transport.request(
-                method, url, body=body, headers=headers, timeout=timeout
+                method, url, body=body, headers=headers, timeout=timeout, limit=limit
             )
         logged.answered(response.status_code, len(response.content))
         return check_response(response)
@@ -362,6 +453,8 @@ class Client:
         timeout: TimeoutSpec = None,
     ) -> StreamResponse:
         """Send one request whose response body is streamed; raise LXD's error if it failed."""
+        if self._closed:
+            raise self._closed_error()
         url, body, headers = self._prepare(path, params, None, data, headers)
         with RequestLog(method, url) as logged:
             stream = self._transport.stream(
@@ -377,14 +470,17 @@ class Client:
 
     def _websockets(self, paths: Sequence[str]) -> list[WebSocket]:
         """Open a websocket on each of ``paths`` with this client's TLS settings (all or none)."""
-        # Imported on first use: most programs never open one, and it is a slow import.
+        if self._closed:
+            raise self._closed_error()
+        # Imported on first use by the blocking client: most programs never open one, and
+        # it is a slow import (``import pylxd`` has imported it: never in a loop).
         from pylxd._drivers.sync.websocket import open_websockets
 
-        connect_timeout, _read = split_timeout(self.timeout)
+        connect_timeout, _read, _whole = call_limits(self.timeout)
         started = time.perf_counter()
         try:
             sockets = open_websockets(
-                self.endpoint, paths, self._ssl_context, connect_timeout
+                self.endpoint, paths, self._ssl_context, connect_timeout, self.max_message_size
             )
         except PylxdError as exc:
             if WEBSOCKET.isEnabledFor(logging.DEBUG):
@@ -396,6 +492,11 @@ class Client:
             for path in paths:
                 WEBSOCKET.debug("opened %s in %.1f ms", safe_path(path), elapsed)
         return sockets
+
+    def _closed_error(self) -> ClientConnectionFailed:
+        return ClientConnectionFailed(
+            f"{self!r} is closed: open it again with `client.connect()` or `with`"
+        )
 
     def __repr__(self) -> str:
         return f"<Client {self.endpoint}>"

@@ -10,12 +10,12 @@ from typing import TYPE_CHECKING, Any
 
 from pylxd._sync.api import APINode
 from pylxd._sync.model import Model
-from pylxd._core.envelope import metadata, operation_id
+from pylxd._core.envelope import metadata
+from pylxd._core.envelope import operation_id as operation_id_of
 from pylxd._core.fields import Attribute
 from pylxd._core.logs import OPERATIONS
 from pylxd._core.operations import is_final, is_success, server_wait_seconds
 from pylxd._core.urls import project_scope
-from pylxd._drivers.types import split_timeout
 from pylxd.exceptions import LXDAPIException, OperationFailed, OperationTimeout
 
 if TYPE_CHECKING:
@@ -23,8 +23,11 @@ if TYPE_CHECKING:
 
 __all__ = ["Operation", "OperationManager", "cancel_quietly"]
 
-# The ``/wait`` request may take the whole server-side wait; give HTTP this much more.
-_WAIT_GRACE = 30.0
+# The ``/wait`` request takes the whole server-side wait; HTTP gets this much more: the
+# wait's own timeout bounds the call (a server that stalls the wait is a
+# ``TransportTimeout`` half a second after it), an hour-long default wait a margin.
+_WAIT_GRACE = 0.5
+_DEFAULT_WAIT_GRACE = 30.0
 
 
 class Operation(Model):
@@ -55,41 +58,28 @@ class Operation(Model):
     @classmethod
     def extract_operation_id(cls, operation: str) -> str:
         """``/1.0/operations/<id>`` (or a bare id) → ``<id>``."""
-        return operation_id(operation)
+        return operation_id_of(operation)
+
+    # -- upstream's classmethod spellings: the manager owns the logic -----------------
 
     @classmethod
     def get(cls, client: Client, operation_id: str) -> Operation:
-        """Fetch one operation by id or URL."""
-        operation = cls(client, id=cls.extract_operation_id(operation_id))
-        operation.sync()
-        return operation
+        """See :meth:`OperationManager.get`."""
+        return client.operations.get(operation_id)
 
     @classmethod
     def all(
         cls, client: Client, project: str | None = None, all_projects: bool = False
     ) -> list[Operation]:
-        """Every operation the server knows (all states) in the client's project, in one
-        request; ``project=`` another project's, ``all_projects=True`` every project's
-        (LXD's ``operations_get_query_all_projects``)."""
-        if all_projects:
-            client.assert_has_api_extension("operations_get_query_all_projects")
-        params = {"recursion": 1, **project_scope(project, all_projects)}
-        by_status = metadata(client.api.operations.get(params=params)) or {}
-        return [cls._from_server(client, op) for ops in by_status.values() for op in ops or ()]
+        """See :meth:`OperationManager.all`."""
+        return client.operations.all(project, all_projects)
 
     @classmethod
     def wait_for_operation(
         cls, client: Client, operation_id: str, timeout: float | None = None
     ) -> Operation:
-        """Wait until the operation ends and return it.
-
-        Raises:
-            OperationFailed: it failed or was cancelled (``error`` is the operation's ``err``).
-            OperationTimeout: it was still running after ``timeout`` seconds.
-        """
-        operation = cls(client, id=cls.extract_operation_id(operation_id))
-        operation.wait(timeout)
-        return operation
+        """See :meth:`OperationManager.wait_for_operation`."""
+        return client.operations.wait_for_operation(operation_id, timeout)
 
     def wait(self, timeout: float | None = None) -> bool:
         """Block on LXD's ``/wait`` until the operation ends (at most ``timeout`` seconds,
@@ -98,13 +88,13 @@ class Operation(Model):
         Raises:
             OperationFailed: it failed or was cancelled.
             OperationTimeout: it was still running when the timeout expired.
+            TransportTimeout: the server did not answer the wait half a second after
+                ``timeout`` (rounded up to whole seconds: LXD's unit) — it stalled.
         """
-        seconds = server_wait_seconds(timeout)
-        connect, _read = split_timeout(self.client.timeout)
+        seconds = server_wait_seconds(timeout)  # LXD waits whole seconds
+        limit = seconds + (_DEFAULT_WAIT_GRACE if timeout is None else _WAIT_GRACE)
         started = time.perf_counter()
-        response = self.api.wait.get(
-            params={"timeout": seconds}, timeout=(connect, seconds + _WAIT_GRACE)
-        )
+        response = self.api.wait.get(params={"timeout": seconds}, timeout=limit)
         try:
             self._apply(metadata(response), complete=True, rollback=True)
         except LXDAPIException:
@@ -152,21 +142,40 @@ class OperationManager:
     def handle(self, operation_id: str) -> Operation:
         """The operation of this id or URL, not fetched (no request: ``wait()`` or
         ``sync()`` fills it)."""
-        return Operation(self._client, id=Operation.extract_operation_id(operation_id))
+        return Operation(self._client, id=operation_id_of(operation_id))
 
     def get(self, operation_id: str) -> Operation:
         """Fetch one operation by id or URL."""
-        return Operation.get(self._client, operation_id)
+        operation = Operation(self._client, id=operation_id_of(operation_id))
+        operation.sync()
+        return operation
 
     def all(self, project: str | None = None, all_projects: bool = False) -> list[Operation]:
-        """Every operation the server knows, in one request (see :meth:`Operation.all`)."""
-        return Operation.all(self._client, project, all_projects)
+        """Every operation the server knows (all states) in the client's project, in one
+        request; ``project=`` another project's, ``all_projects=True`` every project's
+        (LXD's ``operations_get_query_all_projects``)."""
+        if all_projects:
+            self._client.assert_has_api_extension("operations_get_query_all_projects")
+        params = {"recursion": 1, **project_scope(project, all_projects)}
+        by_status = metadata(self._client.api.operations.get(params=params)) or {}
+        return [
+            Operation._from_server(self._client, op)
+            for ops in by_status.values()
+            for op in ops or ()
+        ]
 
     def wait_for_operation(
         self, operation_id: str, timeout: float | None = None
     ) -> Operation:
-        """Wait until the operation ends and return it (see :meth:`Operation.wait`)."""
-        return Operation.wait_for_operation(self._client, operation_id, timeout)
+        """Wait until the operation ends and return it (see :meth:`Operation.wait`).
+
+        Raises:
+            OperationFailed: it failed or was cancelled (``error`` is the operation's ``err``).
+            OperationTimeout: it was still running after ``timeout`` seconds.
+        """
+        operation = Operation(self._client, id=operation_id_of(operation_id))
+        operation.wait(timeout)
+        return operation
 
     def cancel(self, operation_id: str) -> None:
         """Cancel an operation by id or URL."""

@@ -7,9 +7,9 @@ from collections.abc import AsyncIterable, Iterator
 from typing import Any
 
 from pylxd._core.exec import CHUNK, stdin_chunks
-from pylxd._core.files import Progress
+from pylxd._core.files import Progress, body_size
 
-__all__ = ["chunks"]
+__all__ = ["chunks", "counted_upload"]
 
 
 def chunks(
@@ -38,3 +38,16 @@ def chunks(
         done += len(chunk)
         if progress is not None:
             progress(done, total)
+
+
+def counted_upload(
+    data: Any, progress: Progress | None, chunk_size: int = CHUNK
+) -> tuple[Any, dict[str, str]]:
+    """``data`` (bytes, a file object, chunks) as a request body that tells
+    ``progress(done, total)`` as it is sent, with the ``Content-Length`` header when its size
+    is known; without ``progress``, ``data`` as it is."""
+    if progress is None:
+        return data, {}
+    size = body_size(data)
+    headers = {} if size is None else {"Content-Length": str(size)}
+    return chunks(data, chunk_size=chunk_size, total=size, progress=progress), headers

@@ -36,7 +36,7 @@ from pylxd._async.storage.pool import StoragePool, StorageResources
 from pylxd._async.storage.snapshot import StorageVolumeSnapshot
 from pylxd._async.storage.volume import StorageVolume
 from pylxd._async.warning import ServerWarning
-from pylxd._core.exec import ExecuteResult
+from pylxd._core.exec import ExecuteResult, RecordedExecuteResult
 from pylxd._core.files import FileStat
 
 __all__ = [
@@ -71,6 +71,7 @@ __all__ = [
     "OutputStream",
     "Profile",
     "Project",
+    "RecordedExecuteResult",
     "RemoteFile",
     "Server",
     "ServerWarning",

@@ -37,7 +37,7 @@ from pylxd._sync.storage.pool import StoragePool, StorageResources
 from pylxd._sync.storage.snapshot import StorageVolumeSnapshot
 from pylxd._sync.storage.volume import StorageVolume
 from pylxd._sync.warning import ServerWarning
-from pylxd._core.exec import ExecuteResult
+from pylxd._core.exec import ExecuteResult, RecordedExecuteResult
 from pylxd._core.files import FileStat
 
 __all__ = [
@@ -72,6 +72,7 @@ __all__ = [
     "OutputStream",
     "Profile",
     "Project",
+    "RecordedExecuteResult",
     "RemoteFile",
     "Server",
     "ServerWarning",

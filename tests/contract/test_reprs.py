@@ -24,7 +24,7 @@ def build(manager: Any, **data: Any) -> Any:
     """An object as ``manager.get()`` would return it for ``data``."""
     if hasattr(manager, "_wrap"):
         return manager._wrap(data)
-    return manager._model._from_server(manager._client, data)  # the instance managers
+    return manager.model._from_server(manager._client, data)  # the instance managers
 
 
 def every_model(client: Any) -> dict[str, Any]:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from urllib.parse import parse_qs
 
-from pylxd._async.instances.backup import backup_import_headers
 from pylxd._core.urls import (
     attribute_segment,
     join_path,
@@ -31,16 +30,7 @@ def test_query_building() -> None:
     assert parse_qs(query) == {"recursion": ["2;fields=state.network"]}
 
 
-def test_names_and_headers() -> None:
-    assert backup_import_headers(False, "n", "p") == {
-        "Content-Type": "application/octet-stream",
-        "X-LXD-name": "n",
-        "X-LXD-pool": "p",
-    }
-    assert backup_import_headers(True, "n") == {
-        "Content-Type": "application/octet-stream",
-        "X-Incus-name": "n",
-    }
+def test_log_names_relative_to_the_logs_directory() -> None:
     assert logs_relative_name("/1.0/instances/c1/logs/lxc.log") == "lxc.log"
     url = "/1.0/instances/c1/logs/exec-output/exec_1.stdout?project=p"
     assert logs_relative_name(url) == "exec-output/exec_1.stdout"

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import base64
+import hashlib
 import json
 import socketserver
 import threading
@@ -33,6 +35,19 @@ def send(handler: BaseHTTPRequestHandler, status: int, body: bytes, content_type
 
 def send_json(handler: BaseHTTPRequestHandler, status: int, body: object) -> None:
     send(handler, status, json.dumps(body).encode(), "application/json")
+
+
+_WEBSOCKET_GUID = b"258EAFA5-E914-47DA-95CA-C5AB0DC85B11"
+
+
+def upgrade_answer(handler: BaseHTTPRequestHandler) -> bytes:
+    """The bytes of a 101 answer accepting the websocket upgrade ``handler`` received."""
+    key = handler.headers["Sec-WebSocket-Key"].encode()
+    accept = base64.b64encode(hashlib.sha1(key + _WEBSOCKET_GUID).digest())
+    return (
+        b"HTTP/1.1 101 Switching Protocols\r\nUpgrade: websocket\r\n"
+        b"Connection: Upgrade\r\nSec-WebSocket-Accept: " + accept + b"\r\n\r\n"
+    )
 
 
 def sync_envelope(metadata: object) -> dict[str, object]:

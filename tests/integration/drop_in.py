@@ -64,7 +64,10 @@ class DropInObjects:
 @pytest.fixture(scope="module")
 def objects(admin: Client, tmp_path_factory: pytest.TempPathFactory) -> Iterator[DropInObjects]:
     tmp = tmp_path_factory.mktemp("drop-in")
-    names = {what: unique_name(f"dropin-{what}") for what in ("ct", "prof", "proj", "pool", "vol")}
+    names = {
+        what: unique_name(f"dropin-{what}")
+        for what in ("ct", "prof", "proj", "pool", "vol", "missing")
+    }
     network = f"dropin{os.urandom(4).hex()}"  # a bridge name is an interface name: ≤ 15
     alias = unique_name("dropin-alias")
     image = admin.images.get_by_alias(IMAGE_ALIAS)
@@ -77,6 +80,7 @@ def objects(admin: Client, tmp_path_factory: pytest.TempPathFactory) -> Iterator
         )
         instance.start(wait=True)
         instance.snapshots.create("snap0", wait=True)
+        instance.files.put("/tmp/drop-in", b"read by both")
         image.add_alias(alias, "drop-in test")
         admin.profiles.create(names["prof"], config={"limits.cpu": "1"}, description="drop-in")
         admin.projects.create(names["proj"], description="drop-in")
@@ -117,7 +121,7 @@ def objects(admin: Client, tmp_path_factory: pytest.TempPathFactory) -> Iterator
             certificate=fingerprint(crt),
             certificate_name=cert_name,
             operation=token.rsplit("/", 1)[-1],
-            missing=unique_name("dropin-missing"),
+            missing=names["missing"],
         )
     finally:
         if token is not None:
@@ -129,6 +133,8 @@ def objects(admin: Client, tmp_path_factory: pytest.TempPathFactory) -> Iterator
         _quietly(lambda: admin.api.profiles[names["prof"]].delete())
         _quietly(lambda: admin.api.projects[names["proj"]].delete())
         _quietly(lambda: admin.api.networks[network].delete())
+        # What a bad input might have made had a library let it through.
+        _quietly(lambda: admin.api.profiles[names["missing"]].delete())
 
 
 def _quietly(cleanup: Any) -> None:
@@ -166,6 +172,11 @@ def value_plan(o: DropInObjects) -> list[dict[str, Any]]:
         entry("instance.snapshots.get", *ct, ["snapshots"], step("get", "snap0"), kind="snapshot"),
         entry("instance.snapshots.all", *ct, ["snapshots"], step("all"), kind="snapshot"),
         entry("instance.execute", *ct, step("execute", ["echo", "hi"])),
+        entry(
+            "instance.execute(exit 3)", *ct, step("execute", ["sh", "-c", "echo err >&2; exit 3"])
+        ),
+        entry("instance.files.get", *ct, ["files"], step("get", "/tmp/drop-in")),
+        entry("client.has_api_extension", step("has_api_extension", "instances")),
         entry("images.get", ["images"], step("get", o.image), kind="image"),
         entry("images.get_by_alias", ["images"], step("get_by_alias", o.alias), kind="image"),
         entry("images.all", ["images"], step("all"), kind="image", only=[o.image]),
@@ -292,6 +303,48 @@ def error_plan(o: DropInObjects) -> list[dict[str, Any]]:
                 wait=True,
             ),
         ),
+        entry(
+            "instances.create(bad name)",
+            ["instances"],
+            step("create", {"name": "bad name!", "source": {"type": "none"}}, wait=True),
+        ),
+        entry(
+            "profiles.create(bad config)",
+            ["profiles"],
+            step("create", o.missing, config={"bogus.key": "1"}),
+        ),
+        entry(
+            "networks.create(bad type)", ["networks"], step("create", o.missing[-15:], type="bogus")
+        ),
+        entry(
+            "storage_pools.create(bad driver)",
+            ["storage_pools"],
+            step("create", {"name": o.missing, "driver": "bogus", "config": {}}),
+        ),
+        entry("storage_pool.delete(in use)", *pool, step("delete")),
+        entry("pool.volumes.get(bad type)", *pool, ["volumes"], step("get", "bogus", o.volume)),
+        entry("images.create(str)", ["images"], step("create", "not an image", wait=True)),
+        entry(
+            "operations.wait_for_operation(missing)",
+            ["operations"],
+            step("wait_for_operation", "0" * 8),
+        ),
+        entry("instance.files.get(missing)", *ct, ["files"], step("get", "/no/such/file")),
+        entry(
+            "instance.files.put(missing dir)", *ct, ["files"], step("put", "/no/such/dir/f", "x")
+        ),
+        entry("certificates.create(str)", ["certificates"], step("create", "", "not a cert")),
+        entry(
+            "certificates.create(not a cert)",
+            ["certificates"],
+            step("create", "", {"bytes": "not a certificate"}),
+        ),
+        entry(
+            "images.create(not an image)",
+            ["images"],
+            step("create", {"bytes": "not an image"}, wait=True),
+        ),
+        entry("instance.execute(missing command)", *ct, step("execute", ["/no/such/command"])),
     ]
 
 

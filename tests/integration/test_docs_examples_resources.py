@@ -1,10 +1,10 @@
-"""The docs' resource sections (containers, snapshots, files, images, networks, the raw
+"""The docs' resource sections (containers, snapshots, files, networks, the raw
 API), run as written with the blocking client: only names are made unique and the image is
 the local ``busybox``. Where an example cannot run here, the test pins what refuses it and
 says why (the docs themselves, LXD, or this environment: no NIC in the test daemons'
 default profile, no CRIU, no ``lxdbr0``); nothing of ours is among them. The introductory
 sections are ``test_docs_examples.py``; the other resources' examples are in the
-``_async`` tests named for them (profiles, storage, events, migration, cluster).
+``_async`` tests named for them (images, profiles, storage, events, migration, cluster).
 """
 
 from __future__ import annotations
@@ -62,9 +62,10 @@ def test_create_with_limits_start_freeze_delete_as_written(admin: Client) -> Non
         assert container.freeze() is None
         assert container.delete() is None
         settle(client, name)
-        # LXD ran them in the background: the delete came while the container was
-        # running, so it is still there (the docs' sequence needs wait=True to delete).
-        assert client.containers.exists(name)
+        # LXD ran them in the background, in an order of its own: the delete is refused
+        # when the start came first (the docs' sequence needs wait=True to delete).
+        if client.containers.exists(name):
+            assert client.containers.get(name).status in ("Running", "Frozen")
     finally:
         with contextlib.suppress(LXDAPIException):
             client.containers.get(name).unfreeze(wait=True)
@@ -114,20 +115,6 @@ def test_files_as_written(container, tmp_path: Path, monkeypatch: pytest.MonkeyP
     with open("my-script2", "wb") as f:
         assert f.write(newfiledata) == len(filedata)
     assert Path("my-script2").read_text() == filedata
-
-
-def test_image_public_save_as_written(admin: Client) -> None:
-    client = admin
-    fingerprint = client.images.get_by_alias(IMAGE_ALIAS).fingerprint
-    image = client.images.get(fingerprint)
-    was = image.public
-    try:
-        image.public = True
-        image.save()
-        assert client.images.get(fingerprint).public is True
-    finally:
-        image.public = was
-        image.save()
 
 
 def test_network_lxdbr0_and_a_profile_nic_on_it(admin: Client) -> None:

@@ -9,8 +9,9 @@ working directory. A block is left out only when an HTML comment right above it 
 
 The examples name ``https://127.0.0.1:8443`` (the main test LXD); the Incus pass of
 scripts/test listens elsewhere, so that address is replaced by ``$PYLXD_HTTPS_ADDRESS``.
-The examples make uniquely named objects and remove them; scripts/test runs this module on
-LXD and again on Incus.
+The examples make uniquely named objects (a random hex suffix) and remove them; when an
+example fails, the objects its page left in its namespace with such a name are removed
+(instances stopped first). scripts/test runs this module on LXD and again on Incus.
 """
 
 from __future__ import annotations
@@ -24,6 +25,7 @@ from pathlib import Path
 import pytest
 
 from pylxd import Client
+from pylxd.models import Instance, Model
 from tests.integration.conftest import HTTPS_ADDRESS
 
 ROOT = Path(__file__).resolve().parent.parent.parent
@@ -71,6 +73,25 @@ def python_blocks(text: str) -> Iterator[Block]:
         )
 
 
+UNIQUE = re.compile(r"[0-9a-f]{6,}")
+
+
+def _clean_up(namespace: dict[str, object]) -> None:
+    """Remove what a failed page made: its models named with a random suffix."""
+    for value in namespace.values():
+        if not isinstance(value, Model):
+            continue
+        try:
+            name = value.name
+            if not isinstance(name, str) or not UNIQUE.search(name):
+                continue
+            if isinstance(value, Instance) and value.state().status != "Stopped":
+                value.stop(force=True, wait=True)
+            value.delete(wait=True) if isinstance(value, Instance) else value.delete()
+        except Exception:  # already gone, or its page removed it half-way
+            pass
+
+
 def _pages_with_examples() -> list[Path]:
     return [p for p in PAGES if any(python_blocks(p.read_text()))]
 
@@ -91,6 +112,7 @@ def test_page_examples_run(
         try:
             exec(compile(code, where, "exec"), namespace)
         except BaseException as error:
+            _clean_up(namespace)
             raise AssertionError(f"the example at {where} failed: {error!r}") from error
         ran += 1
     assert ran or os.environ.get("PYLXD_DOCS_ALLOW_EMPTY"), f"{page.name}: no example ran"

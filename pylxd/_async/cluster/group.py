@@ -44,8 +44,7 @@ class ClusterGroup(NamedModel):
 
 
 class ClusterGroupManager(Collection[ClusterGroup]):
-    """``client.cluster.groups``: ``all()``, ``get(name)``, ``exists(name)``, ``names()``,
-    ``create(...)``."""
+    """``client.cluster.groups``."""
 
     model = ClusterGroup
 

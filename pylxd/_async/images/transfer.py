@@ -14,7 +14,7 @@ from typing import IO, TYPE_CHECKING
 from urllib.parse import urlencode
 
 from pylxd._core import multipart
-from pylxd._core.response import Response
+from pylxd._core.response import Response, content_length
 from pylxd._drivers.transfer import DataSource, Progress, Sink, Source, counted, open_sink
 
 if TYPE_CHECKING:
@@ -88,8 +88,7 @@ async def download_image(
     """
     stream = await node.stream()
     try:
-        length = stream.headers.get("Content-Length")
-        total = int(length) if length and length.isdigit() else None
+        total = content_length(stream.headers)
         boundary = multipart.boundary_of(stream.headers.get("Content-Type", ""))
         if to is None:
             sink: IO[bytes] = tempfile.TemporaryFile()

@@ -12,26 +12,26 @@ from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, Any, ClassVar, TypeVar
 
 from pylxd._async.api import APINode
-from pylxd._async.instances import migration as instance_copy
 from pylxd._async.instances.backup import BackupManager
 from pylxd._async.instances.console import Console
 from pylxd._async.instances.exec import Executable
 from pylxd._async.instances.files import FilesManager
 from pylxd._async.instances.interactive import Interactive
 from pylxd._async.instances.logs import LogManager
+from pylxd._async.instances.migration import Migratable
 from pylxd._async.instances.publish import Publishable
+from pylxd._async.instances.sftp import open_instance_sftp
 from pylxd._async.instances.snapshot import SnapshotManager
 from pylxd._async.instances.templates import TemplateManager
 from pylxd._async.model import Model
-from pylxd._core.envelope import metadata, response_operation
-from pylxd._core.fields import Attribute, AttributeDict, config_strings, none_as_null
-from pylxd._core.operations import resource_name
+from pylxd._core.envelope import metadata
+from pylxd._core.fields import Attribute, AttributeDict, none_as_null
 from pylxd._core.response import Response
-from pylxd._core.urls import name_from_url, project_from_url, project_scope
 from pylxd.exceptions import NotFound
 
 if TYPE_CHECKING:
     from pylxd._async.client import Client
+    from pylxd._drivers.aio.sftp import SFTP
 
 __all__ = [
     "Container",
@@ -65,7 +65,7 @@ class InstanceState(AttributeDict):
         return f"<InstanceState status={self.__dict__.get('status')!r}>"
 
 
-class Instance(Model, Publishable, Executable, Interactive):
+class Instance(Model, Publishable, Executable, Interactive, Migratable):
     """An instance (``/1.0/instances/<name>``).
 
     State changes (``start``, ``stop``, …) return at once unless ``wait=True``.
@@ -111,28 +111,34 @@ class Instance(Model, Publishable, Executable, Interactive):
         """The instance's files: ``put``, ``get``, ``open``, ``stat``, ``recursive_put``…"""
         return FilesManager(self)
 
-    # -- finding and creating ---------------------------------------------------------
+    async def sftp(self) -> SFTP:
+        """A ready SFTP client on the instance's filesystem (LXD's ``/sftp`` upgrade: one
+        connection, no SSH), over the client's own socket or HTTPS connection.
+
+        Blocking client: paramiko's ``SFTPClient``; ``pylxd.aio``: an ``AsyncSFTPClient``
+        whose methods are paramiko's, awaitable. Needs ``pip install 'pylxd[sftp]'``.
+        Close it (``with``/``async with``, ``close()``/``aclose()``); closing the pylxd
+        client closes it too.
+
+        Raises:
+            ImportError: paramiko is not installed.
+            LXDAPIException: LXD refused (``NotFound``: no such instance).
+        """
+        return await open_instance_sftp(self)
+
+    # -- upstream's classmethod spellings: the managers own the logic ------------------
 
     @classmethod
     async def exists(cls, client: Client, name: str, project: str | None = None) -> bool:
-        """Whether an instance called ``name`` exists (in ``project``, if given)."""
-        try:
-            await cls.get(client, name, project)
-        except NotFound:
-            return False
-        return True
+        """See :meth:`InstanceManager.exists`."""
+        return await client.instances.of(cls).exists(name, project)
 
     @classmethod
     async def get(
         cls: builtins.type[InstanceT], client: Client, name: str, project: str | None = None
     ) -> InstanceT:
-        """Fetch one instance (one request), from ``project`` instead of the client's if given.
-
-        Raises:
-            NotFound: no such instance.
-        """
-        node = client.api.instances.in_project(project)[name]
-        return cls._from_response(client, await node.get())
+        """See :meth:`InstanceManager.get`."""
+        return await client.instances.of(cls).get(name, project)
 
     @classmethod
     async def all(
@@ -143,38 +149,8 @@ class Instance(Model, Publishable, Executable, Interactive):
         project: str | None = None,
         all_projects: bool = False,
     ) -> list[InstanceT]:
-        """Every instance (of this type), complete, in one request.
-
-        Args:
-            recursion: ``1`` (default) returns complete objects; ``0`` returns names only
-                (the blocking client fetches the rest on first access); ``2`` adds state.
-            fields: with ``recursion=2``, only these state fields (if the server can).
-            project: list this project's instances instead of the client's.
-            all_projects: every project's instances (each remembers its ``project``).
-        """
-        if isinstance(fields, (str, bytes)):
-            raise TypeError("fields must be a list of field names, not a string")
-        level: int | str = recursion
-        if (
-            fields
-            and recursion == 2
-            and client.has_api_extension("instances_state_selective_recursion")
-        ):
-            level = f"2;fields={','.join(fields)}"
-        if all_projects:
-            client.assert_has_api_extension("instance_all_projects")
-        params: dict[str, Any] = {"recursion": level, **project_scope(project, all_projects)}
-        if cls._instance_type is not None and client.has_api_extension("api_filtering"):
-            params["filter"] = f"type eq {cls._instance_type}"
-        listing = metadata(await client.api.instances.get(params=params)) or []
-        if recursion == 0:
-            return [cls(client, **_sparse(url, project)) for url in listing]
-        wanted = cls._instance_type
-        return [
-            cls._from_server(client, data)
-            for data in listing
-            if wanted is None or data.get("type") == wanted
-        ]
+        """See :meth:`InstanceManager.all`."""
+        return await client.instances.of(cls).all(recursion, fields, project, all_projects)
 
     @classmethod
     async def create(
@@ -185,42 +161,15 @@ class Instance(Model, Publishable, Executable, Interactive):
         target: str | None = None,
         project: str | None = None,
     ) -> InstanceT:
-        """Create an instance from ``config`` (LXD's instance definition).
-
-        Every source LXD has works: ``image`` (by ``alias``, ``fingerprint`` or
-        ``properties``, local or from a ``server``), ``copy``, ``migration``, ``none``.
-
-        Without ``wait`` this returns once LXD accepted the request (the object is then
-        fetched lazily); with ``wait`` it waits for the creation, raising its error, and
-        returns the complete instance. ``target`` picks the cluster member; ``project``
-        creates it in that project instead of the client's.
-        """
-        if not isinstance(config, Mapping):
-            raise TypeError(f"config must be a dict (LXD's instance definition), not {config!r}")
-        config = dict(config)
-        if "config" in config:
-            config["config"] = config_strings(config["config"])
-        if cls._instance_type is not None:
-            config.setdefault("type", cls._instance_type)
-        response = await client.api.instances.in_project(project).post(json=config, target=target)
-        name = config.get("name") or resource_name(metadata(response) or {}, "instances")
-        operation = response_operation(response)
-        if wait and operation is not None:
-            finished = await client.operations.wait_for_operation(operation)
-            name = name or resource_name({"resources": finished.resources or {}}, "instances")
-        if not name:
-            raise ValueError("LXD did not say what the new instance is called")
-        instance = cls(client, name=name, **({} if project is None else {"project": project}))
-        if wait:
-            await instance.sync()
-        return instance
+        """See :meth:`InstanceManager.create`."""
+        return await client.instances.of(cls).create(config, wait, target, project)
 
     # -- changing it --------------------------------------------------------------------
 
     async def rename(self, name: str, wait: bool = False) -> None:
         """Rename the instance (it must be stopped)."""
         await self.post(json={"name": name}, wait=wait)
-        self._values["name"] = name
+        self._set_server_value("name", name)
 
     async def move(self, target: str, wait: bool = True) -> None:
         """Move the instance to another cluster member (or ``"@group"``); it must be
@@ -313,9 +262,6 @@ class Instance(Model, Publishable, Executable, Interactive):
         return {"type": "instance", "name": self._raw_attr("name")}
 
     # Copies and migrations (:mod:`pylxd._async.instances.migration`), methods of the instance.
-    copy = instance_copy.copy_instance
-    migrate = instance_copy.migrate_instance
-    generate_migration_data = instance_copy.generate_migration_data
 
     # -- console, logs, image metadata, templates ------------------------------------
 
@@ -343,16 +289,6 @@ class Instance(Model, Publishable, Executable, Interactive):
         """Replace the instance's image metadata."""
         self.client.assert_has_api_extension("container_edit_metadata")
         await self.api.metadata.put(json=dict(data))
-
-
-def _sparse(url: str, project: str | None) -> dict[str, str]:
-    """A listed instance's name, and its project: the one in the URL (``all_projects``
-    listings add ``?project=``), else the one listed."""
-    values = {"name": name_from_url(url)}
-    project = project_from_url(url) or project
-    if project:
-        values["project"] = project
-    return values
 
 
 class Container(Instance):

@@ -9,9 +9,9 @@ from typing import TYPE_CHECKING, Any
 from pylxd._async.children import ChildCollection, ChildModel
 from pylxd._async.children import known_parent as _known
 from pylxd._async.instances.publish import Publishable
+from pylxd._core.children import timestamp
 from pylxd._core.fields import Attribute
 from pylxd._core.response import Response
-from pylxd._core.storage import timestamp
 
 if TYPE_CHECKING:
     from pylxd._async.instances.instance import Instance
@@ -59,7 +59,7 @@ class Snapshot(ChildModel["Instance"], Publishable):
 
 
 class SnapshotManager(ChildCollection[Snapshot]):
-    """``instance.snapshots``: ``all()``, ``get(name)``, ``exists(name)``, ``create(name)``."""
+    """``instance.snapshots``."""
 
     model = Snapshot
     _child_path = "snapshots"

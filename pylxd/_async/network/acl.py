@@ -46,7 +46,7 @@ class NetworkACL(NetworkObject):
 
 
 class NetworkACLManager(Collection[NetworkACL]):
-    """``client.network_acls``: ``all()``, ``get(name)``, ``exists(name)``, ``create(…)``."""
+    """``client.network_acls``."""
 
     model = NetworkACL
 

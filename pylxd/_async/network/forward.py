@@ -27,7 +27,7 @@ class NetworkForward(ListenAddressObject):
 
 
 class NetworkForwardManager(Collection[NetworkForward]):
-    """``network.forwards``: ``all()``, ``get(listen_address)``, ``exists(…)``, ``create(…)``."""
+    """``network.forwards``."""
 
     model = NetworkForward
 
@@ -76,8 +76,7 @@ class NetworkLoadBalancer(ListenAddressObject):
 
 
 class NetworkLoadBalancerManager(Collection[NetworkLoadBalancer]):
-    """``network.load_balancers``: ``all()``, ``get(listen_address)``, ``exists(…)``,
-    ``create(…)``."""
+    """``network.load_balancers``."""
 
     model = NetworkLoadBalancer
 

@@ -107,8 +107,7 @@ class Network(NetworkObject):
 
 
 class NetworkManager(Collection[Network]):
-    """``client.networks``: ``all()``, ``get(name)``, ``exists(name)``, ``create(…)``,
-    ``allocations()``."""
+    """``client.networks``."""
 
     model = Network
 

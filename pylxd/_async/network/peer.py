@@ -31,7 +31,7 @@ class NetworkPeer(NetworkObject):
 
 
 class NetworkPeerManager(Collection[NetworkPeer]):
-    """``network.peers``: ``all()``, ``get(name)``, ``exists(name)``, ``create(…)``."""
+    """``network.peers``."""
 
     model = NetworkPeer
 

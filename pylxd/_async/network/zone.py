@@ -33,7 +33,7 @@ class NetworkZone(NetworkObject):
 
 
 class NetworkZoneManager(Collection[NetworkZone]):
-    """``client.network_zones``: ``all()``, ``get(name)``, ``exists(name)``, ``create(…)``."""
+    """``client.network_zones``."""
 
     model = NetworkZone
 
@@ -72,7 +72,7 @@ class NetworkZoneRecord(NetworkObject):
 
 
 class NetworkZoneRecordManager(Collection[NetworkZoneRecord]):
-    """``zone.records``: ``all()``, ``get(name)``, ``exists(name)``, ``create(…)``."""
+    """``zone.records``."""
 
     model = NetworkZoneRecord
 

@@ -9,8 +9,8 @@ from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
 from pylxd._async.children import BackupExport, ChildCollection, WaitedChild
+from pylxd._core.children import timestamp
 from pylxd._core.fields import Attribute
-from pylxd._core.storage import timestamp
 
 if TYPE_CHECKING:
     from pylxd._async.storage.volume import StorageVolume
@@ -37,8 +37,7 @@ class StorageVolumeBackup(BackupExport["StorageVolume"], WaitedChild["StorageVol
 
 
 class StorageVolumeBackupManager(ChildCollection[StorageVolumeBackup]):
-    """``volume.backups``: ``all()``, ``get(name)``, ``exists(name)``, ``names()``,
-    ``create(...)``."""
+    """``volume.backups``."""
 
     model = StorageVolumeBackup
     _child_path = "backups"

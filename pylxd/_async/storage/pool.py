@@ -71,8 +71,7 @@ class StoragePool(NamedModel):
 
 
 class StoragePoolManager(Collection[StoragePool]):
-    """``client.storage_pools``: ``all()``, ``get(name)``, ``exists(name)``,
-    ``create(definition)``."""
+    """``client.storage_pools``."""
 
     model = StoragePool
 
@@ -130,20 +129,20 @@ class StorageResources(Model):
     async def get(
         cls: builtins.type[StorageResources], storage_pool: StoragePool
     ) -> StorageResources:
-        """Fetch a pool's usage (one request)."""
-        storage_pool.client.assert_has_api_extension("resources")
-        data = metadata(await storage_pool.api.resources.get())
-        resources = cls(storage_pool.client, pool=storage_pool)
-        resources._apply(data, complete=True)
-        return resources
+        """See :meth:`StorageResourcesManager.get` (upstream's spelling)."""
+        return await storage_pool.resources.get()
 
 
 class StorageResourcesManager:
-    """``pool.resources``: ``get()`` only."""
+    """``pool.resources``."""
 
     def __init__(self, pool: StoragePool) -> None:
         self._pool = pool
 
     async def get(self) -> StorageResources:
-        """The pool's space and inodes, used and total."""
-        return await StorageResources.get(self._pool)
+        """The pool's space and inodes, used and total (one request)."""
+        pool = self._pool
+        pool.client.assert_has_api_extension("resources")
+        resources = StorageResources(pool.client, pool=pool)
+        resources._apply(metadata(await pool.api.resources.get()), complete=True)
+        return resources

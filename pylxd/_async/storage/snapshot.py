@@ -7,8 +7,8 @@ from datetime import datetime
 from typing import TYPE_CHECKING, Any, Literal, overload
 
 from pylxd._async.children import ChildCollection, WaitedChild
+from pylxd._core.children import timestamp
 from pylxd._core.fields import Attribute
-from pylxd._core.storage import timestamp
 
 if TYPE_CHECKING:
     from pylxd._async.storage.volume import StorageVolume
@@ -54,8 +54,7 @@ class StorageVolumeSnapshot(WaitedChild["StorageVolume"]):
 
 
 class StorageVolumeSnapshotManager(ChildCollection[StorageVolumeSnapshot]):
-    """``volume.snapshots``: ``all(use_recursion=False)``, ``get(name)``, ``exists(name)``,
-    ``names()``, ``create(name, expires_at=None)``."""
+    """``volume.snapshots``."""
 
     model = StorageVolumeSnapshot
     _child_path = "snapshots"

@@ -16,8 +16,19 @@ except ImportError as exc:  # pragma: no cover - depends on the install
 
 from pylxd._core.endpoint import Endpoint
 from pylxd._core.response import Response
-from pylxd._drivers.types import Body, TimeoutSpec, split_timeout, unsent_note
-from pylxd.exceptions import ClientConnectionFailed, EndpointUnreachable, TransportTimeout
+from pylxd._drivers.types import (
+    DEFAULT_MAX_RESPONSE_SIZE,
+    Body,
+    TimeoutSpec,
+    call_limits,
+    unsent_note,
+)
+from pylxd.exceptions import (
+    ClientConnectionFailed,
+    EndpointUnreachable,
+    ResponseTooLarge,
+    TransportTimeout,
+)
 
 __all__ = ["StreamResponse", "Transport"]
 
@@ -29,10 +40,15 @@ class Transport:
     """
 
     def __init__(
-        self, endpoint: Endpoint, ssl_context: ssl.SSLContext | None, timeout: TimeoutSpec
+        self,
+        endpoint: Endpoint,
+        ssl_context: ssl.SSLContext | None,
+        timeout: TimeoutSpec,
+        max_response_size: int | None = DEFAULT_MAX_RESPONSE_SIZE,
     ) -> None:
         self.endpoint = endpoint
         self.timeout = timeout
+        self.max_response_size = max_response_size
         self._ssl: ssl.SSLContext | bool = ssl_context if ssl_context is not None else False
         self._session: aiohttp.ClientSession | None = None
         self._default_timeout: aiohttp.ClientTimeout | None = None
@@ -61,11 +77,21 @@ class Transport:
         body: Body = None,
         headers: Mapping[str, str] | None = None,
         timeout: TimeoutSpec = None,
+        limit: bool = True,
     ) -> Response:
-        """Send one request and read the whole response."""
+        """Send one request and read the whole response (within the call's deadline; at
+        most ``max_response_size`` bytes unless ``limit`` is false: a file's content)."""
+        # A body sent as it is read may take long: then each read of the answer waits at
+        # most the read timeout (aiohttp has no deadline that starts once the body went).
+        whole = body is None or isinstance(body, (bytes, str))
         try:
-            async with self._send(method, url, body, headers, timeout) as raw:
-                return Response(raw.status, raw.headers, await _read_body(raw), url)
+            async with self._send(method, url, body, headers, timeout, whole) as raw:
+                try:
+                    content = await _read_body(raw, self.max_response_size if limit else None)
+                except ResponseTooLarge:
+                    raw.close()  # the rest of the answer is dropped with its connection
+                    raise
+                return Response(raw.status, raw.headers, content, url)
         except (aiohttp.ClientError, OSError, asyncio.TimeoutError) as exc:
             raise _translate(exc, self.endpoint, method) from exc
 
@@ -76,27 +102,29 @@ class Transport:
         body: Body,
         headers: Mapping[str, str] | None,
         timeout: TimeoutSpec,
+        whole: bool,
     ) -> Any:
-        """aiohttp's request: awaitable (a response) and an async context manager alike."""
+        """aiohttp's request: awaitable (a response) and an async context manager alike.
+        ``whole``: the call has one deadline (else each read has its own timeout)."""
         return self._get_session().request(
             method,
             URL(self.endpoint.base_url + url, encoded=True),
             data=_payload(body),
             headers=headers,
-            timeout=self._client_timeout(timeout),
+            timeout=self._client_timeout(timeout, whole),
             allow_redirects=False,
         )
 
-    def _client_timeout(self, timeout: TimeoutSpec) -> aiohttp.ClientTimeout:
-        if timeout is None:
+    def _client_timeout(self, timeout: TimeoutSpec, whole: bool) -> aiohttp.ClientTimeout:
+        if timeout is None and whole:  # the usual case: made once
             if self._default_timeout is None:
-                connect, read = split_timeout(self.timeout)
-                self._default_timeout = aiohttp.ClientTimeout(
-                    total=None, connect=connect, sock_read=read
-                )
+                connect, _read, total = call_limits(self.timeout)
+                self._default_timeout = aiohttp.ClientTimeout(total=total, connect=connect)
             return self._default_timeout
-        connect, read = split_timeout(timeout)
-        return aiohttp.ClientTimeout(total=None, connect=connect, sock_read=read)
+        connect, read, total = call_limits(timeout if timeout is not None else self.timeout)
+        if whole:
+            return aiohttp.ClientTimeout(total=total, connect=connect)
+        return aiohttp.ClientTimeout(connect=connect, sock_read=read)
 
     async def stream(
         self,
@@ -106,10 +134,16 @@ class Transport:
         body: Body = None,
         headers: Mapping[str, str] | None = None,
         timeout: TimeoutSpec = None,
+        limit: bool = True,
     ) -> StreamResponse:
-        """Send one request; the response body is read as the caller iterates."""
+        """Send one request; the response body is read as the caller iterates (headers
+        within the call's deadline, then each read within the read timeout; a streamed
+        body has no size limit: ``limit`` is accepted for a wrapper's sake)."""
+        _connect, _read, total = call_limits(timeout if timeout is not None else self.timeout)
         try:
-            raw = await self._send(method, url, body, headers, timeout)
+            raw = await asyncio.wait_for(
+                self._send(method, url, body, headers, timeout, False), total
+            )
         except (aiohttp.ClientError, OSError, asyncio.TimeoutError) as exc:
             raise _translate(exc, self.endpoint, method) from exc
         return StreamResponse(raw, url, self.endpoint)
@@ -162,18 +196,28 @@ _BIG_BODY = 1 << 20  # aiohttp's own threshold for that warning
 
 #: Bodies larger than this are read in chunks of this size into one buffer.
 _LARGE_BODY = 4 << 20
+#: A body of unknown length read under a limit comes in pieces of this size.
+_PIECE = 1 << 16
 
 
-async def _read_body(raw: aiohttp.ClientResponse) -> bytes:
-    """The whole body. A large one (a file) goes into one buffer whose own bytes are
-    returned: aiohttp's ``read()`` collects small chunks and joins them, ~1.3x the time
-    and twice the memory of a 64 MiB body."""
+async def _read_body(raw: aiohttp.ClientResponse, limit: int | None) -> bytes:
+    """The whole body, refused past ``limit`` bytes (``None``: no limit): a declared
+    length is checked first, a chunked or endless body as it comes. A large one (a file)
+    goes into one buffer whose own bytes are returned: aiohttp's ``read()`` collects
+    small chunks and joins them, ~1.3x the time and twice the memory of a 64 MiB body."""
     length = raw.content_length
-    if length is None or length <= _LARGE_BODY:
+    if length is not None:
+        if limit is not None and length > limit:
+            raise ResponseTooLarge(f"an answer of {length} bytes", limit)
+        if length <= _LARGE_BODY:
+            return await raw.read()
+    elif limit is None:
         return await raw.read()
     buffer = io.BytesIO()
-    async for chunk in raw.content.iter_chunked(_LARGE_BODY):
+    async for chunk in raw.content.iter_chunked(_LARGE_BODY if length else _PIECE):
         buffer.write(chunk)
+        if limit is not None and buffer.tell() > limit:
+            raise ResponseTooLarge("the answer", limit)
     return buffer.getvalue()
 
 

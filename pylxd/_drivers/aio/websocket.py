@@ -11,6 +11,7 @@ from collections.abc import Sequence
 from websockets.exceptions import InvalidHandshake
 
 from pylxd._core.endpoint import Endpoint
+from pylxd._drivers.types import DEFAULT_MAX_MESSAGE_SIZE
 from pylxd._drivers.websocket_rules import (
     READ_SIZE,
     NeedData,
@@ -19,7 +20,7 @@ from pylxd._drivers.websocket_rules import (
     translate_open_error,
     websocket_uri,
 )
-from pylxd.exceptions import ClientConnectionFailed, TransportTimeout
+from pylxd.exceptions import ClientConnectionFailed, ResponseTooLarge, TransportTimeout
 
 __all__ = ["WebSocket", "open_websockets"]
 
@@ -59,6 +60,9 @@ class WebSocket:
             data = _take_buffered(self._reader)
         try:
             await self._write(self._core.receive(data))
+        except ResponseTooLarge:
+            self.cut()  # the rest of that message is never read
+            raise
         except ClientConnectionFailed:
             pass  # our reply to its close frame, on a socket the server already shut
 
@@ -122,10 +126,13 @@ async def open_websockets(
     paths: Sequence[str],
     ssl_context: ssl.SSLContext | None,
     timeout: float | None,
+    max_size: int | None = DEFAULT_MAX_MESSAGE_SIZE,
 ) -> list[WebSocket]:
     """Open a websocket on each of ``paths`` (``/1.0/...?secret=…``): all of them, or none.
 
     The handshakes are pipelined: every request is sent before the first answer is read.
+
+    ``max_size``: the largest message (bytes) each accepts, ``None`` for any.
 
     Raises:
         LXDAPIException: LXD refused an upgrade (bad secret, operation gone).
@@ -134,7 +141,7 @@ async def open_websockets(
     opened: list[WebSocket] = []
     try:
         for path in paths:
-            core = WebSocketCore(websocket_uri(endpoint, path))
+            core = WebSocketCore(websocket_uri(endpoint, path), max_size)
             try:
                 reader, writer = await asyncio.wait_for(_connect(endpoint, ssl_context), timeout)
             except (OSError, asyncio.TimeoutError) as exc:

@@ -9,9 +9,11 @@ than the rest of the client together. A small LIFO of idle connections replaces 
 
 from __future__ import annotations
 
+import io
 import socket
 import ssl
 import threading
+import time
 import weakref
 from collections.abc import AsyncIterable, Iterator, Mapping
 from http.client import HTTPConnection as _StdlibConnection
@@ -22,18 +24,28 @@ from urllib3.exceptions import HTTPError
 
 from pylxd._core.endpoint import Endpoint
 from pylxd._core.response import Headers, Response
+from pylxd._drivers.sync.deadline import DeadlineSocket, DeadlineSSLSocket
 from pylxd._drivers.types import (
+    DEFAULT_MAX_RESPONSE_SIZE,
     HARMLESS_METHODS,
     Body,
     TimeoutSpec,
-    split_timeout,
+    call_limits,
     unsent_note,
 )
-from pylxd.exceptions import ClientConnectionFailed, EndpointUnreachable, TransportTimeout
+from pylxd.exceptions import (
+    ClientConnectionFailed,
+    EndpointUnreachable,
+    ResponseTooLarge,
+    TransportTimeout,
+)
 
 __all__ = ["StreamResponse", "Transport"]
 
 _MAX_IDLE = 8
+#: A body of unknown length (chunked) is read in pieces of this size, so a limit is
+#: checked before more than this much past it is held.
+_PIECE = 1 << 16
 
 
 class _UnixConnection(HTTPConnection):
@@ -44,7 +56,7 @@ class _UnixConnection(HTTPConnection):
         self.socket_path = socket_path
 
     def _new_conn(self) -> socket.socket:
-        sock = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+        sock = DeadlineSocket(socket.AF_UNIX, socket.SOCK_STREAM)
         sock.settimeout(self.timeout)
         try:
             sock.connect(self.socket_path)
@@ -52,6 +64,17 @@ class _UnixConnection(HTTPConnection):
             sock.close()
             raise
         return sock
+
+
+class _TCPConnection(HTTPConnection):
+    """A urllib3 connection over plain TCP whose socket keeps a deadline."""
+
+    def _new_conn(self) -> socket.socket:
+        sock = super()._new_conn()
+        timeout = sock.gettimeout()
+        kept = DeadlineSocket(sock.family, sock.type, sock.proto, sock.detach())
+        kept.settimeout(timeout)
+        return kept
 
 
 def _close_all(connections: list[HTTPConnection]) -> None:
@@ -64,10 +87,17 @@ class Transport:
     """Sends requests to one LXD server over kept-alive connections (thread-safe)."""
 
     def __init__(
-        self, endpoint: Endpoint, ssl_context: ssl.SSLContext | None, timeout: TimeoutSpec
+        self,
+        endpoint: Endpoint,
+        ssl_context: ssl.SSLContext | None,
+        timeout: TimeoutSpec,
+        max_response_size: int | None = DEFAULT_MAX_RESPONSE_SIZE,
     ) -> None:
         self.endpoint = endpoint
         self.timeout = timeout
+        self.max_response_size = max_response_size
+        if ssl_context is not None:  # its sockets keep the deadline of a call
+            ssl_context.sslsocket_class = DeadlineSSLSocket
         self._ssl_context = ssl_context
         self._idle: list[HTTPConnection] = []
         # Old programs never close their clients: the idle connections close when the
@@ -84,11 +114,16 @@ class Transport:
         body: Body = None,
         headers: Mapping[str, str] | None = None,
         timeout: TimeoutSpec = None,
+        limit: bool = True,
     ) -> Response:
-        """Send one request and read the whole response."""
-        conn, raw = self._send(method, url, body, headers, timeout)
+        """Send one request and read the whole response (within the call's deadline; at
+        most ``max_response_size`` bytes unless ``limit`` is false: a file's content)."""
+        conn, _sock, raw, _read = self._send(method, url, body, headers, timeout)
         try:
-            content = raw.read()
+            content = _read_whole(raw, self.max_response_size if limit else None)
+        except ResponseTooLarge:
+            conn.close()
+            raise
         except (HTTPException, OSError) as exc:
             conn.close()
             raise _translate(exc, self.endpoint) from exc
@@ -103,9 +138,14 @@ class Transport:
         body: Body = None,
         headers: Mapping[str, str] | None = None,
         timeout: TimeoutSpec = None,
+        limit: bool = True,
     ) -> StreamResponse:
-        """Send one request; the response body is read as the caller iterates."""
-        conn, raw = self._send(method, url, body, headers, timeout)
+        """Send one request; the response body is read as the caller iterates (headers
+        within the call's deadline, then each read within the read timeout; a streamed
+        body has no size limit: ``limit`` is accepted for a wrapper's sake)."""
+        conn, sock, raw, read = self._send(method, url, body, headers, timeout)
+        sock.deadline = None
+        sock.settimeout(read)
         return StreamResponse(self, conn, raw, url)
 
     def _send(
@@ -115,24 +155,35 @@ class Transport:
         body: Body,
         headers: Mapping[str, str] | None,
         timeout: TimeoutSpec,
-    ) -> tuple[HTTPConnection, HTTPResponse]:
+    ) -> tuple[HTTPConnection, DeadlineSocket, HTTPResponse, float]:
+        """Send the request, read the answer's headers: the connection, its socket, the
+        answer and the read timeout for a streamed body."""
         if isinstance(body, AsyncIterable):
             raise TypeError("the blocking client cannot send an async iterable; use pylxd.aio")
-        connect, read = split_timeout(timeout if timeout is not None else self.timeout)
+        start = time.monotonic()
+        connect, read, whole = call_limits(timeout if timeout is not None else self.timeout)
+        # A body sent as it is read (a file, chunks) may take long: each write waits at
+        # most ``read``, and the answer gets the whole budget once it was sent.
+        streamed = not (body is None or isinstance(body, (bytes, str)))
         # A kept-alive connection the server closed fails on first use: an idempotent
         # request with a body we can send again is retried once on a new connection. Any
         # other request may have been processed when it fails (the server read it, then
         # hung up): it is never sent twice, so its idle connection is checked first (a
         # poll) and a closed one is dropped before anything is sent.
-        resend = method in HARMLESS_METHODS and (body is None or isinstance(body, (bytes, str)))
+        resend = method in HARMLESS_METHODS and not streamed
         conn, reused = self._acquire(connect, check=not resend)
         while True:
             try:
+                sock: DeadlineSocket = conn.sock  # type: ignore[assignment]
+                if streamed:
+                    sock.deadline = None
+                    sock.settimeout(read)
+                else:
+                    sock.deadline = start + whole
                 _StdlibConnection.request(conn, method, url, body, dict(headers or {}))
-                if conn.sock is not None:
-                    conn.sock.settimeout(read)
-                conn.timeout = read
-                return conn, _StdlibConnection.getresponse(conn)
+                if streamed:
+                    sock.deadline = time.monotonic() + whole
+                return conn, sock, _StdlibConnection.getresponse(conn), read
             except (HTTPException, HTTPError, OSError) as exc:
                 conn.close()
                 if not (reused and resend) or isinstance(exc, TimeoutError):
@@ -169,7 +220,7 @@ class Transport:
                     assert_hostname=None if context is None or context.check_hostname else False,
                 )
             else:
-                conn = HTTPConnection(self.endpoint.hostname, self.endpoint.port, timeout=timeout)
+                conn = _TCPConnection(self.endpoint.hostname, self.endpoint.port, timeout=timeout)
             conn.connect()
         except (HTTPError, OSError) as exc:
             raise _translate(exc, self.endpoint, connecting=True) from exc
@@ -231,6 +282,28 @@ class StreamResponse:
 
     def __exit__(self, *exc_info: object) -> None:
         self.close()
+
+
+def _read_whole(raw: HTTPResponse, limit: int | None) -> bytes:
+    """The whole body, refused past ``limit`` bytes (``None``: no limit) before more than
+    :data:`_PIECE` bytes past it are read: a declared length is checked first, a chunked
+    or endless body as it comes."""
+    if limit is None:
+        return raw.read()
+    if raw.length is not None:
+        if raw.length > limit:
+            raise ResponseTooLarge(f"an answer of {raw.length} bytes", limit)
+        return raw.read()
+    piece = raw.read(_PIECE)  # most answers end within the first piece
+    if raw.isclosed():
+        return piece
+    buffer = io.BytesIO()
+    while piece:
+        buffer.write(piece)
+        if buffer.tell() > limit:
+            raise ResponseTooLarge("the answer", limit)
+        piece = raw.read(_PIECE)
+    return buffer.getvalue()  # the buffer's own bytes, not a copy
 
 
 def _translate(

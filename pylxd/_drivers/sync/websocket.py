@@ -11,6 +11,8 @@ from collections.abc import Sequence
 from websockets.exceptions import InvalidHandshake
 
 from pylxd._core.endpoint import Endpoint
+from pylxd._drivers.raw import connect
+from pylxd._drivers.types import DEFAULT_MAX_MESSAGE_SIZE
 from pylxd._drivers.websocket_rules import (
     READ_SIZE,
     NeedData,
@@ -19,7 +21,7 @@ from pylxd._drivers.websocket_rules import (
     translate_open_error,
     websocket_uri,
 )
-from pylxd.exceptions import ClientConnectionFailed, TransportTimeout
+from pylxd.exceptions import ClientConnectionFailed, ResponseTooLarge, TransportTimeout
 
 __all__ = ["WebSocket", "open_websockets"]
 
@@ -55,6 +57,9 @@ class WebSocket:
             data = b""  # a reset ends the stream like a close
         try:
             self._write(self._core.receive(data))
+        except ResponseTooLarge:
+            self.cut()  # the rest of that message is never read
+            raise
         except ClientConnectionFailed:
             pass  # our reply to its close frame, on a socket the server already shut
 
@@ -120,10 +125,13 @@ def open_websockets(
     paths: Sequence[str],
     ssl_context: ssl.SSLContext | None,
     timeout: float | None,
+    max_size: int | None = DEFAULT_MAX_MESSAGE_SIZE,
 ) -> list[WebSocket]:
     """Open a websocket on each of ``paths`` (``/1.0/...?secret=…``): all of them, or none.
 
     The handshakes are pipelined: every request is sent before the first answer is read.
+
+    ``max_size``: the largest message (bytes) each accepts, ``None`` for any.
 
     Raises:
         LXDAPIException: LXD refused an upgrade (bad secret, operation gone).
@@ -132,9 +140,9 @@ def open_websockets(
     opened: list[WebSocket] = []
     try:
         for path in paths:
-            core = WebSocketCore(websocket_uri(endpoint, path))
+            core = WebSocketCore(websocket_uri(endpoint, path), max_size)
             try:
-                sock = _connect(endpoint, ssl_context, timeout)
+                sock = connect(endpoint, ssl_context, timeout)
             except OSError as exc:
                 raise translate_open_error(exc, endpoint) from exc
             opened.append(WebSocket(sock, core))
@@ -150,23 +158,3 @@ def open_websockets(
             websocket._sock.close()
         raise
     return opened
-
-
-def _connect(
-    endpoint: Endpoint, ssl_context: ssl.SSLContext | None, timeout: float | None
-) -> socket.socket:
-    if endpoint.socket_path is not None:
-        sock = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
-        sock.settimeout(timeout)
-        try:
-            sock.connect(endpoint.socket_path)
-        except OSError:
-            sock.close()
-            raise
-        return sock
-    host, port = endpoint.hostname, endpoint.port
-    sock = socket.create_connection((host, port), timeout)
-    sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
-    if endpoint.scheme == "https" and ssl_context is not None:
-        sock = ssl_context.wrap_socket(sock, server_hostname=host)
-    return sock

@@ -56,7 +56,7 @@ class ClusterMember(NamedModel):
     def rename(self, new_name: str, wait: bool = False) -> ClusterMember:
         """Rename the member (``POST {"server_name": new_name}``); returns it, renamed."""
         self.post(json={"server_name": new_name}, wait=wait)
-        self._values["server_name"] = new_name
+        self._set_server_value("server_name", new_name)
         return self
 
     def delete(self, wait: bool = False, force: bool = False) -> None:
@@ -107,8 +107,7 @@ class ClusterMember(NamedModel):
 
 
 class ClusterMemberManager(Collection[ClusterMember]):
-    """``client.cluster.members`` (also ``client.cluster.get().members``): ``all()``,
-    ``get(name)``, ``exists(name)``, ``names()``."""
+    """``client.cluster.members`` (also ``client.cluster.get().members``)."""
 
     model = ClusterMember
 

@@ -45,15 +45,14 @@ class ImageAlias(NamedModel):
         in_project = collection.in_project(self._raw_attr("project") or None)
         in_project.post(json={**body, "name": new_name})
         self.api.delete()
-        self._values["name"] = new_name
+        self._set_server_value("name", new_name)
         self._etag = None  # another object now
         return self
 
 
 class ImageAliasManager(Collection[ImageAlias]):
-    """``client.images.aliases``: ``all()``, ``get(name)``, ``exists(name)``, ``create``,
-    ``rename``, ``update``, ``delete``. A missing alias raises
-    :class:`~pylxd.exceptions.NotFound` with LXD's message."""
+    """``client.images.aliases``. A missing alias raises :class:`~pylxd.exceptions.NotFound`
+    with LXD's message."""
 
     model = ImageAlias
 

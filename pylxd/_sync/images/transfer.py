@@ -15,7 +15,7 @@ from typing import IO, TYPE_CHECKING
 from urllib.parse import urlencode
 
 from pylxd._core import multipart
-from pylxd._core.response import Response
+from pylxd._core.response import Response, content_length
 from pylxd._drivers.transfer import DataSource, Progress, Sink, Source, counted, open_sink
 
 if TYPE_CHECKING:
@@ -89,8 +89,7 @@ def download_image(
     """
     stream = node.stream()
     try:
-        length = stream.headers.get("Content-Length")
-        total = int(length) if length and length.isdigit() else None
+        total = content_length(stream.headers)
         boundary = multipart.boundary_of(stream.headers.get("Content-Type", ""))
         if to is None:
             sink: IO[bytes] = tempfile.TemporaryFile()

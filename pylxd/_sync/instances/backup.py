@@ -13,17 +13,20 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 from pylxd._sync.children import BackupExport, ChildCollection, known_parent
 from pylxd._sync.model import Model
+from pylxd._sync.streams import counted_upload
+from pylxd._core.children import timestamp
 from pylxd._core.envelope import response_operation
 from pylxd._core.fields import Attribute
+from pylxd._core.headers import import_headers
 from pylxd._core.operations import resource_name
-from pylxd._core.storage import timestamp
+from pylxd._drivers.transfer import CHUNK_SIZE, Progress
 from pylxd._drivers.types import Body
 
 if TYPE_CHECKING:
     from pylxd._sync.client import Client
     from pylxd._sync.instances.instance import Instance
 
-__all__ = ["Backup", "BackupManager", "backup_import_headers", "import_backup"]
+__all__ = ["Backup", "BackupManager", "import_backup"]
 
 ModelT = TypeVar("ModelT", bound="Model")
 
@@ -47,7 +50,7 @@ class Backup(BackupExport["Instance"]):
 
 
 class BackupManager(ChildCollection[Backup]):
-    """``instance.backups``: ``all()``, ``get(name)``, ``exists(name)``, ``create()``."""
+    """``instance.backups``."""
 
     model = Backup
     _child_path = "backups"
@@ -87,19 +90,6 @@ class BackupManager(ChildCollection[Backup]):
         return self._create_backup(body, name, wait, expires_at, compression_algorithm)
 
 
-def backup_import_headers(
-    is_incus: bool, name: str | None = None, pool: str | None = None
-) -> dict[str, str]:
-    """The headers of ``POST /1.0/instances`` with a backup tarball as the body."""
-    prefix = "X-Incus" if is_incus else "X-LXD"
-    headers = {"Content-Type": "application/octet-stream"}
-    if name is not None:
-        headers[f"{prefix}-name"] = name
-    if pool is not None:
-        headers[f"{prefix}-pool"] = pool
-    return headers
-
-
 def import_backup(
     client: Client,
     model: type[ModelT],
@@ -107,13 +97,15 @@ def import_backup(
     name: str | None = None,
     pool: str | None = None,
     wait: bool = False,
+    progress: Progress | None = None,
 ) -> ModelT:
     """See :meth:`InstanceManager.create_from_backup`."""
     client.assert_has_api_extension("container_backup")
     if name is not None:
         client.assert_has_api_extension("backup_override_name")
-    headers = backup_import_headers(client.is_incus, name, pool)
-    response = client.api.instances.post(data=fileobj, headers=headers)
+    body, length = counted_upload(fileobj, progress, CHUNK_SIZE)
+    headers = {**import_headers(client.is_incus, name, pool), **length}
+    response = client.api.instances.post(data=body, headers=headers)
     operation = response_operation(response)
     if wait and operation is not None:
         done = client.operations.wait_for_operation(operation)

@@ -23,8 +23,9 @@ from typing import TYPE_CHECKING, Any, cast
 
 from pylxd._sync.streams import chunks
 from pylxd._core.envelope import metadata
-from pylxd._core.exec import ExecuteResult, OutputSink, exec_request
+from pylxd._core.exec import ExecuteResult, OutputSink, RecordedExecuteResult, exec_request
 from pylxd._core.operations import websocket_path
+from pylxd._core.urls import logs_relative_name
 from pylxd._drivers.sync.flavour import Event, gather
 from pylxd.exceptions import (
     ClientConnectionFailed,
@@ -39,7 +40,7 @@ if TYPE_CHECKING:
     from pylxd._sync.operation import Operation
     from pylxd._drivers.sync.websocket import WebSocket
 
-__all__ = ["STREAM_GRACE", "Progress", "Executable", "attach", "watch_operation"]
+__all__ = ["STREAM_GRACE", "StreamProgress", "Executable", "attach", "watch_operation"]
 
 _SIGKILL = 9
 _DATA_FDS = ("0", "1", "2")
@@ -66,6 +67,7 @@ class Executable:
         group: int | None = None,
         cwd: str | None = None,
         timeout: float | None = None,
+        record_output: bool = False,
     ) -> ExecuteResult:
         """Run ``commands`` in the instance and wait for it to end.
 
@@ -81,16 +83,23 @@ class Executable:
             user, group, cwd: run as this uid/gid, in this directory.
             timeout: seconds; on expiry the process is killed and
                 :class:`~pylxd.exceptions.TransportTimeout` is raised.
+            record_output: LXD records stdout and stderr in files of ``instance.logs``
+                (``container_exec_recording``): the command runs without websockets and
+                without stdin; the result (a ``RecordedExecuteResult``) is read back from
+                those files and names them (``stdout_log``, ``stderr_log``).
 
         Returns:
             ``(exit_code, stdout, stderr)``.
         """
         instance = cast("Instance", self)
         client = instance.client
-        body = exec_request(commands, environment, user, group, cwd)
-        response = instance.api.exec.post(json=body)
-        operation = response.json()["operation"]
-        fds = metadata(response)["metadata"]["fds"]
+        body = exec_request(commands, environment, user, group, cwd, record_output=record_output)
+        if record_output:
+            if stdin_payload is not None:
+                raise ValueError("a recorded command has no stdin (LXD runs it detached)")
+            handlers = (stdout_handler, stderr_handler)
+            return _recorded(instance, body, timeout, decode, encoding, handlers)
+        operation, fds = start_exec(instance, body)
         control, data = attach(instance, operation, fds, _DATA_FDS)
         sockets = [*data, control]
         try:
@@ -98,7 +107,7 @@ class Executable:
             deadline = None if timeout is None else time.monotonic() + timeout
             out = OutputSink(decode, encoding, stdout_handler)
             err = OutputSink(decode, encoding, stderr_handler)
-            progress = Progress()
+            progress = StreamProgress()
             streams = [
                 partial(_drain, stdout, out, deadline, progress),
                 partial(_drain, stderr, err, deadline, progress),
@@ -142,7 +151,48 @@ class Executable:
                 socket.close()
 
 
-class Progress:
+def _recorded(
+    instance: Instance,
+    body: dict[str, Any],
+    timeout: float | None,
+    decode: bool,
+    encoding: str | None,
+    handlers: tuple[Callable[[Any], Any] | None, Callable[[Any], Any] | None],
+) -> RecordedExecuteResult:
+    """Run a command whose output LXD records, wait for it, read the output back."""
+    client = instance.client
+    client.assert_has_api_extension("container_exec_recording")
+    response = instance.api.exec.post(json=body)
+    operation = response.json()["operation"]
+    deadline = None if timeout is None else time.monotonic() + timeout
+    while True:
+        remaining = None if deadline is None else max(0.0, deadline - time.monotonic())
+        try:
+            finished = client.operations.wait_for_operation(operation, remaining)
+            break
+        except OperationTimeout as exc:
+            if deadline is not None:  # no control socket to kill it with: it runs on
+                raise TransportTimeout(
+                    f"the recorded command was still running after {timeout} s (not killed)"
+                ) from exc
+    meta = finished.metadata or {}
+    urls = meta.get("output") or {}
+    logs = (logs_relative_name(urls.get("1", "")), logs_relative_name(urls.get("2", "")))
+    sinks = [OutputSink(decode, encoding, handler) for handler in handlers]
+    for name, sink in zip(logs, sinks, strict=True):
+        sink.write(instance.logs.read(name))
+    exit_code = int(meta.get("return", -1))
+    return RecordedExecuteResult.recorded(exit_code, sinks[0].result(), sinks[1].result(), logs)
+
+
+def start_exec(instance: Instance, body: dict[str, Any]) -> tuple[str, dict[str, str]]:
+    """Start a command with its websockets (``execute``, ``interactive``,
+    ``raw_interactive_execute``): its operation, and the secrets of its sockets (``fds``)."""
+    response = instance.api.exec.post(json=body)
+    return response.json()["operation"], metadata(response)["metadata"]["fds"]
+
+
+class StreamProgress:
     """What the readers of a command's streams tell :func:`watch_operation`."""
 
     def __init__(self) -> None:
@@ -155,7 +205,7 @@ def watch_operation(
     operation: str,
     deadline: float | None,
     sockets: Sequence[WebSocket],
-    progress: Progress,
+    progress: StreamProgress,
 ) -> Operation:
     """Wait for a command's operation (until ``deadline``, else as long as it runs); then
     give its streams :data:`STREAM_GRACE` seconds of silence at most to end, and cut them
@@ -216,7 +266,7 @@ def attach(
 
 
 def _drain(
-    socket: WebSocket, sink: OutputSink, deadline: float | None, progress: Progress
+    socket: WebSocket, sink: OutputSink, deadline: float | None, progress: StreamProgress
 ) -> None:
     while True:
         remaining = None if deadline is None else max(0.0, deadline - time.monotonic())

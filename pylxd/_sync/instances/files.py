@@ -17,16 +17,19 @@ import posixpath
 from typing import IO, TYPE_CHECKING, Any
 
 from pylxd._sync.instances.remote_file import RemoteFile
+from pylxd._sync.instances.sftp import sftp_pull, sftp_push
 from pylxd._sync.streams import chunks
 from pylxd._core.envelope import metadata
 from pylxd._core.files import (
     FILE_CHUNK,
     FileStat,
+    LocalPath,
     Progress,
     body_size,
     file_headers,
     file_stat,
     local_entries,
+    open_local_file,
     safe_entry,
     tree_link_target,
 )
@@ -35,6 +38,7 @@ from pylxd.exceptions import NotFound
 if TYPE_CHECKING:
     from pylxd._sync.api import APINode
     from pylxd._sync.instances.instance import Instance
+    from pylxd._drivers.sftp_tree import Pull
 
 __all__ = ["FilesManager", "RemoteFile"]
 
@@ -171,7 +175,7 @@ class FilesManager:
             NotFound: no such path (LXD's message).
         """
         if to is None and progress is None:
-            response = self._node.get(params=self._params(filepath))
+            response = self._node.get(params=self._params(filepath), limit=False)
             return response.content
         with self.open(filepath) as remote:
             if to is None:
@@ -257,6 +261,9 @@ class FilesManager:
             NotADirectoryError: ``src`` is not a directory.
         """
         entries = list(local_entries(os.fspath(src), dst))
+        chosen = None if isinstance(mode, bool) else mode
+        if sftp_push(self, entries, chosen, uid, gid, progress):
+            return
         total = sum(os.lstat(e.local).st_size for e in entries if e.kind == "file")
         done = 0
 
@@ -272,7 +279,7 @@ class FilesManager:
             else:
                 file_mode = entry.mode if mode is None or mode is True else mode
                 self.put(
-                    entry.remote, _LocalPath(entry.local), file_mode, uid, gid, progress=step
+                    entry.remote, LocalPath(entry.local), file_mode, uid, gid, progress=step
                 )
                 done += os.lstat(entry.local).st_size
 
@@ -290,6 +297,8 @@ class FilesManager:
         itself. Listing entries that are not plain names are skipped (a hostile listing cannot
         write outside ``local_path``).
         """
+        if sftp_pull(self, remote_path, os.fspath(local_path), progress):
+            return
         done = [0]
         self._pull(
             remote_path, os.fspath(local_path), remote_path, os.fspath(local_path), done, progress
@@ -317,8 +326,7 @@ class FilesManager:
                 os.symlink(tree_link_target(remote, target, remote_root, local_root), local)
                 return
             else:
-                fd = os.open(local, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-                with os.fdopen(fd, "wb") as sink:
+                with open_local_file(local) as sink:
                     done[0] = source._copy_to(sink, progress, done[0], None)
                 os.chmod(local, info.mode)
                 return
@@ -330,12 +338,9 @@ class FilesManager:
                 )
         os.chmod(local, info.mode)
 
-
-class _LocalPath(os.PathLike[str]):
-    """A local path to ``put`` (so a ``str`` path is not taken for the file's text)."""
-
-    def __init__(self, path: str) -> None:
-        self._path = path
-
-    def __fspath__(self) -> str:
-        return self._path
+    def _pull_file(self, remote: str, local: str, mode: int, state: Pull) -> None:
+        """One file of an SFTP pull that goes over HTTP (a large one)."""
+        with self.open(remote) as source:
+            with open_local_file(local) as sink:
+                state.done = source._copy_to(sink, state.progress, state.done, None)
+        os.chmod(local, mode)

@@ -13,26 +13,26 @@ from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, Any, ClassVar, TypeVar
 
 from pylxd._sync.api import APINode
-from pylxd._sync.instances import migration as instance_copy
 from pylxd._sync.instances.backup import BackupManager
 from pylxd._sync.instances.console import Console
 from pylxd._sync.instances.exec import Executable
 from pylxd._sync.instances.files import FilesManager
 from pylxd._sync.instances.interactive import Interactive
 from pylxd._sync.instances.logs import LogManager
+from pylxd._sync.instances.migration import Migratable
 from pylxd._sync.instances.publish import Publishable
+from pylxd._sync.instances.sftp import open_instance_sftp
 from pylxd._sync.instances.snapshot import SnapshotManager
 from pylxd._sync.instances.templates import TemplateManager
 from pylxd._sync.model import Model
-from pylxd._core.envelope import metadata, response_operation
-from pylxd._core.fields import Attribute, AttributeDict, config_strings, none_as_null
-from pylxd._core.operations import resource_name
+from pylxd._core.envelope import metadata
+from pylxd._core.fields import Attribute, AttributeDict, none_as_null
 from pylxd._core.response import Response
-from pylxd._core.urls import name_from_url, project_from_url, project_scope
 from pylxd.exceptions import NotFound
 
 if TYPE_CHECKING:
     from pylxd._sync.client import Client
+    from pylxd._drivers.sync.sftp import SFTP
 
 __all__ = [
     "Container",
@@ -66,7 +66,7 @@ class InstanceState(AttributeDict):
         return f"<InstanceState status={self.__dict__.get('status')!r}>"
 
 
-class Instance(Model, Publishable, Executable, Interactive):
+class Instance(Model, Publishable, Executable, Interactive, Migratable):
     """An instance (``/1.0/instances/<name>``).
 
     State changes (``start``, ``stop``, …) return at once unless ``wait=True``.
@@ -112,28 +112,34 @@ class Instance(Model, Publishable, Executable, Interactive):
         """The instance's files: ``put``, ``get``, ``open``, ``stat``, ``recursive_put``…"""
         return FilesManager(self)
 
-    # -- finding and creating ---------------------------------------------------------
+    def sftp(self) -> SFTP:
+        """A ready SFTP client on the instance's filesystem (LXD's ``/sftp`` upgrade: one
+        connection, no SSH), over the client's own socket or HTTPS connection.
+
+        Blocking client: paramiko's ``SFTPClient``; ``pylxd``: an ``AsyncSFTPClient``
+        whose methods are paramiko's, awaitable. Needs ``pip install 'pylxd[sftp]'``.
+        Close it (``with``/``with``, ``close()``/``close()``); closing the pylxd
+        client closes it too.
+
+        Raises:
+            ImportError: paramiko is not installed.
+            LXDAPIException: LXD refused (``NotFound``: no such instance).
+        """
+        return open_instance_sftp(self)
+
+    # -- upstream's classmethod spellings: the managers own the logic ------------------
 
     @classmethod
     def exists(cls, client: Client, name: str, project: str | None = None) -> bool:
-        """Whether an instance called ``name`` exists (in ``project``, if given)."""
-        try:
-            cls.get(client, name, project)
-        except NotFound:
-            return False
-        return True
+        """See :meth:`InstanceManager.exists`."""
+        return client.instances.of(cls).exists(name, project)
 
     @classmethod
     def get(
         cls: builtins.type[InstanceT], client: Client, name: str, project: str | None = None
     ) -> InstanceT:
-        """Fetch one instance (one request), from ``project`` instead of the client's if given.
-
-        Raises:
-            NotFound: no such instance.
-        """
-        node = client.api.instances.in_project(project)[name]
-        return cls._from_response(client, node.get())
+        """See :meth:`InstanceManager.get`."""
+        return client.instances.of(cls).get(name, project)
 
     @classmethod
     def all(
@@ -144,38 +150,8 @@ class Instance(Model, Publishable, Executable, Interactive):
         project: str | None = None,
         all_projects: bool = False,
     ) -> list[InstanceT]:
-        """Every instance (of this type), complete, in one request.
-
-        Args:
-            recursion: ``1`` (default) returns complete objects; ``0`` returns names only
-                (the blocking client fetches the rest on first access); ``2`` adds state.
-            fields: with ``recursion=2``, only these state fields (if the server can).
-            project: list this project's instances instead of the client's.
-            all_projects: every project's instances (each remembers its ``project``).
-        """
-        if isinstance(fields, (str, bytes)):
-            raise TypeError("fields must be a list of field names, not a string")
-        level: int | str = recursion
-        if (
-            fields
-            and recursion == 2
-            and client.has_api_extension("instances_state_selective_recursion")
-        ):
-            level = f"2;fields={','.join(fields)}"
-        if all_projects:
-            client.assert_has_api_extension("instance_all_projects")
-        params: dict[str, Any] = {"recursion": level, **project_scope(project, all_projects)}
-        if cls._instance_type is not None and client.has_api_extension("api_filtering"):
-            params["filter"] = f"type eq {cls._instance_type}"
-        listing = metadata(client.api.instances.get(params=params)) or []
-        if recursion == 0:
-            return [cls(client, **_sparse(url, project)) for url in listing]
-        wanted = cls._instance_type
-        return [
-            cls._from_server(client, data)
-            for data in listing
-            if wanted is None or data.get("type") == wanted
-        ]
+        """See :meth:`InstanceManager.all`."""
+        return client.instances.of(cls).all(recursion, fields, project, all_projects)
 
     @classmethod
     def create(
@@ -186,42 +162,15 @@ class Instance(Model, Publishable, Executable, Interactive):
         target: str | None = None,
         project: str | None = None,
     ) -> InstanceT:
-        """Create an instance from ``config`` (LXD's instance definition).
-
-        Every source LXD has works: ``image`` (by ``alias``, ``fingerprint`` or
-        ``properties``, local or from a ``server``), ``copy``, ``migration``, ``none``.
-
-        Without ``wait`` this returns once LXD accepted the request (the object is then
-        fetched lazily); with ``wait`` it waits for the creation, raising its error, and
-        returns the complete instance. ``target`` picks the cluster member; ``project``
-        creates it in that project instead of the client's.
-        """
-        if not isinstance(config, Mapping):
-            raise TypeError(f"config must be a dict (LXD's instance definition), not {config!r}")
-        config = dict(config)
-        if "config" in config:
-            config["config"] = config_strings(config["config"])
-        if cls._instance_type is not None:
-            config.setdefault("type", cls._instance_type)
-        response = client.api.instances.in_project(project).post(json=config, target=target)
-        name = config.get("name") or resource_name(metadata(response) or {}, "instances")
-        operation = response_operation(response)
-        if wait and operation is not None:
-            finished = client.operations.wait_for_operation(operation)
-            name = name or resource_name({"resources": finished.resources or {}}, "instances")
-        if not name:
-            raise ValueError("LXD did not say what the new instance is called")
-        instance = cls(client, name=name, **({} if project is None else {"project": project}))
-        if wait:
-            instance.sync()
-        return instance
+        """See :meth:`InstanceManager.create`."""
+        return client.instances.of(cls).create(config, wait, target, project)
 
     # -- changing it --------------------------------------------------------------------
 
     def rename(self, name: str, wait: bool = False) -> None:
         """Rename the instance (it must be stopped)."""
         self.post(json={"name": name}, wait=wait)
-        self._values["name"] = name
+        self._set_server_value("name", name)
 
     def move(self, target: str, wait: bool = True) -> None:
         """Move the instance to another cluster member (or ``"@group"``); it must be
@@ -314,9 +263,6 @@ class Instance(Model, Publishable, Executable, Interactive):
         return {"type": "instance", "name": self._raw_attr("name")}
 
     # Copies and migrations (:mod:`pylxd._sync.instances.migration`), methods of the instance.
-    copy = instance_copy.copy_instance
-    migrate = instance_copy.migrate_instance
-    generate_migration_data = instance_copy.generate_migration_data
 
     # -- console, logs, image metadata, templates ------------------------------------
 
@@ -344,16 +290,6 @@ class Instance(Model, Publishable, Executable, Interactive):
         """Replace the instance's image metadata."""
         self.client.assert_has_api_extension("container_edit_metadata")
         self.api.metadata.put(json=dict(data))
-
-
-def _sparse(url: str, project: str | None) -> dict[str, str]:
-    """A listed instance's name, and its project: the one in the URL (``all_projects``
-    listings add ``?project=``), else the one listed."""
-    values = {"name": name_from_url(url)}
-    project = project_from_url(url) or project
-    if project:
-        values["project"] = project
-    return values
 
 
 class Container(Instance):

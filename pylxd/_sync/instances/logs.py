@@ -8,10 +8,11 @@ from typing import TYPE_CHECKING
 from pylxd._sync.api import APINode
 from pylxd._core.envelope import metadata
 from pylxd._core.urls import logs_relative_name
-from pylxd.exceptions import NotFound
+from pylxd.exceptions import LXDAPIException, NotFound
 
 if TYPE_CHECKING:
     from pylxd._sync.instances.instance import Instance
+    from pylxd._core.response import Response
 
 __all__ = ["LogManager"]
 
@@ -46,8 +47,22 @@ class LogManager:
 
     def get(self, name: str) -> str:
         """One log file's text. Raises :class:`~pylxd.exceptions.NotFound`."""
-        response = self._node(name).get()
-        return response.text
+        return (self._get(name)).text
+
+    def read(self, name: str) -> bytes:
+        """One log file's bytes (recorded output need not be text).
+        Raises :class:`~pylxd.exceptions.NotFound`."""
+        return (self._get(name)).content
+
+    def _get(self, name: str) -> Response:
+        try:
+            return self._node(name).get(limit=False)  # a file: no size limit
+        except LXDAPIException as exc:
+            # LXD 5.0.2 answers a missing log file with a 500 ("open …: no such file or
+            # directory"); Incus with a 404.
+            if exc.status_code == 500 and "no such file or directory" in exc.error:
+                raise NotFound(exc.response, exc.error, status_code=404) from exc
+            raise
 
     def delete(self, name: str) -> None:
         """Delete a log file (LXD keeps ``lxc.log`` and ``lxc.conf``: it refuses those)."""

@@ -10,8 +10,13 @@ from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
 from pylxd._sync.instances.backup import import_backup
 from pylxd._sync.instances.instance import Container, Instance, VirtualMachine
-from pylxd._core.envelope import response_operation
+from pylxd._core.envelope import metadata, response_operation
+from pylxd._core.fields import config_strings
+from pylxd._core.operations import resource_name
+from pylxd._core.urls import name_from_url, project_from_url, project_scope
+from pylxd._drivers.transfer import Progress
 from pylxd._drivers.types import Body
+from pylxd.exceptions import NotFound
 
 if TYPE_CHECKING:
     from pylxd._sync.client import Client
@@ -19,21 +24,37 @@ if TYPE_CHECKING:
 __all__ = ["ContainerManager", "InstanceManager", "VirtualMachineManager"]
 
 InstanceT = TypeVar("InstanceT", bound=Instance)
+ModelT = TypeVar("ModelT", bound=Instance)
 
 
 class _InstanceManagerBase(Generic[InstanceT]):
-    _model: type[InstanceT]
+    model: type[InstanceT]
 
-    def __init__(self, client: Client) -> None:
+    def __init__(self, client: Client, model: type[InstanceT] | None = None) -> None:
         self._client = client
+        if model is not None:
+            self.model = model
 
-    def get(self, name: str, project: str | None = None) -> InstanceT:
-        """Fetch one instance. Raises :class:`~pylxd.exceptions.NotFound`."""
-        return self._model.get(self._client, name, project)
+    def of(self, model: type[ModelT]) -> _InstanceManagerBase[ModelT]:
+        """This manager for another instance class (upstream's classmethods use it)."""
+        return _InstanceManagerBase(self._client, model)
 
     def exists(self, name: str, project: str | None = None) -> bool:
-        """Whether the instance exists."""
-        return self._model.exists(self._client, name, project)
+        """Whether an instance called ``name`` exists (in ``project``, if given)."""
+        try:
+            self.get(name, project)
+        except NotFound:
+            return False
+        return True
+
+    def get(self, name: str, project: str | None = None) -> InstanceT:
+        """Fetch one instance (one request), from ``project`` instead of the client's if given.
+
+        Raises:
+            NotFound: no such instance.
+        """
+        node = self._client.api.instances.in_project(project)[name]
+        return self.model._from_response(self._client, node.get())
 
     def all(
         self,
@@ -42,8 +63,40 @@ class _InstanceManagerBase(Generic[InstanceT]):
         project: str | None = None,
         all_projects: bool = False,
     ) -> list[InstanceT]:
-        """Every instance of this type, in one request (see :meth:`Instance.all`)."""
-        return self._model.all(self._client, recursion, fields, project, all_projects)
+        """Every instance (of this type), complete, in one request.
+
+        Args:
+            recursion: ``1`` (default) returns complete objects; ``0`` returns names only
+                (the blocking client fetches the rest on first access); ``2`` adds state.
+            fields: with ``recursion=2``, only these state fields (if the server can).
+            project: list this project's instances instead of the client's.
+            all_projects: every project's instances (each remembers its ``project``).
+        """
+        if isinstance(fields, (str, bytes)):
+            raise TypeError("fields must be a list of field names, not a string")
+        level: int | str = recursion
+        if (
+            fields
+            and recursion == 2
+            and self._client.has_api_extension("instances_state_selective_recursion")
+        ):
+            level = f"2;fields={','.join(fields)}"
+        if all_projects:
+            self._client.assert_has_api_extension("instance_all_projects")
+        params: dict[str, Any] = {"recursion": level, **project_scope(project, all_projects)}
+        if self.model._instance_type is not None and self._client.has_api_extension(
+            "api_filtering"
+        ):
+            params["filter"] = f"type eq {self.model._instance_type}"
+        listing = metadata(self._client.api.instances.get(params=params)) or []
+        if recursion == 0:
+            return [self.model(self._client, **_sparse(url, project)) for url in listing]
+        wanted = self.model._instance_type
+        return [
+            self.model._from_server(self._client, data)
+            for data in listing
+            if wanted is None or data.get("type") == wanted
+        ]
 
     def create(
         self,
@@ -52,8 +105,39 @@ class _InstanceManagerBase(Generic[InstanceT]):
         target: str | None = None,
         project: str | None = None,
     ) -> InstanceT:
-        """Create an instance (see :meth:`Instance.create`)."""
-        return self._model.create(self._client, config, wait, target, project)
+        """Create an instance from ``config`` (LXD's instance definition).
+
+        Every source LXD has works: ``image`` (by ``alias``, ``fingerprint`` or
+        ``properties``, local or from a ``server``), ``copy``, ``migration``, ``none``.
+
+        Without ``wait`` this returns once LXD accepted the request (the object is then
+        fetched lazily); with ``wait`` it waits for the creation, raising its error, and
+        returns the complete instance. ``target`` picks the cluster member; ``project``
+        creates it in that project instead of the client's.
+        """
+        if not isinstance(config, Mapping):
+            raise TypeError(f"config must be a dict (LXD's instance definition), not {config!r}")
+        config = dict(config)
+        if "config" in config:
+            config["config"] = config_strings(config["config"])
+        if self.model._instance_type is not None:
+            config.setdefault("type", self.model._instance_type)
+        response = self._client.api.instances.in_project(project).post(
+            json=config, target=target
+        )
+        name = config.get("name") or resource_name(metadata(response) or {}, "instances")
+        operation = response_operation(response)
+        if wait and operation is not None:
+            finished = self._client.operations.wait_for_operation(operation)
+            name = name or resource_name({"resources": finished.resources or {}}, "instances")
+        if not name:
+            raise ValueError("LXD did not say what the new instance is called")
+        instance = self.model(
+            self._client, name=name, **({} if project is None else {"project": project})
+        )
+        if wait:
+            instance.sync()
+        return instance
 
     def create_from_backup(
         self,
@@ -61,6 +145,8 @@ class _InstanceManagerBase(Generic[InstanceT]):
         name: str | None = None,
         pool: str | None = None,
         wait: bool = False,
+        *,
+        progress: Progress | None = None,
     ) -> InstanceT:
         """Make an instance from a backup tarball (``backup.export()``'s), streamed.
 
@@ -69,11 +155,15 @@ class _InstanceManagerBase(Generic[InstanceT]):
             name: the new instance's name (``None``: the name in the backup).
             pool: the storage pool to put it in (``None``: the backup's).
             wait: wait until it is made and return it complete.
+            progress: called with ``(sent, total)`` bytes as the tarball goes up (``total``
+                ``None`` when unknown), e.g. a :class:`pylxd.progress.ProgressBar`.
 
         Raises:
             OperationFailed: with ``wait``, the import failed (LXD's message).
         """
-        return import_backup(self._client, self._model, fileobj, name, pool, wait)
+        return import_backup(
+            self._client, self.model, fileobj, name, pool, wait, progress=progress
+        )
 
     def set_state(
         self,
@@ -101,16 +191,26 @@ class _InstanceManagerBase(Generic[InstanceT]):
 class InstanceManager(_InstanceManagerBase[Instance]):
     """``client.instances``: containers and virtual machines alike."""
 
-    _model = Instance
+    model = Instance
 
 
 class ContainerManager(_InstanceManagerBase[Container]):
     """``client.containers``: only containers."""
 
-    _model = Container
+    model = Container
 
 
 class VirtualMachineManager(_InstanceManagerBase[VirtualMachine]):
     """``client.virtual_machines``: only virtual machines."""
 
-    _model = VirtualMachine
+    model = VirtualMachine
+
+
+def _sparse(url: str, project: str | None) -> dict[str, str]:
+    """A listed instance's name, and its project: the one in the URL (``all_projects``
+    listings add ``?project=``), else the one listed."""
+    values = {"name": name_from_url(url)}
+    project = project_from_url(url) or project
+    if project:
+        values["project"] = project
+    return values

@@ -28,7 +28,7 @@ class NetworkForward(ListenAddressObject):
 
 
 class NetworkForwardManager(Collection[NetworkForward]):
-    """``network.forwards``: ``all()``, ``get(listen_address)``, ``exists(…)``, ``create(…)``."""
+    """``network.forwards``."""
 
     model = NetworkForward
 
@@ -77,8 +77,7 @@ class NetworkLoadBalancer(ListenAddressObject):
 
 
 class NetworkLoadBalancerManager(Collection[NetworkLoadBalancer]):
-    """``network.load_balancers``: ``all()``, ``get(listen_address)``, ``exists(…)``,
-    ``create(…)``."""
+    """``network.load_balancers``."""
 
     model = NetworkLoadBalancer
 

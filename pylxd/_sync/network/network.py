@@ -108,8 +108,7 @@ class Network(NetworkObject):
 
 
 class NetworkManager(Collection[Network]):
-    """``client.networks``: ``all()``, ``get(name)``, ``exists(name)``, ``create(…)``,
-    ``allocations()``."""
+    """``client.networks``."""
 
     model = Network
 

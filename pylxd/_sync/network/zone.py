@@ -34,7 +34,7 @@ class NetworkZone(NetworkObject):
 
 
 class NetworkZoneManager(Collection[NetworkZone]):
-    """``client.network_zones``: ``all()``, ``get(name)``, ``exists(name)``, ``create(…)``."""
+    """``client.network_zones``."""
 
     model = NetworkZone
 
@@ -73,7 +73,7 @@ class NetworkZoneRecord(NetworkObject):
 
 
 class NetworkZoneRecordManager(Collection[NetworkZoneRecord]):
-    """``zone.records``: ``all()``, ``get(name)``, ``exists(name)``, ``create(…)``."""
+    """``zone.records``."""
 
     model = NetworkZoneRecord
 

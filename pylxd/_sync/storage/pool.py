@@ -72,8 +72,7 @@ class StoragePool(NamedModel):
 
 
 class StoragePoolManager(Collection[StoragePool]):
-    """``client.storage_pools``: ``all()``, ``get(name)``, ``exists(name)``,
-    ``create(definition)``."""
+    """``client.storage_pools``."""
 
     model = StoragePool
 
@@ -131,20 +130,20 @@ class StorageResources(Model):
     def get(
         cls: builtins.type[StorageResources], storage_pool: StoragePool
     ) -> StorageResources:
-        """Fetch a pool's usage (one request)."""
-        storage_pool.client.assert_has_api_extension("resources")
-        data = metadata(storage_pool.api.resources.get())
-        resources = cls(storage_pool.client, pool=storage_pool)
-        resources._apply(data, complete=True)
-        return resources
+        """See :meth:`StorageResourcesManager.get` (upstream's spelling)."""
+        return storage_pool.resources.get()
 
 
 class StorageResourcesManager:
-    """``pool.resources``: ``get()`` only."""
+    """``pool.resources``."""
 
     def __init__(self, pool: StoragePool) -> None:
         self._pool = pool
 
     def get(self) -> StorageResources:
-        """The pool's space and inodes, used and total."""
-        return StorageResources.get(self._pool)
+        """The pool's space and inodes, used and total (one request)."""
+        pool = self._pool
+        pool.client.assert_has_api_extension("resources")
+        resources = StorageResources(pool.client, pool=pool)
+        resources._apply(metadata(pool.api.resources.get()), complete=True)
+        return resources

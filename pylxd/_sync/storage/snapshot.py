@@ -8,8 +8,8 @@ from datetime import datetime
 from typing import TYPE_CHECKING, Any, Literal, overload
 
 from pylxd._sync.children import ChildCollection, WaitedChild
+from pylxd._core.children import timestamp
 from pylxd._core.fields import Attribute
-from pylxd._core.storage import timestamp
 
 if TYPE_CHECKING:
     from pylxd._sync.storage.volume import StorageVolume
@@ -55,8 +55,7 @@ class StorageVolumeSnapshot(WaitedChild["StorageVolume"]):
 
 
 class StorageVolumeSnapshotManager(ChildCollection[StorageVolumeSnapshot]):
-    """``volume.snapshots``: ``all(use_recursion=False)``, ``get(name)``, ``exists(name)``,
-    ``names()``, ``create(name, expires_at=None)``."""
+    """``volume.snapshots``."""
 
     model = StorageVolumeSnapshot
     _child_path = "snapshots"

@@ -15,12 +15,15 @@ from pylxd._sync.collection import Collection, NamedModel
 from pylxd._sync.migration import offer, pulling
 from pylxd._sync.storage.backup import StorageVolumeBackupManager
 from pylxd._sync.storage.snapshot import StorageVolumeSnapshotManager
+from pylxd._sync.streams import counted_upload
 from pylxd._core.envelope import metadata, response_operation
 from pylxd._core.fields import Attribute, null_as_list
+from pylxd._core.headers import import_headers
 from pylxd._core.migration import migration_source
 from pylxd._core.operations import resource_name
 from pylxd._core.storage import volume_key
 from pylxd._core.urls import name_from_url
+from pylxd._drivers.transfer import CHUNK_SIZE, Progress
 from pylxd._drivers.types import Body
 from pylxd.exceptions import NotFound
 
@@ -121,9 +124,10 @@ class StorageVolume(NamedModel):
         pool = pool or old_pool
         project = project or self.api.project
         self._collection = self._volumes_node(pool, project)[self._raw_attr("type") or "custom"]
-        self._values.update(name=new_name, pool=pool)
+        self._set_server_value("name", new_name)
+        self._set_server_value("pool", pool)
         if project is not None:
-            self._values["project"] = project
+            self._set_server_value("project", project)
         if pool != old_pool:
             self.storage_pool = None  # the object it came from is not its pool any more
 
@@ -225,8 +229,7 @@ class StorageVolume(NamedModel):
 
 
 class StorageVolumeManager(Collection[StorageVolume]):
-    """``pool.volumes``: ``all()``, ``get(type, name)``, ``exists(type, name)``,
-    ``create(definition)``, ``create_from_backup(data)``.
+    """``pool.volumes``.
 
     ``get``/``exists`` take the docs' ``(type, name)`` or just a custom volume's name.
     """
@@ -334,19 +337,25 @@ class StorageVolumeManager(Collection[StorageVolume]):
         return self._create(body, str(body["name"]), wait, target)
 
     def create_from_backup(
-        self, data: Body, name: str | None = None, wait: bool = True
+        self,
+        data: Body,
+        name: str | None = None,
+        wait: bool = True,
+        *,
+        progress: Progress | None = None,
     ) -> StorageVolume:
         """Import a volume backup (``backup.export()``'s tarball: bytes or a file object,
-        streamed) as a new custom volume, named ``name`` or as in the backup.
+        streamed) as a new custom volume, named ``name`` or as in the backup; ``progress``
+        is called with ``(sent, total)`` bytes as it goes up.
 
         Needs ``custom_volume_backup`` (and ``backup_override_name`` for ``name``).
         """
         self._client.assert_has_api_extension("custom_volume_backup")
-        headers = {"Content-Type": "application/octet-stream"}
         if name is not None:
             self._client.assert_has_api_extension("backup_override_name")
-            headers["X-Incus-name" if self._client.is_incus else "X-LXD-name"] = name
-        response = self._node.custom.post(data=data, headers=headers)
+        body, headers = counted_upload(data, progress, CHUNK_SIZE)
+        headers.update(import_headers(self._client.is_incus, name))
+        response = self._node.custom.post(data=body, headers=headers)
         operation = response_operation(response)
         finished = None
         if operation is not None and wait:
@@ -357,6 +366,6 @@ class StorageVolumeManager(Collection[StorageVolume]):
             raise ValueError("LXD did not say what the imported volume is called: pass name=")
         if operation is not None and not wait:
             volume = self.model(self._client, **self._init({"type": "custom"}, self._node))
-            volume._values["name"] = name
+            volume._set_server_value("name", name)
             return volume
         return self.get("custom", name)

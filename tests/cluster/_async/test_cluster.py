@@ -46,6 +46,10 @@ async def test_docs_example_cluster_and_members() -> None:
         assert "default" in named_member.groups
         assert named_member == await client.cluster.members.get("m2")
         assert client.server_clustered
+        # The Cluster object offers what client.cluster offers.
+        assert "default" in await cluster.groups.names()
+        assert isinstance(await cluster.join_tokens.all(), list)
+        assert cluster.certificate is not None
 
 
 async def test_unknown_member_is_not_found() -> None:

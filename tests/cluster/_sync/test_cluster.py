@@ -47,6 +47,10 @@ def test_docs_example_cluster_and_members() -> None:
         assert "default" in named_member.groups
         assert named_member == client.cluster.members.get("m2")
         assert client.server_clustered
+        # The Cluster object offers what client.cluster offers.
+        assert "default" in cluster.groups.names()
+        assert isinstance(cluster.join_tokens.all(), list)
+        assert cluster.certificate is not None
 
 
 def test_unknown_member_is_not_found() -> None:

@@ -12,7 +12,7 @@ import pytest
 from pylxd import Client as BlockingClient
 from pylxd import Client
 from tests.cluster.conftest import MEMBERS, SOCKETS
-from tests.drop_in_differences import compare, unexplained
+from tests.drop_in_differences import compare, report, unexplained
 from tests.integration._sync.drop_in_reader import read
 from tests.integration.conftest import IMAGE_ALIAS, delete_instance, unique_name
 from tests.integration.drop_in import entry, step, upstream_read
@@ -62,4 +62,5 @@ def test_cluster_reads_as_upstream_reads_it(placed: str) -> None:
     assert ours["instances.get"]["attrs"]["location"] == ["str", "m2"]
     assert "raises" in ours["cluster.members.get(missing)"]
     differences = compare(upstream_read(SOCKETS[0], plan), ours)
-    assert unexplained(differences, "lxd") == []
+    left = unexplained(differences, "lxd")
+    assert not left, report(left)

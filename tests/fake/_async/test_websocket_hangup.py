@@ -3,26 +3,19 @@ does it when a short command ends): the stream ends cleanly, nothing is raised."
 
 from __future__ import annotations
 
-import base64
-import hashlib
 from http.server import BaseHTTPRequestHandler
 
 from pylxd.aio import Client
+from tests.fake.conftest import upgrade_answer
 
 PATH = "/1.0/operations/x/websocket"
-GUID = b"258EAFA5-E914-47DA-95CA-C5AB0DC85B11"
 
 
 def accept_then(frames: bytes):  # type: ignore[no-untyped-def]
     """A route answering the upgrade, sending ``frames`` at once, and hanging up."""
 
     def route(handler: BaseHTTPRequestHandler) -> None:
-        key = handler.headers["Sec-WebSocket-Key"].encode()
-        accept = base64.b64encode(hashlib.sha1(key + GUID).digest())
-        handler.wfile.write(
-            b"HTTP/1.1 101 Switching Protocols\r\nUpgrade: websocket\r\n"
-            b"Connection: Upgrade\r\nSec-WebSocket-Accept: " + accept + b"\r\n\r\n" + frames
-        )
+        handler.wfile.write(upgrade_answer(handler) + frames)
         handler.wfile.flush()
         handler.close_connection = True
         handler.connection.shutdown(2)

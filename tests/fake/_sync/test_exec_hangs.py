@@ -5,8 +5,6 @@ its barrier gives its whole output; one cut before it is an ``IncompleteOutput``
 
 from __future__ import annotations
 
-import base64
-import hashlib
 import time
 from http.server import BaseHTTPRequestHandler
 
@@ -14,72 +12,8 @@ import pytest
 
 from pylxd import Client
 from pylxd.exceptions import IncompleteOutput, TransportTimeout
-from tests.fake.conftest import send_json, sync_envelope
-
-GUID = b"258EAFA5-E914-47DA-95CA-C5AB0DC85B11"
-OP = "op-exec"
-SECRETS = {"0": "s0", "1": "s1", "2": "s2", "control": "sc"}
-INSTANCE = {"name": "c1", "type": "container", "status": "Running", "config": {}, "devices": {}}
-BARRIER = b"\x81\x00"  # an empty text message: LXD's end of a stream
-
-
-def binary(data: bytes) -> bytes:
-    return b"\x82" + bytes([len(data)]) + data
-
-
-def done(exit_code: int) -> dict[str, object]:
-    return {
-        "id": OP,
-        "status": "Success",
-        "status_code": 200,
-        "err": "",
-        "metadata": {"return": exit_code},
-    }
-
-
-def serve_exec(fake_lxd, frames: dict[str, bytes], code: int | None = 0) -> None:
-    """An exec whose operation ends with ``code`` (``None``: runs forever) and whose
-    sockets (by secret) send ``frames`` and then stay open, silent, past the test."""
-
-    def post(handler: BaseHTTPRequestHandler) -> None:
-        send_json(
-            handler,
-            202,
-            {
-                "type": "async",
-                "status_code": 100,
-                "operation": f"/1.0/operations/{OP}",
-                "metadata": {"id": OP, "status_code": 103, "metadata": {"fds": SECRETS}},
-            },
-        )
-
-    def websocket(handler: BaseHTTPRequestHandler) -> None:
-        secret = handler.path.split("secret=", 1)[1]
-        key = handler.headers["Sec-WebSocket-Key"].encode()
-        accept = base64.b64encode(hashlib.sha1(key + GUID).digest())
-        handler.wfile.write(
-            b"HTTP/1.1 101 Switching Protocols\r\nUpgrade: websocket\r\n"
-            b"Connection: Upgrade\r\nSec-WebSocket-Accept: "
-            + accept
-            + b"\r\n\r\n"
-            + frames.get(secret, b"")
-        )
-        handler.wfile.flush()
-        time.sleep(8)  # never closes while the test runs
-
-    def finished(handler: BaseHTTPRequestHandler) -> None:
-        if code is None:  # still running when the wait's ?timeout= expires
-            time.sleep(float(handler.path.split("timeout=", 1)[1]))
-            send_json(handler, 200, sync_envelope({**done(0), "status_code": 103}))
-        else:
-            send_json(handler, 200, sync_envelope(done(code)))
-
-    fake_lxd.routes[("GET", "/1.0/instances/c1")] = lambda h: send_json(
-        h, 200, sync_envelope(INSTANCE)
-    )
-    fake_lxd.routes[("POST", "/1.0/instances/c1/exec")] = post
-    fake_lxd.routes[("GET", f"/1.0/operations/{OP}/websocket")] = websocket
-    fake_lxd.routes[("GET", f"/1.0/operations/{OP}/wait")] = finished
+from tests.fake.conftest import upgrade_answer
+from tests.fake.exec_server import BARRIER, binary, serve_exec
 
 
 @pytest.fixture
@@ -136,12 +70,7 @@ PING = b"\x89\x00"
 
 def test_pings_do_not_extend_a_receive_timeout(fake_lxd) -> None:
     def pinging(handler: BaseHTTPRequestHandler) -> None:
-        key = handler.headers["Sec-WebSocket-Key"].encode()
-        accept = base64.b64encode(hashlib.sha1(key + GUID).digest())
-        handler.wfile.write(
-            b"HTTP/1.1 101 Switching Protocols\r\nUpgrade: websocket\r\n"
-            b"Connection: Upgrade\r\nSec-WebSocket-Accept: " + accept + b"\r\n\r\n"
-        )
+        handler.wfile.write(upgrade_answer(handler))
         for _ in range(40):  # a ping every 0.1 s, never a message
             handler.wfile.write(PING)
             handler.wfile.flush()

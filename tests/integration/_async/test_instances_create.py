@@ -137,7 +137,7 @@ async def test_virtual_machines_fail_fast_with_the_servers_message(instance_name
     assert time.monotonic() - started < 10
     assert caught.value.error
     assert not await client.instances.exists(instance_name)
-    assert client.virtual_machines._model._instance_type == "virtual-machine"
+    assert client.virtual_machines.model._instance_type == "virtual-machine"
 
 
 async def test_instance_models_are_typed(instance_name, image_alias, client) -> None:

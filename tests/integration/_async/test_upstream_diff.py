@@ -17,7 +17,7 @@ from __future__ import annotations
 import pytest
 
 from pylxd.aio import Client
-from tests.drop_in_differences import compare, unexplained
+from tests.drop_in_differences import compare, report, unexplained
 from tests.integration.drop_in import DropInObjects, error_plan, objects, upstream_read, value_plan
 
 from .drop_in_reader import read
@@ -33,7 +33,8 @@ async def test_values_as_upstream_reads_them(objects: DropInObjects) -> None:
         ours = await read(client, plan)
     differences = compare(upstream_read(objects.endpoint, plan), ours)
     assert len(ours) == len(plan) and all(ours.values())
-    assert unexplained(differences, objects.daemon) == []
+    left = unexplained(differences, objects.daemon)
+    assert not left, report(left)
 
 
 async def test_errors_as_upstream_raises_them(objects: DropInObjects) -> None:
@@ -42,4 +43,5 @@ async def test_errors_as_upstream_raises_them(objects: DropInObjects) -> None:
         ours = await read(client, plan)
     assert all("raises" in each for each in ours.values()), ours  # every bad input is refused
     differences = compare(upstream_read(objects.endpoint, plan), ours)
-    assert unexplained(differences, objects.daemon) == []
+    left = unexplained(differences, objects.daemon)
+    assert not left, report(left)

@@ -63,12 +63,20 @@ def describe_model(value: Any, attrs: list[str]) -> dict[str, Any]:
     return out
 
 
+def argument(value: Any) -> Any:
+    """A call's argument from JSON: ``{"bytes": text}`` is bytes (JSON has none)."""
+    if isinstance(value, dict) and set(value) == {"bytes"}:
+        return value["bytes"].encode()
+    return value
+
+
 def walk(client: Any, steps: list[list[Any]]) -> Any:
     value = client
     for step in steps:
         value = getattr(value, step[0])
         if len(step) > 1:
-            value = value(*step[1], **step[2])
+            args = [argument(each) for each in step[1]]
+            value = value(*args, **{key: argument(each) for key, each in step[2].items()})
             if inspect.isawaitable(value):
                 value = value
     return value

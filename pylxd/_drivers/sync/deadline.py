@@ -1,0 +1,54 @@
+"""Sockets that hold a whole call to one deadline, however many reads it takes.
+
+A socket timeout is per ``recv``: a server trickling one byte every half second holds a
+call as long as it likes. http.client reads the status line, the headers and the body in
+many reads we never see, so the deadline is kept by the socket itself: while
+``deadline`` is set, each read and send waits only for the time left (a ``monotonic``
+subtraction and a ``settimeout``: no thread, no timer).
+"""
+
+from __future__ import annotations
+
+import socket
+import ssl
+import time
+from typing import Any
+
+__all__ = ["DeadlineSSLSocket", "DeadlineSocket", "remaining"]
+
+
+def remaining(deadline: float) -> float:
+    """Seconds left until ``deadline``.
+
+    Raises:
+        TimeoutError: none left (a zero socket timeout would mean non-blocking).
+    """
+    left = deadline - time.monotonic()
+    if left <= 0:
+        raise TimeoutError("timed out")
+    return left
+
+
+class _Deadline:
+    """The mixin: ``deadline`` (a ``time.monotonic()`` value) or ``None`` for the
+    socket's own per-read timeout."""
+
+    deadline: float | None = None
+
+    def recv_into(self, *args: Any) -> int:
+        if self.deadline is not None:
+            self.settimeout(remaining(self.deadline))  # type: ignore[attr-defined]
+        return super().recv_into(*args)  # type: ignore[misc,no-any-return]
+
+    def sendall(self, *args: Any) -> None:
+        if self.deadline is not None:
+            self.settimeout(remaining(self.deadline))  # type: ignore[attr-defined]
+        super().sendall(*args)  # type: ignore[misc]
+
+
+class DeadlineSocket(_Deadline, socket.socket):
+    """A plain (unix or TCP) socket with a deadline."""
+
+
+class DeadlineSSLSocket(_Deadline, ssl.SSLSocket):
+    """A TLS socket with a deadline (``SSLContext.sslsocket_class``)."""

@@ -1,0 +1,102 @@
+"""A server that trickles, stalls or never answers: ``timeout`` bounds the whole call
+(connect, headers, body, or an operation wait), and the error comes within timeout + 1 s."""
+
+from __future__ import annotations
+
+import io
+
+from pylxd.aio import Client
+from pylxd.exceptions import TransportTimeout
+from tests.fake.conftest import send_json, sync_envelope
+from tests.fake.exec_server import INSTANCE, serve_exec
+from tests.faults.hostile_server import (
+    JSON_OK,
+    answered_within,
+    hostile,
+    never_accepting,
+    stalled,
+    trickle,
+)
+
+__all__ = ["hostile"]  # the fixture
+
+HEAD = b"HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: %d\r\n\r\n"
+
+
+async def test_a_body_trickled_a_byte_every_half_second(hostile) -> None:
+    hostile.routes[("GET", "/1.0/instances")] = trickle(HEAD % len(JSON_OK), JSON_OK)
+    async with Client(endpoint=hostile.socket_path, timeout=2) as client:
+        with answered_within("trickled body, timeout=2", TransportTimeout, 3):
+            await client.api.instances.get()
+        assert (await client.api.get()).ok  # the client still works
+
+
+async def test_headers_trickled(hostile) -> None:
+    headers = b"Content-Type: application/json\r\nContent-Length: 2\r\n\r\n{}"
+    hostile.routes[("GET", "/1.0/instances")] = trickle(b"HTTP/1.1 200 OK\r\n", headers)
+    async with Client(endpoint=hostile.socket_path, timeout=2) as client:
+        with answered_within("trickled headers, timeout=2", TransportTimeout, 3):
+            await client.api.instances.get()
+
+
+async def test_a_status_line_trickled(hostile) -> None:
+    hostile.routes[("GET", "/1.0/instances")] = trickle(b"", b"HTTP/1.1 200 OK\r\n\r\n")
+    async with Client(endpoint=hostile.socket_path, timeout=(1, 1)) as client:
+        with answered_within("trickled status line, timeout=(1, 1)", TransportTimeout, 3):
+            await client.api.instances.get()
+
+
+async def test_a_server_that_reads_and_never_answers(hostile) -> None:
+    hostile.routes[("POST", "/1.0/instances")] = stalled
+    async with Client(endpoint=hostile.socket_path, timeout=1) as client:
+        with answered_within("request read, never answered, timeout=1", TransportTimeout, 2):
+            await client.api.instances.post(json={"name": "c1"})
+
+
+async def test_a_socket_that_never_accepts(tmp_path) -> None:
+    with never_accepting(tmp_path) as path:
+        with answered_within("socket never accepting, Client(timeout=1)", TransportTimeout, 2):
+            async with Client(endpoint=path, timeout=1):
+                pass
+
+
+async def test_a_stalled_operation_wait(hostile) -> None:
+    hostile.routes[("GET", "/1.0/operations/op1/wait")] = stalled
+    async with Client(endpoint=hostile.socket_path, timeout=30) as client:
+        with answered_within("operation wait stalled, wait(timeout=2)", TransportTimeout, 3):
+            await client.operations.wait_for_operation("op1", timeout=2)
+
+
+async def test_execute_when_the_wait_stalls(hostile) -> None:
+    serve_exec(hostile, {}, wait_stalls=True)
+    async with Client(endpoint=hostile.socket_path, timeout=30) as client:
+        instance = await client.instances.get("c1")
+        with answered_within("exec wait stalled, execute(timeout=3)", TransportTimeout, 4):
+            await instance.execute(["sleep", "60"], timeout=3)
+
+
+async def test_a_streamed_download_that_stalls(hostile) -> None:
+    # A streamed body has a timeout per read (a big transfer is not cut short): a stall
+    # after the headers still ends it.
+    hostile.routes[("GET", "/1.0/instances/c1/files")] = trickle(HEAD % 1000, b"", every=0)
+    hostile.routes[("GET", "/1.0/instances/c1")] = lambda h: send_json(
+        h, 200, sync_envelope(INSTANCE)
+    )
+    async with Client(endpoint=hostile.socket_path, timeout=1) as client:
+        instance = await client.instances.get("c1")
+        with answered_within("streamed download stalled, timeout=1", TransportTimeout, 2):
+            await instance.files.get("/etc/hosts", to=io.BytesIO())
+
+
+async def test_a_slow_streamed_download_is_not_cut(hostile) -> None:
+    # Each read has the timeout, not the whole transfer: 10 bytes at 0.2 s each take
+    # twice the timeout and arrive whole.
+    hostile.routes[("GET", "/1.0/instances/c1/files")] = trickle(HEAD % 10, b"0123456789", 0.2)
+    hostile.routes[("GET", "/1.0/instances/c1")] = lambda h: send_json(
+        h, 200, sync_envelope(INSTANCE)
+    )
+    async with Client(endpoint=hostile.socket_path, timeout=1) as client:
+        instance = await client.instances.get("c1")
+        sink = io.BytesIO()
+        await instance.files.get("/slow", to=sink)
+    assert sink.getvalue() == b"0123456789"
