@@ -125,13 +125,14 @@ class Model(LazyLoad, FieldModel):
             LXDAPIException: LXD refused the values (its message).
         """
         await self._settle_pending()
-        if not self._loaded:
+        just_read = not self._loaded
+        if just_read:
             await self.sync()
         body = self.marshall()
         if force:
             response = await self.api.put(json=body)
         else:
-            response, body = await self._guarded_put(body)
+            response, body = await self._guarded_put(body, just_read)
         self._etag = None  # LXD's answer to a write carries no ETag: unknown until read
         operation = response_operation(response)
         if operation is None:
@@ -139,9 +140,12 @@ class Model(LazyLoad, FieldModel):
             return None
         return await self._track(operation, body, self._waits(wait))
 
-    async def _guarded_put(self, body: dict[str, Any]) -> tuple[Response, dict[str, Any]]:
-        """``PUT`` ``body`` with ``If-Match``: the ETag held, else that of a read showing
-        no change; returns LXD's answer and the body sent."""
+    async def _guarded_put(
+        self, body: dict[str, Any], just_read: bool
+    ) -> tuple[Response, dict[str, Any]]:
+        """``PUT`` ``body`` with ``If-Match``: the ETag held (if it covers every field, or
+        was ``just_read``), else that of a read showing no change; returns LXD's answer
+        and the body sent."""
         sent = body
 
         async def check() -> str | None:
@@ -158,7 +162,7 @@ class Model(LazyLoad, FieldModel):
         async def put(headers: dict[str, str] | None) -> Response:
             return await self.api.put(json=sent, headers=headers)
 
-        etag = None if self._etag_misses else self._etag
+        etag = self._etag if just_read or not self._etag_misses else None
         response = await self._write_guarded(put, check, body, etag)
         return response, sent
 

@@ -126,13 +126,14 @@ class Model(LazyLoad, FieldModel):
             LXDAPIException: LXD refused the values (its message).
         """
         self._settle_pending()
-        if not self._loaded:
+        just_read = not self._loaded
+        if just_read:
             self.sync()
         body = self.marshall()
         if force:
             response = self.api.put(json=body)
         else:
-            response, body = self._guarded_put(body)
+            response, body = self._guarded_put(body, just_read)
         self._etag = None  # LXD's answer to a write carries no ETag: unknown until read
         operation = response_operation(response)
         if operation is None:
@@ -140,9 +141,12 @@ class Model(LazyLoad, FieldModel):
             return None
         return self._track(operation, body, self._waits(wait))
 
-    def _guarded_put(self, body: dict[str, Any]) -> tuple[Response, dict[str, Any]]:
-        """``PUT`` ``body`` with ``If-Match``: the ETag held, else that of a read showing
-        no change; returns LXD's answer and the body sent."""
+    def _guarded_put(
+        self, body: dict[str, Any], just_read: bool
+    ) -> tuple[Response, dict[str, Any]]:
+        """``PUT`` ``body`` with ``If-Match``: the ETag held (if it covers every field, or
+        was ``just_read``), else that of a read showing no change; returns LXD's answer
+        and the body sent."""
         sent = body
 
         def check() -> str | None:
@@ -159,7 +163,7 @@ class Model(LazyLoad, FieldModel):
         def put(headers: dict[str, str] | None) -> Response:
             return self.api.put(json=sent, headers=headers)
 
-        etag = None if self._etag_misses else self._etag
+        etag = self._etag if just_read or not self._etag_misses else None
         response = self._write_guarded(put, check, body, etag)
         return response, sent
 
