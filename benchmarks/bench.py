@@ -2,6 +2,7 @@
 
     benchmarks/run            # makes upstream's venv if needed, then runs this
     benchmarks/run --quick    # fewer iterations
+    benchmarks/run --docs     # also refresh docs/benchmarks/ (the performance page)
 
 Each figure is a median per call against the local daemon. Ours and the floors take
 turns call by call, upstream (another process) runs between them in each of several
@@ -28,6 +29,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from benchmarks import report as results_page  # noqa: E402
 from benchmarks.floors import RawHTTP, raw_exec  # noqa: E402
 from pylxd import Client  # noqa: E402
 from pylxd.aio import Client as AsyncClient  # noqa: E402
@@ -177,11 +179,17 @@ def ratio(a: float | None, b: float | None) -> str:
 
 
 def report(samples: Samples) -> None:
+    """Print the table; write .bench/results.{json,md,svg} (and, with ``--docs``, the
+    snapshot the docs' performance page shows)."""
     medians = print_table(samples)
     out = ROOT / ".bench" / "results.json"
     out.parent.mkdir(exist_ok=True)
     out.write_text(json.dumps(medians, indent=2))
-    print(f"\nmedians in {out}")
+    server = f"LXD {Client().host_info['environment']['server_version']}"
+    written = [out, *results_page.write(medians, out.parent, server)]
+    if "--docs" in sys.argv:
+        written += results_page.write(medians, ROOT / "docs" / "benchmarks", server)
+    print("\nwritten: " + ", ".join(str(p.relative_to(ROOT)) for p in written))
 
 
 def print_table(samples: Samples) -> dict[str, dict[str, float]]:

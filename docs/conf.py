@@ -23,7 +23,8 @@ extensions = [
     "sphinx.ext.viewcode",
 ]
 source_suffix = {".rst": "restructuredtext", ".md": "markdown"}
-exclude_patterns = ["_build", "Thumbs.db", ".DS_Store"]
+# docs/benchmarks/ holds what benchmarks/run --docs writes: included by guides/performance.
+exclude_patterns = ["_build", "benchmarks", "Thumbs.db", ".DS_Store"]
 myst_enable_extensions = ["colon_fence", "deflist"]
 myst_heading_anchors = 3
 
@@ -49,3 +50,25 @@ html_theme = "furo"
 html_title = f"pylxd {release}"
 html_static_path: list[str] = []
 html_show_sourcelink = False
+
+
+def _shared_value_classes() -> str:
+    """The classes pylxd.aio.models exports as the very objects pylxd.models does (plain
+    values such as ExecuteResult): documented once, on the blocking page."""
+    import pylxd.aio.models
+    import pylxd.models
+
+    return ", ".join(
+        name
+        for name in pylxd.aio.models.__all__
+        if getattr(pylxd.models, name, None) is getattr(pylxd.aio.models, name)
+    )
+
+
+def _fill_shared(app: object, docname: str, source: list[str]) -> None:
+    if docname == "api/aio-models":
+        source[0] = source[0].replace("SHARED_VALUE_CLASSES", _shared_value_classes())
+
+
+def setup(app: object) -> None:
+    app.connect("source-read", _fill_shared)  # type: ignore[attr-defined]

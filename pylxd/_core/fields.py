@@ -262,6 +262,8 @@ class FieldModel:
     """
 
     _fields: ClassVar[dict[str, Attribute[Any]]] = {}
+    #: The fields whose server value is converted (``from_server``), with the converter.
+    _converted: ClassVar[tuple[tuple[str, Callable[[Any], Any]], ...]] = ()
     _identity: ClassVar[tuple[str, ...]] = ("name",)
 
     def __init_subclass__(cls, **kwargs: Any) -> None:
@@ -272,6 +274,9 @@ class FieldModel:
                 if isinstance(value, Attribute):
                     fields[value.key] = value
         cls._fields = fields
+        cls._converted = tuple(
+            (key, field.from_server) for key, field in fields.items() if field.from_server
+        )
 
     def __init__(self, **values: Any) -> None:
         self._values: dict[str, Any] = {}
@@ -316,6 +321,12 @@ class FieldModel:
             return extra[name]
         raise AttributeError(f"{type(self).__name__!r} object has no attribute {name!r}")
 
+    def _set_server_value(self, key: str, value: Any) -> None:
+        """Record a value the server now has (after a rename, an alias change…): stored as
+        the server's, so the object stays clean and a later in-place edit is seen."""
+        self._values[key] = value
+        self._snapshots.pop(key, None)
+
     def _raw_attr(self, name: str, default: Any = None) -> Any:
         """A field's value without any I/O."""
         value = self._values.get(name, default)
@@ -331,6 +342,9 @@ class FieldModel:
         whole, an in-place edit of a dict is replayed on the server's new dict (the keys
         set, changed or deleted locally win; the server's other keys are taken).
         """
+        if not (self._changed or self._snapshots or self._extra):
+            self._take(data, complete)  # nothing local to keep: the fast path
+            return
         fields = self._fields
         kept = set() if rollback else self._changed | self._edited_in_place()
         for key, value in data.items():
@@ -363,6 +377,27 @@ class FieldModel:
             self._changed.clear()
             self._snapshots.clear()
             self._set_keys.clear()
+
+    def _take(self, data: Mapping[str, Any], complete: bool) -> None:
+        """:meth:`_apply` for an object with no local edit and nothing read yet (every object
+        a listing builds): the values are stored as they come, converted where a field says
+        so. A listing of 1,000 instances spends its time here."""
+        fields = self._fields
+        values = self._values
+        for key, value in data.items():
+            if key in fields:
+                values[key] = value
+            else:
+                warn_unknown(type(self), key)
+                self._extra[key] = value
+        missing = fields.keys() - values.keys() if complete else set()
+        for key in missing:
+            values[key] = MISSING
+        for key, convert in self._converted:
+            if key in data or key in missing:
+                values[key] = convert(values[key])
+        if complete:
+            self._loaded = True
 
     def _mark_clean(self, sent: Mapping[str, Any] | None = None) -> None:
         """The server now holds what we hold (or ``sent``, what ``marshall()`` gave):

@@ -134,7 +134,7 @@ class NamedModel(Model):
     def rename(self: ModelT, new_name: str, wait: bool = False) -> ModelT:
         """Rename the object (``POST {"name": new_name}``); returns it, renamed."""
         self.post(json={"name": new_name}, wait=wait)
-        self._values[self._name_field] = new_name
+        self._set_server_value(self._name_field, new_name)
         return self
 
     def _wait_if(self, response: Response, wait: bool) -> Operation | None:
@@ -245,7 +245,7 @@ class Collection(Generic[ModelT]):
             self._client.operations.wait_for_operation(operation)
         if operation is not None and not wait:
             obj = self.model(self._client, **self._init(body, node))
-            obj._values[obj._name_field] = name
+            obj._set_server_value(obj._name_field, name)
             return obj  # still being made: the blocking client fetches it on first read
         return self.get(name, project=project)
 

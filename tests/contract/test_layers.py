@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import ast
+import re
 from pathlib import Path
 
 import pylxd
@@ -100,3 +101,19 @@ def test_resource_packages_hold_only_a_docstring() -> None:
     for path in inits:
         body = ast.parse(path.read_text()).body
         assert len(body) == 1 and isinstance(body[0], ast.Expr), path
+
+
+def test_resource_modules_write_fields_only_through_the_model_base() -> None:
+    """``_values`` and ``_snapshots`` belong to ``FieldModel``: a resource module that writes
+    them by hand skips dirty tracking (``_set_server_value`` is the way)."""
+    writes = re.compile(
+        r"\._values\[[^\]]+\]\s*=|\._values\.(update|pop|setdefault)\(|_snapshots\."
+    )
+    offending = [
+        f"{path.relative_to(ROOT)}:{number}"
+        for path in sorted((ROOT / "_async").rglob("*.py"))
+        if path.name != "model.py"
+        for number, line in enumerate(path.read_text().splitlines(), 1)
+        if writes.search(line)
+    ]
+    assert offending == []

@@ -44,7 +44,7 @@ class ImageAlias(NamedModel):
         in_project = collection.in_project(self._raw_attr("project") or None)
         await in_project.post(json={**body, "name": new_name})
         await self.api.delete()
-        self._values["name"] = new_name
+        self._set_server_value("name", new_name)
         return self
 
 

@@ -12,13 +12,13 @@ from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, Any, ClassVar, TypeVar
 
 from pylxd._async.api import APINode
-from pylxd._async.instances import migration as instance_copy
 from pylxd._async.instances.backup import BackupManager
 from pylxd._async.instances.console import Console
 from pylxd._async.instances.exec import Executable
 from pylxd._async.instances.files import FilesManager
 from pylxd._async.instances.interactive import Interactive
 from pylxd._async.instances.logs import LogManager
+from pylxd._async.instances.migration import Migratable
 from pylxd._async.instances.publish import Publishable
 from pylxd._async.instances.sftp import open_instance_sftp
 from pylxd._async.instances.snapshot import SnapshotManager
@@ -65,7 +65,7 @@ class InstanceState(AttributeDict):
         return f"<InstanceState status={self.__dict__.get('status')!r}>"
 
 
-class Instance(Model, Publishable, Executable, Interactive):
+class Instance(Model, Publishable, Executable, Interactive, Migratable):
     """An instance (``/1.0/instances/<name>``).
 
     State changes (``start``, ``stop``, …) return at once unless ``wait=True``.
@@ -168,7 +168,7 @@ class Instance(Model, Publishable, Executable, Interactive):
     async def rename(self, name: str, wait: bool = False) -> None:
         """Rename the instance (it must be stopped)."""
         await self.post(json={"name": name}, wait=wait)
-        self._values["name"] = name
+        self._set_server_value("name", name)
 
     async def move(self, target: str, wait: bool = True) -> None:
         """Move the instance to another cluster member (or ``"@group"``); it must be
@@ -261,9 +261,6 @@ class Instance(Model, Publishable, Executable, Interactive):
         return {"type": "instance", "name": self._raw_attr("name")}
 
     # Copies and migrations (:mod:`pylxd._async.instances.migration`), methods of the instance.
-    copy = instance_copy.copy_instance
-    migrate = instance_copy.migrate_instance
-    generate_migration_data = instance_copy.generate_migration_data
 
     # -- console, logs, image metadata, templates ------------------------------------
 

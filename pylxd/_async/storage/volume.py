@@ -122,9 +122,10 @@ class StorageVolume(NamedModel):
         pool = pool or old_pool
         project = project or self.api.project
         self._collection = self._volumes_node(pool, project)[self._raw_attr("type") or "custom"]
-        self._values.update(name=new_name, pool=pool)
+        self._set_server_value("name", new_name)
+        self._set_server_value("pool", pool)
         if project is not None:
-            self._values["project"] = project
+            self._set_server_value("project", project)
         if pool != old_pool:
             self.storage_pool = None  # the object it came from is not its pool any more
 
@@ -363,6 +364,6 @@ class StorageVolumeManager(Collection[StorageVolume]):
             raise ValueError("LXD did not say what the imported volume is called: pass name=")
         if operation is not None and not wait:
             volume = self.model(self._client, **self._init({"type": "custom"}, self._node))
-            volume._values["name"] = name
+            volume._set_server_value("name", name)
             return volume
         return await self.get("custom", name)

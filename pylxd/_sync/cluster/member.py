@@ -56,7 +56,7 @@ class ClusterMember(NamedModel):
     def rename(self, new_name: str, wait: bool = False) -> ClusterMember:
         """Rename the member (``POST {"server_name": new_name}``); returns it, renamed."""
         self.post(json={"server_name": new_name}, wait=wait)
-        self._values["server_name"] = new_name
+        self._set_server_value("server_name", new_name)
         return self
 
     def delete(self, wait: bool = False, force: bool = False) -> None:

@@ -45,7 +45,7 @@ class ImageAlias(NamedModel):
         in_project = collection.in_project(self._raw_attr("project") or None)
         in_project.post(json={**body, "name": new_name})
         self.api.delete()
-        self._values["name"] = new_name
+        self._set_server_value("name", new_name)
         return self
 
 

@@ -151,15 +151,13 @@ class Image(NamedModel):
         aliases.create(name, self._raw_attr("fingerprint"), description, self.api.project)
         listed = list(self._raw_attr("aliases") or [])
         listed.append({"name": name, "description": description})
-        self._values["aliases"] = listed
-        self._snapshots.pop("aliases", None)
+        self._set_server_value("aliases", listed)
 
     def delete_alias(self, name: str) -> None:
         """Remove one of the image's aliases."""
         self.client.images.aliases.delete(name, self.api.project)
         aliases = [a for a in self._raw_attr("aliases") or [] if a.get("name") != name]
-        self._values["aliases"] = aliases
-        self._snapshots.pop("aliases", None)
+        self._set_server_value("aliases", aliases)
 
     def refresh(self, wait: bool = True) -> bool | None:
         """Ask LXD to update the image from its source now (``image_force_refresh``).

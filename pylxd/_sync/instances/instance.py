@@ -13,13 +13,13 @@ from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, Any, ClassVar, TypeVar
 
 from pylxd._sync.api import APINode
-from pylxd._sync.instances import migration as instance_copy
 from pylxd._sync.instances.backup import BackupManager
 from pylxd._sync.instances.console import Console
 from pylxd._sync.instances.exec import Executable
 from pylxd._sync.instances.files import FilesManager
 from pylxd._sync.instances.interactive import Interactive
 from pylxd._sync.instances.logs import LogManager
+from pylxd._sync.instances.migration import Migratable
 from pylxd._sync.instances.publish import Publishable
 from pylxd._sync.instances.sftp import open_instance_sftp
 from pylxd._sync.instances.snapshot import SnapshotManager
@@ -66,7 +66,7 @@ class InstanceState(AttributeDict):
         return f"<InstanceState status={self.__dict__.get('status')!r}>"
 
 
-class Instance(Model, Publishable, Executable, Interactive):
+class Instance(Model, Publishable, Executable, Interactive, Migratable):
     """An instance (``/1.0/instances/<name>``).
 
     State changes (``start``, ``stop``, …) return at once unless ``wait=True``.
@@ -169,7 +169,7 @@ class Instance(Model, Publishable, Executable, Interactive):
     def rename(self, name: str, wait: bool = False) -> None:
         """Rename the instance (it must be stopped)."""
         self.post(json={"name": name}, wait=wait)
-        self._values["name"] = name
+        self._set_server_value("name", name)
 
     def move(self, target: str, wait: bool = True) -> None:
         """Move the instance to another cluster member (or ``"@group"``); it must be
@@ -262,9 +262,6 @@ class Instance(Model, Publishable, Executable, Interactive):
         return {"type": "instance", "name": self._raw_attr("name")}
 
     # Copies and migrations (:mod:`pylxd._sync.instances.migration`), methods of the instance.
-    copy = instance_copy.copy_instance
-    migrate = instance_copy.migrate_instance
-    generate_migration_data = instance_copy.generate_migration_data
 
     # -- console, logs, image metadata, templates ------------------------------------
 
