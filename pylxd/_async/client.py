@@ -40,6 +40,7 @@ from pylxd._core.response import Response
 from pylxd._core.tls import build_ssl_context, certificate_base64
 from pylxd._core.tokens import is_trust_token
 from pylxd._core.urls import with_query
+from pylxd._drivers.aio.flavour import REOPENS_WHEN_CLOSED
 from pylxd._drivers.types import (
     DEFAULT_MAX_MESSAGE_SIZE,
     DEFAULT_MAX_RESPONSE_SIZE,
@@ -136,7 +137,8 @@ class Client:
             self._ssl_context = build_ssl_context(self.cert, verify) if tls else None
         except OSError as exc:
             raise ClientConnectionFailed(f"cannot load the TLS certificates: {exc}") from exc
-        # The HTTP library is imported with the first client, not with ``import pylxd``.
+        # The HTTP library is imported with the first client, not with ``import pylxd``
+        # (``import pylxd.aio`` imports aiohttp itself: never inside a running loop).
         from pylxd._drivers.aio.http import Transport
 
         self._transport: Transport | FailoverTransport
@@ -152,6 +154,7 @@ class Client:
                 self.endpoints, lambda each: Transport(each, context, timeout, max_response_size)
             )
         self._host_info: dict[str, Any] | None = None
+        self._closed = False  # see aclose()
         self._resources: dict[str, Any] | None = None
         #: Connections handed over to another protocol (SFTP sessions): closed with us.
         self._upgraded: weakref.WeakSet[Any] = weakref.WeakSet()
@@ -216,10 +219,12 @@ class Client:
 
     async def connect(self) -> Client:
         """Fetch the server's description (``GET /1.0``); fails if the server is unusable.
+        A closed client is open again.
 
         Raises:
             ClientConnectionFailed: unreachable, refused, TLS mismatch, or no projects support.
         """
+        self._closed = False
         try:
             response = await self.api.get()
             self._host_info = metadata(response)
@@ -231,12 +236,24 @@ class Client:
         return self
 
     async def aclose(self) -> None:
-        """Close the connections to the server (and the SFTP sessions opened through it)."""
+        """Close the connections to the server (and the SFTP sessions opened through it).
+
+        The blocking client opens new ones when it is used again (old programs close
+        ``client.api.session`` and go on); the asyncio client then refuses calls with
+        :class:`~pylxd.exceptions.ClientConnectionFailed` until ``await client.connect()``
+        or ``async with client`` opens it again.
+        """
+        self._closed = not REOPENS_WHEN_CLOSED
+        await self._close_connections()
+
+    async def _close_connections(self) -> None:
+        """Close the connections (the client stays open: it makes new ones when used)."""
         for upgraded in list(self._upgraded):
             await upgraded.aclose()
         await self._transport.aclose()
 
     async def __aenter__(self) -> Client:
+        self._closed = False  # entering opens a closed client again
         if self._host_info is None:
             try:
                 await self.connect()
@@ -414,6 +431,8 @@ class Client:
     ) -> Response:
         """Send one request and raise LXD's error if it failed (``limit``: the answer is
         refused past ``max_response_size``; false for a file's content)."""
+        if self._closed:
+            raise self._closed_error()
         url, body, headers = self._prepare(path, params, json, data, headers)
         with RequestLog(method, url) as logged:
             response = await self._transport.request(
@@ -433,6 +452,8 @@ class Client:
         timeout: TimeoutSpec = None,
     ) -> StreamResponse:
         """Send one request whose response body is streamed; raise LXD's error if it failed."""
+        if self._closed:
+            raise self._closed_error()
         url, body, headers = self._prepare(path, params, None, data, headers)
         with RequestLog(method, url) as logged:
             stream = await self._transport.stream(
@@ -448,7 +469,10 @@ class Client:
 
     async def _websockets(self, paths: Sequence[str]) -> list[WebSocket]:
         """Open a websocket on each of ``paths`` with this client's TLS settings (all or none)."""
-        # Imported on first use: most programs never open one, and it is a slow import.
+        if self._closed:
+            raise self._closed_error()
+        # Imported on first use by the blocking client: most programs never open one, and
+        # it is a slow import (``import pylxd.aio`` has imported it: never in a loop).
         from pylxd._drivers.aio.websocket import open_websockets
 
         connect_timeout, _read, _whole = call_limits(self.timeout)
@@ -467,6 +491,11 @@ class Client:
             for path in paths:
                 WEBSOCKET.debug("opened %s in %.1f ms", safe_path(path), elapsed)
         return sockets
+
+    def _closed_error(self) -> ClientConnectionFailed:
+        return ClientConnectionFailed(
+            f"{self!r} is closed: open it again with `await client.connect()` or `async with`"
+        )
 
     def __repr__(self) -> str:
         return f"<Client {self.endpoint}>"

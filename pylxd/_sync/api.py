@@ -29,7 +29,8 @@ class ApiSession:
     programs that close it (``contextlib.closing(client.api.session)``).
 
     Closing it closes the client's idle connections; the client opens new ones when it
-    is used again, as a ``requests`` session did.
+    is used again, as a ``requests`` session did (in both flavours: it closes the
+    connections, not the client).
     """
 
     __slots__ = ("_client",)
@@ -39,7 +40,7 @@ class ApiSession:
 
     def close(self) -> None:
         """Close the client's connections to the server."""
-        self._client.close()
+        self._client._close_connections()
 
     def __repr__(self) -> str:
         return f"<Session of {self._client!r}>"

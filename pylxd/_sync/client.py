@@ -41,6 +41,7 @@ from pylxd._core.response import Response
 from pylxd._core.tls import build_ssl_context, certificate_base64
 from pylxd._core.tokens import is_trust_token
 from pylxd._core.urls import with_query
+from pylxd._drivers.sync.flavour import REOPENS_WHEN_CLOSED
 from pylxd._drivers.types import (
     DEFAULT_MAX_MESSAGE_SIZE,
     DEFAULT_MAX_RESPONSE_SIZE,
@@ -137,7 +138,8 @@ class Client:
             self._ssl_context = build_ssl_context(self.cert, verify) if tls else None
         except OSError as exc:
             raise ClientConnectionFailed(f"cannot load the TLS certificates: {exc}") from exc
-        # The HTTP library is imported with the first client, not with ``import pylxd``.
+        # The HTTP library is imported with the first client, not with ``import pylxd``
+        # (``import pylxd`` imports aiohttp itself: never inside a running loop).
         from pylxd._drivers.sync.http import Transport
 
         self._transport: Transport | FailoverTransport
@@ -153,6 +155,7 @@ class Client:
                 self.endpoints, lambda each: Transport(each, context, timeout, max_response_size)
             )
         self._host_info: dict[str, Any] | None = None
+        self._closed = False  # see close()
         self._resources: dict[str, Any] | None = None
         #: Connections handed over to another protocol (SFTP sessions): closed with us.
         self._upgraded: weakref.WeakSet[Any] = weakref.WeakSet()
@@ -217,10 +220,12 @@ class Client:
 
     def connect(self) -> Client:
         """Fetch the server's description (``GET /1.0``); fails if the server is unusable.
+        A closed client is open again.
 
         Raises:
             ClientConnectionFailed: unreachable, refused, TLS mismatch, or no projects support.
         """
+        self._closed = False
         try:
             response = self.api.get()
             self._host_info = metadata(response)
@@ -232,12 +237,24 @@ class Client:
         return self
 
     def close(self) -> None:
-        """Close the connections to the server (and the SFTP sessions opened through it)."""
+        """Close the connections to the server (and the SFTP sessions opened through it).
+
+        The blocking client opens new ones when it is used again (old programs close
+        ``client.api.session`` and go on); the asyncio client then refuses calls with
+        :class:`~pylxd.exceptions.ClientConnectionFailed` until ``client.connect()``
+        or ``with client`` opens it again.
+        """
+        self._closed = not REOPENS_WHEN_CLOSED
+        self._close_connections()
+
+    def _close_connections(self) -> None:
+        """Close the connections (the client stays open: it makes new ones when used)."""
         for upgraded in list(self._upgraded):
             upgraded.close()
         self._transport.close()
 
     def __enter__(self) -> Client:
+        self._closed = False  # entering opens a closed client again
         if self._host_info is None:
             try:
                 self.connect()
@@ -415,6 +432,8 @@ class Client:
     ) -> Response:
         """Send one request and raise LXD's error if it failed (``limit``: the answer is
         refused past ``max_response_size``; false for a file's content)."""
+        if self._closed:
+            raise self._closed_error()
         url, body, headers = self._prepare(path, params, json, data, headers)
         with RequestLog(method, url) as logged:
             response = self._transport.request(
@@ -434,6 +453,8 @@ class Client:
         timeout: TimeoutSpec = None,
     ) -> StreamResponse:
         """Send one request whose response body is streamed; raise LXD's error if it failed."""
+        if self._closed:
+            raise self._closed_error()
         url, body, headers = self._prepare(path, params, None, data, headers)
         with RequestLog(method, url) as logged:
             stream = self._transport.stream(
@@ -449,7 +470,10 @@ class Client:
 
     def _websockets(self, paths: Sequence[str]) -> list[WebSocket]:
         """Open a websocket on each of ``paths`` with this client's TLS settings (all or none)."""
-        # Imported on first use: most programs never open one, and it is a slow import.
+        if self._closed:
+            raise self._closed_error()
+        # Imported on first use by the blocking client: most programs never open one, and
+        # it is a slow import (``import pylxd`` has imported it: never in a loop).
         from pylxd._drivers.sync.websocket import open_websockets
 
         connect_timeout, _read, _whole = call_limits(self.timeout)
@@ -468,6 +492,11 @@ class Client:
             for path in paths:
                 WEBSOCKET.debug("opened %s in %.1f ms", safe_path(path), elapsed)
         return sockets
+
+    def _closed_error(self) -> ClientConnectionFailed:
+        return ClientConnectionFailed(
+            f"{self!r} is closed: open it again with `client.connect()` or `with`"
+        )
 
     def __repr__(self) -> str:
         return f"<Client {self.endpoint}>"

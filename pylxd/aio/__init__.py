@@ -12,6 +12,10 @@ Models are in :mod:`pylxd.aio.models`, managers in :mod:`pylxd.aio.managers`;
 
 from __future__ import annotations
 
+# The network libraries are imported here, not by the first Client(): that one is made
+# inside a running loop, which an import (aiohttp: 0.2-0.7 s) would block.
+import pylxd._drivers.aio.http
+import pylxd._drivers.aio.websocket  # noqa: F401
 from pylxd import exceptions
 from pylxd._async.client import Client
 from pylxd._async.fleet import Fleet, FleetResult

@@ -99,6 +99,26 @@ def test_import_pylxd_loads_no_network_library() -> None:
     assert out.stdout.strip() == "[]"
 
 
+def test_an_asyncio_client_made_in_a_loop_imports_nothing() -> None:
+    # ``import pylxd.aio`` imports aiohttp and websockets; Client() inside the running loop
+    # then blocks it for no import (before: 0.14-0.7 s importing aiohttp there).
+    code = """
+import asyncio, sys, time
+import pylxd.aio
+before = set(sys.modules)
+async def main():
+    started = time.perf_counter()
+    pylxd.aio.Client(endpoint="/nonexistent/unix.socket")
+    pylxd.aio.Client(endpoint="https://127.0.0.1:1", verify=False)
+    print(sorted(set(sys.modules) - before), time.perf_counter() - started)
+asyncio.run(main())
+"""
+    out = subprocess.run([sys.executable, "-c", code], check=True, capture_output=True, text=True)
+    new, seconds = out.stdout.rsplit(" ", 1)
+    assert new == "[]"
+    assert float(seconds) < 0.05
+
+
 def test_async_errors_name_the_fix() -> None:
     from pylxd.aio.models import Instance
 

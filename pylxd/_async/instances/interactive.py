@@ -16,9 +16,8 @@ from collections.abc import Mapping, Sequence
 from functools import partial
 from typing import TYPE_CHECKING, Any, cast
 
-from pylxd._async.instances.exec import StreamProgress, attach, watch_operation
+from pylxd._async.instances.exec import StreamProgress, attach, start_exec, watch_operation
 from pylxd._async.streams import chunks
-from pylxd._core.envelope import metadata
 from pylxd._core.exec import exec_request
 from pylxd._core.fields import object_repr
 from pylxd._core.operations import websocket_path
@@ -35,11 +34,6 @@ _SIGHUP = 1
 _SIGKILL = 9
 #: How long leaving a ``with`` block waits for the command to end once its stdin is closed.
 CLOSE_GRACE = 10.0
-
-
-async def _post_exec(instance: Instance, body: dict[str, Any]) -> tuple[str, dict[str, str]]:
-    response = await instance.api.exec.post(json=body)
-    return response.json()["operation"], metadata(response)["metadata"]["fds"]
 
 
 class OutputStream:
@@ -294,7 +288,7 @@ class Interactive:
         and ``control``; :meth:`interactive` does all of it for you."""
         instance = cast("Instance", self)
         body = exec_request(commands, environment, user, group, cwd, interactive=True)
-        operation, fds = await _post_exec(instance, body)
+        operation, fds = await start_exec(instance, body)
         return {
             "name": instance.name,
             "ws": websocket_path(instance.client.version, operation, fds["0"]),
@@ -327,7 +321,7 @@ class Interactive:
             width=width if pty else None,
             height=height if pty else None,
         )
-        operation, fds = await _post_exec(instance, body)
+        operation, fds = await start_exec(instance, body)
         names = ("0",) if pty else ("0", "1", "2")
         control, data = await attach(instance, operation, fds, names)
         return Session(

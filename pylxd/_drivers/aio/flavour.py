@@ -8,7 +8,12 @@ from typing import Any, TypeVar
 
 from pylxd.exceptions import NotLoadedError
 
-__all__ = ["Event", "LazyLoad", "Step", "gather", "gather_settled", "sleep"]
+__all__ = ["REOPENS_WHEN_CLOSED", "Event", "LazyLoad", "Step", "gather", "gather_settled", "sleep"]
+
+#: A closed asyncio client refuses calls until ``connect()`` or ``async with`` opens it
+#: again: its connections belong to the loop that made them, and reopening silently
+#: (perhaps from another loop) hides a use after ``async with`` ended.
+REOPENS_WHEN_CLOSED = False
 
 T = TypeVar("T")
 

@@ -9,7 +9,12 @@ from concurrent.futures import ThreadPoolExecutor
 from threading import Event
 from typing import Any, TypeVar
 
-__all__ = ["Event", "LazyLoad", "Step", "gather", "gather_settled", "sleep"]
+__all__ = ["REOPENS_WHEN_CLOSED", "Event", "LazyLoad", "Step", "gather", "gather_settled", "sleep"]
+
+#: A closed blocking client opens new connections when it is used again: old programs
+#: close ``client.api.session`` (``contextlib.closing``) and go on, as a ``requests``
+#: session allowed.
+REOPENS_WHEN_CLOSED = True
 
 T = TypeVar("T")
 

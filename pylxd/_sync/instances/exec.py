@@ -99,9 +99,7 @@ class Executable:
                 raise ValueError("a recorded command has no stdin (LXD runs it detached)")
             handlers = (stdout_handler, stderr_handler)
             return _recorded(instance, body, timeout, decode, encoding, handlers)
-        response = instance.api.exec.post(json=body)
-        operation = response.json()["operation"]
-        fds = metadata(response)["metadata"]["fds"]
+        operation, fds = start_exec(instance, body)
         control, data = attach(instance, operation, fds, _DATA_FDS)
         sockets = [*data, control]
         try:
@@ -185,6 +183,13 @@ def _recorded(
         sink.write(instance.logs.read(name))
     exit_code = int(meta.get("return", -1))
     return RecordedExecuteResult.recorded(exit_code, sinks[0].result(), sinks[1].result(), logs)
+
+
+def start_exec(instance: Instance, body: dict[str, Any]) -> tuple[str, dict[str, str]]:
+    """Start a command with its websockets (``execute``, ``interactive``,
+    ``raw_interactive_execute``): its operation, and the secrets of its sockets (``fds``)."""
+    response = instance.api.exec.post(json=body)
+    return response.json()["operation"], metadata(response)["metadata"]["fds"]
 
 
 class StreamProgress:

@@ -17,9 +17,8 @@ from collections.abc import Mapping, Sequence
 from functools import partial
 from typing import TYPE_CHECKING, Any, cast
 
-from pylxd._sync.instances.exec import StreamProgress, attach, watch_operation
+from pylxd._sync.instances.exec import StreamProgress, attach, start_exec, watch_operation
 from pylxd._sync.streams import chunks
-from pylxd._core.envelope import metadata
 from pylxd._core.exec import exec_request
 from pylxd._core.fields import object_repr
 from pylxd._core.operations import websocket_path
@@ -36,11 +35,6 @@ _SIGHUP = 1
 _SIGKILL = 9
 #: How long leaving a ``with`` block waits for the command to end once its stdin is closed.
 CLOSE_GRACE = 10.0
-
-
-def _post_exec(instance: Instance, body: dict[str, Any]) -> tuple[str, dict[str, str]]:
-    response = instance.api.exec.post(json=body)
-    return response.json()["operation"], metadata(response)["metadata"]["fds"]
 
 
 class OutputStream:
@@ -295,7 +289,7 @@ class Interactive:
         and ``control``; :meth:`interactive` does all of it for you."""
         instance = cast("Instance", self)
         body = exec_request(commands, environment, user, group, cwd, interactive=True)
-        operation, fds = _post_exec(instance, body)
+        operation, fds = start_exec(instance, body)
         return {
             "name": instance.name,
             "ws": websocket_path(instance.client.version, operation, fds["0"]),
@@ -328,7 +322,7 @@ class Interactive:
             width=width if pty else None,
             height=height if pty else None,
         )
-        operation, fds = _post_exec(instance, body)
+        operation, fds = start_exec(instance, body)
         names = ("0",) if pty else ("0", "1", "2")
         control, data = attach(instance, operation, fds, names)
         return Session(
