@@ -16,6 +16,8 @@ __all__ = [
 ]
 
 CHUNK = 1 << 16
+#: Output is decoded this many bytes at a time (the text grows by pieces of this size).
+DECODE_SLICE = 1 << 16
 
 
 class ExecuteResult(NamedTuple):
@@ -106,9 +108,9 @@ class OutputSink:
     """Collects one stream (stdout or stderr), or hands each chunk to a handler.
 
     With a handler nothing is kept (constant memory) and the result field is empty.
-    Without, the bytes go into one growing buffer whose own bytes object is the result
-    (no chunk list joined into a second copy): 10 MB of output holds 10 MB, plus the text
-    when it is decoded.
+    Without, bytes go into one growing buffer whose own bytes object is the result (no
+    chunk list joined into a second copy), and text is decoded as it arrives into one
+    string that grows in place: 10 MB of output holds 10 MB either way.
     """
 
     def __init__(
@@ -118,11 +120,15 @@ class OutputSink:
         self._encoding = encoding or "utf-8"
         self._handler = handler
         self._buffer = io.BytesIO()
+        self._text = ""
         self._decoder = codecs.getincrementaldecoder(self._encoding)(errors="replace")
 
     def write(self, data: bytes) -> None:
         if self._handler is None:
-            self._buffer.write(data)
+            if self._decode:
+                self._append_text(data)
+            else:
+                self._buffer.write(data)
         elif self._decode:
             text = self._decoder.decode(data)
             if text:
@@ -130,12 +136,27 @@ class OutputSink:
         else:
             self._handler(data)
 
+    def _append_text(self, data: bytes, final: bool = False) -> None:
+        # CPython resizes a str held by one local only (``text += piece``) instead of
+        # copying it: the text grows in place, and no bytes are kept to decode at the end
+        # (that held both: 2x the output). Pieces of DECODE_SLICE keep each step small.
+        text, self._text = self._text, ""
+        for start in range(0, len(data), DECODE_SLICE):
+            text += self._decoder.decode(data[start : start + DECODE_SLICE])
+        if final:
+            text += self._decoder.decode(b"", final=True)
+        self._text = text
+
     def result(self) -> str | bytes:
         if self._handler is not None:
             tail = self._decoder.decode(b"", final=True) if self._decode else ""
             if tail:
                 self._handler(tail)
             return "" if self._decode else b""
+        if self._decode:
+            self._append_text(b"", final=True)
+            text, self._text = self._text, ""
+            return text
         data = self._buffer.getvalue()  # the buffer itself, trimmed: not a copy
         self._buffer = io.BytesIO()
-        return data.decode(self._encoding, errors="replace") if self._decode else data
+        return data

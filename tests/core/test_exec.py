@@ -6,7 +6,7 @@ import io
 
 import pytest
 
-from pylxd._core.exec import OutputSink, exec_request, stdin_chunks
+from pylxd._core.exec import DECODE_SLICE, OutputSink, exec_request, stdin_chunks
 
 
 def test_exec_request() -> None:
@@ -52,7 +52,7 @@ def test_output_sink_decoding_and_handlers() -> None:
     assert latin.result() == "é"
 
 
-def test_output_sink_returns_its_buffer_and_decodes_once() -> None:
+def test_output_sink_returns_its_buffer_and_decodes_as_it_goes() -> None:
     raw = OutputSink(False, None, None)
     for chunk in (b"ab", b"cd"):
         raw.write(chunk)
@@ -61,3 +61,17 @@ def test_output_sink_returns_its_buffer_and_decodes_once() -> None:
     for chunk in ("é".encode()[:1], "é".encode()[1:]):
         text.write(chunk)
     assert text.result() == "é"
+
+
+def test_output_sink_text_is_the_one_shot_decoding() -> None:
+    # Messages larger than a decode slice, characters split across slices and messages,
+    # the string's width growing (ASCII, Latin-1, BMP, astral), a truncated tail.
+    data = ("a" * (DECODE_SLICE - 1) + "é" + "x" * DECODE_SLICE + "€" * 5 + "😀").encode()
+    data += b"\xe2\x82"
+    sink = OutputSink(True, None, None)
+    for start in range(0, len(data), 3 * DECODE_SLICE // 2):
+        sink.write(data[start : start + 3 * DECODE_SLICE // 2])
+    assert sink.result() == data.decode("utf-8", errors="replace")
+    again = OutputSink(True, None, None)
+    again.write(data)
+    assert again.result() == data.decode("utf-8", errors="replace")
