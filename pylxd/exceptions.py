@@ -10,6 +10,8 @@ Catch :class:`PylxdError` to catch them all. The tree::
     │   ├── NotFound                  HTTP 404
     │   ├── Conflict                  HTTP 409
     │   ├── Forbidden                 HTTP 403
+    │   ├── MalformedResponse         the answer is not in LXD's shape (not JSON, a list
+    │   │                             where objects were expected, a missing key, …)
     │   └── OperationFailed           a background operation ended in failure
     │       └── OperationTimeout      an operation did not end within the wait's timeout
     ├── ClientConnectionFailed        the server could not be reached, TLS refused, bad endpoint
@@ -19,6 +21,9 @@ Catch :class:`PylxdError` to catch them all. The tree::
     │   ├── ResponseTooLarge          an answer or websocket message over the client's limit
     │   └── IncompleteOutput          a command ended but LXD never finished its output
     ├── LXDAPIExtensionNotAvailable   the server lacks an API extension the call needs
+    ├── InvalidName                   a name that cannot be sent: ``""``, ``"."``, ``".."``
+    │                                 (also a ValueError; a name that is not a string is
+    │                                 a TypeError)
     ├── NotLoadedError                (asyncio) a field was read before ``await obj.sync()``
     └── RemoteConfigError             ``Client.from_remote``: no such remote, a missing
                                       certificate or config file (``path`` names it)
@@ -44,8 +49,10 @@ __all__ = [
     "InUse",
     "IncompleteOutput",
     "InvalidEndpoint",
+    "InvalidName",
     "LXDAPIException",
     "LXDAPIExtensionNotAvailable",
+    "MalformedResponse",
     "NotFound",
     "NotLoadedError",
     "OperationFailed",
@@ -105,6 +112,13 @@ class Conflict(LXDAPIException):
 
 class Forbidden(LXDAPIException):
     """The client is not allowed to do this (HTTP 403): untrusted or restricted."""
+
+
+class MalformedResponse(LXDAPIException):
+    """The server answered, but not in LXD's shape: not JSON, not an envelope, or a value
+    of the wrong type where LXD's API promises another (a list of strings where objects
+    were expected, an operation without a status). ``error`` says what was expected,
+    where, and what came instead."""
 
 
 class OperationFailed(LXDAPIException):
@@ -175,6 +189,11 @@ class LXDAPIExtensionNotAvailable(PylxdError):
     def __init__(self, name: str, *args: Any) -> None:
         self.name = name
         super().__init__(f"LXD API extension '{name}' is not available", *args)
+
+
+class InvalidName(PylxdError, ValueError):
+    """A name that can never name an object (``""``, ``"."``, ``".."``: in a URL they would
+    be read as a path), refused before any request."""
 
 
 class NotLoadedError(PylxdError):

@@ -6,7 +6,7 @@ from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from pylxd._async.api import APINode
-from pylxd._core.envelope import metadata, response_operation
+from pylxd._core.envelope import malformed, metadata_object, response_operation
 from pylxd._core.fields import FieldModel
 from pylxd._core.response import Response
 from pylxd._drivers.aio.flavour import LazyLoad
@@ -39,7 +39,14 @@ class Model(LazyLoad, FieldModel):
     def _from_server(
         cls: type[ModelT], client: Client, data: Mapping[str, Any], **init: Any
     ) -> ModelT:
-        """A complete object from the server's data (``save()`` then needs no fetch first)."""
+        """A complete object from the server's data (``save()`` then needs no fetch first).
+
+        Raises:
+            MalformedResponse: ``data`` is not an object (callers that hold the response
+                check it first, naming its URL).
+        """
+        if not isinstance(data, Mapping):
+            raise malformed(None, f"{cls.__name__} data as an object", data)
         obj = cls(client, **init)
         obj._apply(data, complete=True)
         return obj
@@ -62,7 +69,7 @@ class Model(LazyLoad, FieldModel):
     async def sync(self, rollback: bool = False) -> None:
         """Fetch the object. Local edits (assigned or in place) survive unless ``rollback``."""
         response = await self.api.get()
-        self._apply(metadata(response), complete=True, rollback=rollback)
+        self._apply(metadata_object(response), complete=True, rollback=rollback)
 
     async def rollback(self) -> None:
         """Discard local edits: fetch the object as the server has it."""

@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING, Any
 
 from pylxd._async.api import APINode
 from pylxd._async.model import Model
-from pylxd._core.envelope import metadata
+from pylxd._core.envelope import server_info
 from pylxd._core.fields import Attribute, clone
 
 if TYPE_CHECKING:
@@ -56,7 +56,7 @@ class Server(Model):
     async def sync(self, rollback: bool = False) -> None:
         """Fetch ``/1.0`` again (``client.host_info`` too). Local edits survive unless
         ``rollback``."""
-        info = metadata(await self.api.get())
+        info = server_info(await self.api.get())
         self.client._host_info = info
         self._apply(info, complete=True, rollback=rollback)
 

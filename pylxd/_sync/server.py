@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Any
 
 from pylxd._sync.api import APINode
 from pylxd._sync.model import Model
-from pylxd._core.envelope import metadata
+from pylxd._core.envelope import server_info
 from pylxd._core.fields import Attribute, clone
 
 if TYPE_CHECKING:
@@ -57,7 +57,7 @@ class Server(Model):
     def sync(self, rollback: bool = False) -> None:
         """Fetch ``/1.0`` again (``client.host_info`` too). Local edits survive unless
         ``rollback``."""
-        info = metadata(self.api.get())
+        info = server_info(self.api.get())
         self.client._host_info = info
         self._apply(info, complete=True, rollback=rollback)
 
