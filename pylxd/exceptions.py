@@ -5,8 +5,9 @@ Catch :class:`PylxdError` to catch them all. The tree::
     PylxdError
     ├── LXDAPIException               the server answered with an error (or an operation failed)
     │   ├── BadRequest                HTTP 400: LXD refused the request's content
-    │   │   └── InUse                 … because the object is in use (a pool with volumes,
-    │   │                             a volume attached to a running instance)
+    │   │   └── InUse                 … because the object is in use (a profile instances
+    │   │                             use, a pool with volumes, a volume attached to a
+    │   │                             running instance)
     │   ├── NotFound                  HTTP 404
     │   ├── Conflict                  HTTP 409
     │   ├── Forbidden                 HTTP 403
@@ -98,8 +99,9 @@ class BadRequest(LXDAPIException):
 
 
 class InUse(BadRequest):
-    """LXD refused because the object is in use (HTTP 400 saying so): deleting a pool that
-    still holds volumes, or a volume attached to a running instance. ``error`` is LXD's text."""
+    """LXD refused because the object is in use (HTTP 400, or LXD 5.0's 500, saying so):
+    deleting a profile instances use, a pool that still holds volumes, or a volume attached
+    to a running instance. ``error`` is LXD's text."""
 
 
 class NotFound(LXDAPIException):
@@ -250,8 +252,11 @@ _CONFLICT_TEXTS = ("already exists", "UNIQUE constraint failed")
 
 
 # A 400 whose text says so: "The storage pool is currently in use", "The storage volume is
-# still in use" (deleting a pool with volumes, a volume attached to a running instance).
+# still in use" (deleting a pool with volumes, a volume attached to a running instance);
+# LXD 5.0 answers "Profile is currently in use" with a generic 500 (other 500s that
+# mention a use, "Disk in use by another process", are the server's own trouble).
 _IN_USE = re.compile(r"\bin use\b", re.IGNORECASE)
+_IN_USE_500 = re.compile(r"\bis currently in use\b", re.IGNORECASE)
 
 
 def error_class(status: int | None, error: str) -> type[LXDAPIException]:
@@ -260,6 +265,8 @@ def error_class(status: int | None, error: str) -> type[LXDAPIException]:
     500."""
     cls = _ERRORS_BY_STATUS.get(status or 0, LXDAPIException)
     if cls is BadRequest and _IN_USE.search(error):
+        return InUse
+    if cls is LXDAPIException and _IN_USE_500.search(error):
         return InUse
     if cls is LXDAPIException and any(text in error for text in _CONFLICT_TEXTS):
         return Conflict
