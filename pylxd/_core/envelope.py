@@ -17,6 +17,7 @@ from pylxd.exceptions import MalformedResponse, error_class
 
 __all__ = [
     "check_response",
+    "etag_of",
     "expect",
     "json_kind",
     "malformed",
@@ -167,3 +168,8 @@ def response_operation(response: Response) -> str | None:
             raise malformed(response, "an operation URL in an async answer", op)
         return op
     return None
+
+
+def etag_of(response: Response) -> str | None:
+    """The ``ETag`` LXD sent with an object (``None`` when the resource has none)."""
+    return response.headers.get("ETag") or None

@@ -12,7 +12,6 @@ from pylxd._async.instances.instance import Container, Instance, VirtualMachine
 from pylxd._core.envelope import (
     malformed,
     metadata_list,
-    metadata_object,
     operation_metadata,
     response_operation,
 )
@@ -59,7 +58,7 @@ class _InstanceManagerBase(Generic[InstanceT]):
             NotFound: no such instance.
         """
         node = self._client.api.instances.in_project(project)[name]
-        return self.model._from_server(self._client, metadata_object(await node.get()))
+        return self.model._from_response(self._client, await node.get())
 
     async def all(
         self,

@@ -13,7 +13,6 @@ from pylxd._sync.instances.instance import Container, Instance, VirtualMachine
 from pylxd._core.envelope import (
     malformed,
     metadata_list,
-    metadata_object,
     operation_metadata,
     response_operation,
 )
@@ -60,7 +59,7 @@ class _InstanceManagerBase(Generic[InstanceT]):
             NotFound: no such instance.
         """
         node = self._client.api.instances.in_project(project)[name]
-        return self.model._from_server(self._client, metadata_object(node.get()))
+        return self.model._from_response(self._client, node.get())
 
     def all(
         self,
