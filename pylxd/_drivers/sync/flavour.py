@@ -4,12 +4,21 @@ from __future__ import annotations
 
 import threading
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import AsyncIterable, Callable, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from threading import Event
 from typing import Any, TypeVar
 
-__all__ = ["REOPENS_WHEN_CLOSED", "Event", "LazyLoad", "Step", "gather", "gather_settled", "sleep"]
+__all__ = [
+    "REOPENS_WHEN_CLOSED",
+    "async_chunks",
+    "Event",
+    "LazyLoad",
+    "Step",
+    "gather",
+    "gather_settled",
+    "sleep",
+]
 
 #: A closed blocking client opens new connections when it is used again: old programs
 #: close ``client.api.session`` (``contextlib.closing``) and go on, as a ``requests``
@@ -77,3 +86,10 @@ class LazyLoad:
 def sleep(seconds: float) -> None:
     """Pause this thread (the asyncio flavour: this task)."""
     time.sleep(seconds)
+
+
+def async_chunks(data: Any) -> Any:
+    """``data`` as it is: an async iterable is a ``TypeError`` (``pylxd.aio`` reads them)."""
+    if isinstance(data, AsyncIterable):
+        raise TypeError("the blocking client cannot read an async iterable: use pylxd.aio")
+    return data
