@@ -105,7 +105,7 @@ def test_deep_trees_have_no_depth_limit(scratch: Path) -> None:
     dest = tmp_path / "dest"
     with PullTarget(dest) as target:
         local = str(dest)
-        for entry in entries[:-1]:
+        for _entry in entries[:-1]:
             target.make_dir(local, 0o755)
             local = os.path.join(local, "d")
         with target.open_file(os.path.join(os.path.dirname(local), "leaf"), 0o644) as sink:
