@@ -37,7 +37,9 @@ def tree_route(tree: dict[bytes, tuple[str, object]]):
         body = (
             json.dumps(sync_envelope(value)).encode()
             if kind == "directory"
-            else value if isinstance(value, bytes) else str(value).encode()
+            else value
+            if isinstance(value, bytes)
+            else str(value).encode()
         )
         handler.send_response(200)
         for name, header in (("Type", kind), ("Mode", "0755"), ("Uid", "0"), ("Gid", "0")):
