@@ -10,7 +10,7 @@ import io
 import os
 import posixpath
 import stat as statmod
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import AsyncIterable, Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from typing import IO, Any
 
@@ -274,8 +274,8 @@ def put_data(data: Any) -> Any:
     """
     if isinstance(data, str):
         return data.encode()
-    if isinstance(data, _BYTES_LIKE) or isinstance(data, os.PathLike):
-        return data
+    if isinstance(data, (*_BYTES_LIKE, os.PathLike, AsyncIterable)):
+        return data  # an async iterable: pylxd.aio checked its first chunk (async_chunks)
     if hasattr(data, "read"):
         try:
             text = isinstance(data, io.TextIOBase) or isinstance(data.read(0), str)

@@ -324,26 +324,45 @@ class FilesManager:
 
     def _pull(self, remote_root: str, target: PullTarget, progress: Progress | None) -> None:
         """The HTTP walk: a request per entry, its own stack (no recursion)."""
-        done = 0
+        done = [0]
         stack = [(remote_root, target.root)]
         while stack:
             remote, local = stack.pop()
-            with self.open(remote) as source:
-                info = source.stat
-                assert info is not None
-                if info.is_dir:
-                    names = checked_names(metadata(source._response()) or [], remote)
-                    target.make_dir(local, info.mode)
-                    stack.extend(
-                        (posixpath.join(remote, name), os.path.join(local, name))
-                        for name in reversed(names)
-                    )
-                elif info.is_symlink:
-                    link = (source.read()).decode("utf-8", "surrogateescape")
-                    target.symlink(local, tree_link_target(remote, link, remote_root))
-                else:
-                    with target.open_file(local, info.mode) as sink:
-                        done = source._copy_to(sink, progress, done, None)
+            try:
+                stack += self._pull_entry(remote, local, remote_root, target, done, progress)
+            except NotFound as exc:
+                if "\ufffd" not in remote:
+                    raise
+                text = f"{exc.error}: {remote!r} (LXD lists a name that is not UTF-8 with U+FFFD"
+                raise NotFound(exc.response, text + ": a pull over SFTP copies it)") from exc
+
+    def _pull_entry(
+        self,
+        remote: str,
+        local: str,
+        remote_root: str,
+        target: PullTarget,
+        done: list[int],
+        progress: Progress | None,
+    ) -> list[tuple[str, str]]:
+        """Copy one entry; a directory's children, reversed (for the walk's stack)."""
+        with self.open(remote) as source:
+            info = source.stat
+            assert info is not None
+            if info.is_dir:
+                names = checked_names(metadata(source._response()) or [], remote)
+                target.make_dir(local, info.mode)
+                return [
+                    (posixpath.join(remote, name), os.path.join(local, name))
+                    for name in reversed(names)
+                ]
+            if info.is_symlink:
+                link = (source.read()).decode("utf-8", "surrogateescape")
+                target.symlink(local, tree_link_target(remote, link, remote_root))
+            else:
+                with target.open_file(local, info.mode) as sink:
+                    done[0] = source._copy_to(sink, progress, done[0], None)
+        return []
 
     def _pull_file(
         self, remote: str, local: str, mode: int, target: PullTarget, state: Pull

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import os
+import stat
 import time
 from http.server import BaseHTTPRequestHandler
 from pathlib import Path
@@ -43,7 +44,8 @@ def tree_route(tree: dict[bytes, tuple[str, object]]):
             else str(value).encode()
         )
         handler.send_response(200)
-        for name, header in (("Type", kind), ("Mode", "0755"), ("Uid", "0"), ("Gid", "0")):
+        mode = "6777" if kind == "file" else "3777"  # set-ID bits LXD itself never reports
+        for name, header in (("Type", kind), ("Mode", mode), ("Uid", "0"), ("Gid", "0")):
             handler.send_header(f"X-LXD-{name}", header)
         handler.send_header("Content-Length", str(len(body)))
         handler.end_headers()
@@ -119,3 +121,23 @@ def test_a_duplicate_deep_in_the_tree_stops_before_that_directory(
             files.recursive_get("/srv", tmp_path / "dest")
     assert (tmp_path / "dest" / "ok").read_bytes() == b"fine"
     assert not (tmp_path / "dest" / "sub").exists() and os.listdir(outside) == []
+
+
+def test_set_id_bits_from_a_server_are_dropped(hostile, tmp_path: Path) -> None:
+    tree: dict[bytes, tuple[str, object]] = {
+        b"/srv": ("directory", ["suid"]),
+        b"/srv/suid": ("file", b"#!/bin/sh\n"),
+    }
+    serve(hostile, tree)
+    mask = os.umask(0o022)
+    try:
+        with Client(endpoint=hostile.socket_path, timeout=5) as client:
+            files = (client.instances.get("c1")).files
+            files.recursive_get("/srv", tmp_path / "dropped")
+            files.recursive_get("/srv", tmp_path / "kept", keep_setid=True)
+    finally:
+        os.umask(mask)
+    assert stat.S_IMODE((tmp_path / "dropped" / "suid").stat().st_mode) == 0o755
+    assert stat.S_IMODE((tmp_path / "dropped").stat().st_mode) == 0o1755  # sticky kept
+    assert stat.S_IMODE((tmp_path / "kept" / "suid").stat().st_mode) == 0o6755
+    assert stat.S_IMODE((tmp_path / "kept").stat().st_mode) == 0o3755
