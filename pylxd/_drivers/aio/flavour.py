@@ -11,6 +11,7 @@ from pylxd.exceptions import NotLoadedError
 
 __all__ = [
     "REOPENS_WHEN_CLOSED",
+    "Call",
     "async_chunks",
     "Event",
     "LazyLoad",
@@ -29,6 +30,8 @@ T = TypeVar("T")
 
 #: One unit of work given an item (a coroutine function here, a plain function when blocking).
 Step = Callable[[Any], Awaitable[T]]
+#: A call with no argument (a coroutine function here, a plain function when blocking).
+Call = Callable[[], Awaitable[T]]
 
 
 async def gather(*calls: Callable[[], Awaitable[T]]) -> list[T]:

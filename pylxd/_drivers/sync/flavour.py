@@ -11,6 +11,7 @@ from typing import Any, TypeVar
 
 __all__ = [
     "REOPENS_WHEN_CLOSED",
+    "Call",
     "async_chunks",
     "Event",
     "LazyLoad",
@@ -29,6 +30,8 @@ T = TypeVar("T")
 
 #: One unit of work given an item (a plain function here, a coroutine function in asyncio).
 Step = Callable[[Any], T]
+#: A call with no argument (a plain function here, a coroutine function in asyncio).
+Call = Callable[[], T]
 
 
 def gather(*calls: Callable[[], T]) -> list[T]:

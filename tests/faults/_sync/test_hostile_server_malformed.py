@@ -7,6 +7,8 @@ working."""
 
 from __future__ import annotations
 
+import gzip
+
 from pylxd import Client
 from pylxd.exceptions import ClientConnectionFailed, LXDAPIException, PylxdError
 from tests.faults.hostile_server import JSON_OK, answered_within, endless_headers, hostile, raw
@@ -88,3 +90,16 @@ def test_a_garbage_websocket_upgrade(hostile) -> None:
     with Client(endpoint=hostile.socket_path, timeout=5) as client:
         with answered_within("garbage websocket upgrade", ClientConnectionFailed, 1):
             client._websockets([f"{WEBSOCKET}?secret=s"])
+
+
+def test_a_gzip_bomb_is_never_inflated(hostile) -> None:
+    # 256 MiB of zeros in ~250 KB: we ask for no encoding and inflate nothing.
+    bomb = gzip.compress(bytes(256 << 20), compresslevel=1)
+    head = b"HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Encoding: gzip\r\n"
+    hostile.routes[("GET", "/1.0/instances")] = raw(
+        head + b"Content-Length: %d\r\n\r\n" % len(bomb) + bomb
+    )
+    with Client(endpoint=hostile.socket_path, timeout=5) as client:
+        with answered_within("gzip bomb", LXDAPIException, 1):
+            client.instances.all()
+        assert (client.api.instances.get()).content == bomb
