@@ -4,7 +4,7 @@ A socket timeout is per ``recv``: a server trickling one byte every half second 
 call as long as it likes. http.client reads the status line, the headers and the body in
 many reads we never see, so the deadline is kept by the socket itself: while
 ``deadline`` is set, each read and send waits only for the time left (a ``monotonic``
-subtraction and a ``settimeout``: no thread, no timer).
+subtraction, and a ``settimeout`` when the timeout is too long: no thread, no timer).
 """
 
 from __future__ import annotations
@@ -15,6 +15,11 @@ import time
 from typing import Any
 
 __all__ = ["DeadlineSSLSocket", "DeadlineSocket", "remaining"]
+
+
+#: How late a read may end past the deadline rather than pay a ``settimeout`` (a syscall)
+#: on every read: the timeout is only shortened once it is this much too long.
+_SLACK = 0.05
 
 
 def remaining(deadline: float) -> float:
@@ -29,6 +34,14 @@ def remaining(deadline: float) -> float:
     return left
 
 
+def _shorten(sock: socket.socket, deadline: float) -> None:
+    """Make ``sock``'s timeout the time left (when it is more than :data:`_SLACK` longer)."""
+    left = remaining(deadline)
+    current = sock.gettimeout()
+    if current is None or current - left > _SLACK:
+        sock.settimeout(left)
+
+
 class _Deadline:
     """The mixin: ``deadline`` (a ``time.monotonic()`` value) or ``None`` for the
     socket's own per-read timeout."""
@@ -37,12 +50,12 @@ class _Deadline:
 
     def recv_into(self, *args: Any) -> int:
         if self.deadline is not None:
-            self.settimeout(remaining(self.deadline))  # type: ignore[attr-defined]
+            _shorten(self, self.deadline)  # type: ignore[arg-type]
         return super().recv_into(*args)  # type: ignore[misc,no-any-return]
 
     def sendall(self, *args: Any) -> None:
         if self.deadline is not None:
-            self.settimeout(remaining(self.deadline))  # type: ignore[attr-defined]
+            _shorten(self, self.deadline)  # type: ignore[arg-type]
         super().sendall(*args)  # type: ignore[misc]
 
 
