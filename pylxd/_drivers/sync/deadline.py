@@ -14,7 +14,7 @@ import ssl
 import time
 from typing import Any
 
-__all__ = ["DeadlineSSLSocket", "DeadlineSocket", "remaining"]
+__all__ = ["DeadlineSSLSocket", "DeadlineSocket", "remaining", "set_deadline"]
 
 
 #: How late a read may end past the deadline rather than pay a ``settimeout`` (a syscall)
@@ -32,6 +32,15 @@ def remaining(deadline: float) -> float:
     if left <= 0:
         raise TimeoutError("timed out")
     return left
+
+
+def set_deadline(sock: DeadlineSocket, deadline: float | None, timeout: float) -> None:
+    """From now on ``sock``'s reads and sends end by ``deadline`` (``None``: each within
+    ``timeout``). The timeout starts at the time left, so that :func:`_shorten` only
+    ever has to shorten it (a longer one left by the last call would not hold the
+    deadline; a shorter one would end a read before it)."""
+    sock.deadline = deadline
+    sock.settimeout(timeout if deadline is None else remaining(deadline))
 
 
 def _shorten(sock: socket.socket, deadline: float) -> None:
