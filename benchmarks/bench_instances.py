@@ -1,7 +1,9 @@
 """Instances: listing 30 and reading their status, get, state(), a full lifecycle.
 
-    benchmarks/run instances            # 5 rounds
-    benchmarks/run instances --quick    # fewer calls
+    benchmarks/run instances                # 5 rounds
+    benchmarks/run instances --quick        # fewer calls
+    benchmarks/run instances --count 1000   # only the listing, of 1,000 stopped instances
+    … --project NAME                        # reuse NAME's instances (made once, kept after)
 
 Side by side in one run, as benchmarks/bench.py does it: the raw floor (http.client on
 the socket, JSON parsed, operations waited on ``/wait``), pylxd, pylxd.aio (taking turns
@@ -20,6 +22,7 @@ import sys
 import uuid
 from collections import defaultdict
 from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -29,19 +32,26 @@ from benchmarks.bench import Samples, interleaved, report  # noqa: E402
 from benchmarks.floors import RawHTTP  # noqa: E402
 from pylxd import Client  # noqa: E402
 from pylxd.aio import Client as AsyncClient  # noqa: E402
+from pylxd.models import Instance  # noqa: E402
 
 UPSTREAM_PYTHON = ROOT / ".bench" / "upstream" / "bin" / "python"
 IMAGE = os.environ.get("PYLXD_IMAGE_ALIAS", "busybox")
-COUNT = 30
+COUNT = int(sys.argv[sys.argv.index("--count") + 1]) if "--count" in sys.argv else 30
 ROUNDS = 5
-#: Calls per row over the whole run (split across the rounds).
-RUNS = {"all() + 30 × .status": 100, "instances.get()": 300, "state()": 150, "lifecycle": 20}
+LISTING = f"all() + {COUNT} × .status"
+#: Calls per row over the whole run (split across the rounds); a big listing alone.
+RUNS = (
+    {LISTING: 100, "instances.get()": 300, "state()": 150, "lifecycle": 20}
+    if COUNT <= 100
+    else {LISTING: 25}
+)
 
 # The same calls with upstream pylxd, in its own interpreter: prints every sample as JSON.
 UPSTREAM_CODE = """
 import gc, json, sys, time, uuid
 from pylxd import Client
 project, name, image, plan = sys.argv[1], sys.argv[2], sys.argv[3], json.loads(sys.argv[4])
+plan_listing = sys.argv[5]
 client = Client(project=project)
 instance = client.instances.get(name)
 def lifecycle():
@@ -50,7 +60,7 @@ def lifecycle():
     c = client.instances.create(config, wait=True)
     c.start(wait=True); c.stop(wait=True); c.delete(wait=True)
 calls = {
-    "all() + 30 × .status": lambda: [i.status for i in client.instances.all()],
+    plan_listing: lambda: [i.status for i in client.instances.all()],
     "instances.get()": lambda: client.instances.get(name),
     "state()": instance.state,
     "lifecycle": lifecycle,
@@ -131,10 +141,14 @@ def setup(admin: Client, project: str) -> str:
     """The project and its 30 instances (stopped); one of them started, for ``state()``."""
     config = {"features.images": "false", "features.profiles": "false"}
     admin.projects.create(project, config=config)
-    names = [f"pylxd-bench-{i:02d}-{uuid.uuid4().hex[:6]}" for i in range(COUNT)]
-    for name in names:
-        source = {"type": "image", "alias": IMAGE}
+    names = [f"pylxd-bench-{i:04d}-{uuid.uuid4().hex[:6]}" for i in range(COUNT)]
+    source = {"type": "image", "alias": IMAGE}
+
+    def create(name: str) -> None:
         admin.instances.create({"name": name, "source": source}, wait=True, project=project)
+
+    with ThreadPoolExecutor(8) as pool:  # 1,000 one at a time would take minutes
+        list(pool.map(create, names))
     admin.instances.get(names[0], project=project).start(wait=True)
     return names[0]
 
@@ -142,10 +156,14 @@ def setup(admin: Client, project: str) -> str:
 def teardown(admin: Client, project: str) -> None:
     if not admin.projects.exists(project):
         return
-    for instance in admin.instances.all(project=project):
+
+    def remove(instance: Instance) -> None:
         if instance.status != "Stopped":
             instance.stop(force=True, wait=True)
         instance.delete(wait=True)
+
+    with ThreadPoolExecutor(8) as pool:
+        list(pool.map(remove, admin.instances.all(project=project)))
     admin.projects.get(project).delete()
 
 
@@ -153,19 +171,23 @@ def main() -> None:
     scale = 0.2 if "--quick" in sys.argv else 1.0
     per_round = {row: max(1, int(runs * scale / ROUNDS)) for row, runs in RUNS.items()}
     samples: Samples = defaultdict(lambda: defaultdict(list))
-    project = f"pylxd-bench-{uuid.uuid4().hex[:8]}"
+    kept = sys.argv[sys.argv.index("--project") + 1] if "--project" in sys.argv else None
+    project = kept or f"pylxd-bench-{uuid.uuid4().hex[:8]}"
     admin = Client()
     loop = asyncio.new_event_loop()
     aclient = AsyncClient(project=project)
     try:
-        name = setup(admin, project)
+        if kept and admin.projects.exists(kept):
+            name = next(i.name for i in admin.instances.all(project=kept) if i.status == "Running")
+        else:
+            name = setup(admin, project)
         client = Client(project=project)
         instance = client.instances.get(name)
         loop.run_until_complete(aclient.connect())
         ainstance = loop.run_until_complete(aclient.instances.get(name))
         floor = Floor(project)
         rows: dict[str, dict[str, Callable[[], object]]] = {
-            "all() + 30 × .status": {
+            LISTING: {
                 "floor": floor.statuses,
                 "pylxd": lambda: [i.status for i in client.instances.all()],
                 "pylxd.aio": lambda: async_statuses(aclient),
@@ -194,7 +216,7 @@ def main() -> None:
                 for column, values in timings.items():
                     samples[row][column] += values
             if UPSTREAM_PYTHON.exists():
-                args = [project, name, IMAGE, json.dumps(per_round)]
+                args = [project, name, IMAGE, json.dumps(per_round), LISTING]
                 out = subprocess.run(
                     [str(UPSTREAM_PYTHON), "-I", "-c", UPSTREAM_CODE, *args],
                     check=True,
@@ -207,7 +229,8 @@ def main() -> None:
     finally:
         loop.run_until_complete(aclient.aclose())
         loop.close()
-        teardown(admin, project)
+        if not kept:
+            teardown(admin, project)
     report(samples)
 
 

@@ -48,7 +48,8 @@ suppress_warnings = ["ref.python"]
 
 html_theme = "furo"
 html_title = f"pylxd {release}"
-html_static_path: list[str] = []
+html_static_path = ["_static"]
+html_favicon = "_static/favicon.svg"
 html_show_sourcelink = False
 
 

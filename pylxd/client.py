@@ -49,7 +49,8 @@ _WebsocketClient = EventStream
 class Client(_GeneratedClient):
     """A client for one LXD (or Incus) server; connects (``GET /1.0``) when built.
 
-    See :class:`pylxd._sync.client.Client` for the arguments.
+    It takes the arguments of :class:`pylxd.aio.Client` (documented there), and the
+    same methods and managers, not awaited.
 
     Raises:
         ClientConnectionFailed: the server cannot be reached or refuses the client.

@@ -9,6 +9,8 @@ Catch :class:`PylxdError` to catch them all. The tree::
     │   │                             a volume attached to a running instance)
     │   ├── NotFound                  HTTP 404
     │   ├── Conflict                  HTTP 409
+    │   │   └── ConcurrentModification  HTTP 412: ``save()`` refused, the object changed
+    │   │                             on the server since it was read (ETag)
     │   ├── Forbidden                 HTTP 403
     │   └── OperationFailed           a background operation ended in failure
     │       └── OperationTimeout      an operation did not end within the wait's timeout
@@ -40,6 +42,7 @@ if TYPE_CHECKING:
 __all__ = [
     "BadRequest",
     "ClientConnectionFailed",
+    "ConcurrentModification",
     "Conflict",
     "EndpointUnreachable",
     "Forbidden",
@@ -104,6 +107,36 @@ class NotFound(LXDAPIException):
 
 class Conflict(LXDAPIException):
     """The object already exists or is in the way (HTTP 409)."""
+
+
+class ConcurrentModification(Conflict):
+    """``save()`` was refused: the object changed on the server since it was read.
+
+    LXD refuses a write whose ``If-Match`` ETag is no longer the object's (HTTP 412), and
+    ``save()`` refuses one itself when a fresh read shows a change (see ``Model.save``).
+    Nothing was written; the object keeps its edits (still ``dirty``). To keep both sides,
+    ``sync()`` (the server's values, the local edits replayed on them) and ``save()``
+    again; to overwrite, ``save(force=True)``.
+
+    Attributes:
+        current: the object as the server has it now (LXD's data, a dict; ``None`` when
+            it could not be read, e.g. it was deleted meanwhile).
+        pending: the changes that were not saved: ``{field: value}``, the edited fields
+            with the values ``save()`` was sending.
+    """
+
+    def __init__(
+        self,
+        response: Response | None,
+        error: str | None = None,
+        *,
+        status_code: int | None = None,
+        current: dict[str, Any] | None = None,
+        pending: dict[str, Any] | None = None,
+    ) -> None:
+        super().__init__(response, error, status_code=status_code)
+        self.current = current
+        self.pending = pending if pending is not None else {}
 
 
 class Forbidden(LXDAPIException):
@@ -231,6 +264,7 @@ _ERRORS_BY_STATUS: dict[int, type[LXDAPIException]] = {
     403: Forbidden,
     404: NotFound,
     409: Conflict,
+    412: ConcurrentModification,
 }
 
 # Duplicates LXD (and Incus) refuse with a 500 instead of a 409: LXD 5.0.2 answers a second

@@ -135,6 +135,24 @@ DIFFERENCES: list[Difference] = [
         "a public name; the same attribute and item access, `get()`, `post()`, …",
         ("client.api:type",),
     ),
+    Difference(
+        "`save()` of an object the server changed since it was read (another object,"
+        " another program)",
+        "overwrites the other change silently",
+        "raises `ConcurrentModification` (a `Conflict`, HTTP 412) with `current` and"
+        " `pending`; the edits stay; `save(force=True)` overwrites",
+        "no lost update: `save()` sends the ETag it read (`If-Match`); see docs/design.md"
+        ' "Concurrent writers" (not read by the differential test: it does not write)',
+        (),
+    ),
+    Difference(
+        "`save(wait=False)` of an instance",
+        "returns `None`; the object says it is clean though LXD may still refuse the change",
+        "returns the `Operation`; the object stays dirty (`pending_save`) until it is"
+        " seen to succeed, and `operation.wait()` raises LXD's refusal",
+        "no silent loss: a change LXD refuses later is never reported saved",
+        (),
+    ),
 ]
 
 #: Values that change between the two readings: usage counters, the server's config (other

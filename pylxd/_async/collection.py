@@ -15,14 +15,13 @@ from typing import TYPE_CHECKING, Any, ClassVar, Generic, TypeVar
 
 from pylxd._async.api import APINode
 from pylxd._async.model import Model
-from pylxd._core.envelope import metadata, response_operation
+from pylxd._core.envelope import etag_of, metadata, response_operation
 from pylxd._core.fields import config_strings
 from pylxd._core.urls import name_from_url, project_scope
 from pylxd.exceptions import NotFound
 
 if TYPE_CHECKING:
     from pylxd._async.client import Client
-    from pylxd._async.operation import Operation
     from pylxd._core.response import Response
 
 __all__ = ["Collection", "NamedModel"]
@@ -136,8 +135,8 @@ class NamedModel(Model):
         self._set_server_value(self._name_field, new_name)
         return self
 
-    async def _wait_if(self, response: Response, wait: bool) -> Operation | None:
-        return await super()._wait_if(response, self.must_wait(self.client, wait))
+    def _waits(self, wait: bool) -> bool:
+        return self.must_wait(self.client, wait)
 
 
 class Collection(Generic[ModelT]):
@@ -172,9 +171,17 @@ class Collection(Generic[ModelT]):
         self.model.require_extension(self._client)
         return self._node.in_project(project)
 
-    def _wrap(self, data: Mapping[str, Any], node: APINode | None = None) -> ModelT:
-        """A complete object from the server's data (living under ``node``)."""
-        return self.model._from_server(self._client, data, **self._init(data, node or self._node))
+    def _wrap(
+        self, data: Mapping[str, Any], node: APINode | None = None, etag: str | None = None
+    ) -> ModelT:
+        """A complete object from the server's data (living under ``node``; ``etag``: the
+        one its ``GET`` sent)."""
+        init = self._init(data, node or self._node)
+        return self.model._from_server(self._client, data, etag=etag, **init)
+
+    def _wrap_response(self, response: Response, node: APINode) -> ModelT:
+        """The object a ``GET`` of it returned, with its ETag."""
+        return self._wrap(metadata(response), node, etag_of(response))
 
     def _init(self, data: Mapping[str, Any], node: APINode) -> dict[str, Any]:
         """The constructor arguments of a member described by ``data`` in ``node``: nested
@@ -195,7 +202,7 @@ class Collection(Generic[ModelT]):
     async def get(self, name: str, project: str | None = None) -> ModelT:
         """Fetch one object (one request). Raises :class:`~pylxd.exceptions.NotFound`."""
         node = self._in(project)
-        return self._wrap(metadata(await node[name].get()), node)
+        return self._wrap_response(await node[name].get(), node)
 
     async def all(self, project: str | None = None, all_projects: bool = False) -> list[ModelT]:
         """Every object, complete, in one request (``recursion=1``).

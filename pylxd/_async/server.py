@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING, Any
 
 from pylxd._async.api import APINode
 from pylxd._async.model import Model
-from pylxd._core.envelope import metadata
+from pylxd._core.envelope import etag_of, metadata
 from pylxd._core.fields import Attribute, clone
 
 if TYPE_CHECKING:
@@ -56,9 +56,11 @@ class Server(Model):
     async def sync(self, rollback: bool = False) -> None:
         """Fetch ``/1.0`` again (``client.host_info`` too). Local edits survive unless
         ``rollback``."""
-        info = metadata(await self.api.get())
+        response = await self.api.get()
+        info = metadata(response)
         self.client._host_info = info
         self._apply(info, complete=True, rollback=rollback)
+        self._etag = etag_of(response)
 
     def config_changes(self) -> dict[str, Any]:
         """The config keys ``save()`` would send: changed or added ones, and removed ones
@@ -68,10 +70,17 @@ class Server(Model):
         changes.update({k: "" for k in self._server_config if k not in current})
         return changes
 
-    async def save(self, wait: bool = False) -> None:
+    async def save(self, wait: bool = False, force: bool = False) -> None:
         """Send the changed config keys (``PATCH /1.0``), then read the server back.
 
+        A key someone else changed meanwhile survives; the same key changed by both sides
+        is a :class:`ConcurrentModification` (nothing sent), unless ``force=True``. The
+        ``PATCH`` carries the ETag of the last read; when LXD refuses it (or none is
+        known) the server is read again and the changed keys compared.
+
         Raises:
+            ConcurrentModification: a key being saved was changed on the server since it
+                was read (``current``: the server now; ``pending``: ``{"config": …}``).
             LXDAPIException: LXD refused a key or a value (its message says which); nothing
                 is changed then.
         """
@@ -79,8 +88,29 @@ class Server(Model):
             await self.sync()
         changes = self.config_changes()
         if changes:
-            await self.api.patch(json={"config": changes})
+            await self._patch_config(changes, force)
         await self.sync(rollback=True)
+
+    async def _patch_config(self, changes: dict[str, Any], force: bool) -> None:
+        """``PATCH`` ``changes`` under an ETag taken when none of their keys had moved."""
+
+        async def patch(headers: dict[str, str] | None) -> None:
+            await self.api.patch(json={"config": changes}, headers=headers)
+
+        async def check() -> str | None:
+            response = await self.api.get()
+            current = metadata(response)
+            theirs = current.get("config") or {}
+            clashes = sorted(k for k in changes if theirs.get(k) != self._server_config.get(k))
+            if clashes:
+                reason = f"{', '.join(clashes)} changed on the server since it was read"
+                raise await self._conflict(reason, {"config": changes}, response, current)
+            return etag_of(response)
+
+        if force:
+            await patch(None)
+        else:
+            await self._write_guarded(patch, check, {"config": changes}, self._etag)
 
     async def delete(self, wait: bool = False) -> None:
         """A server cannot be deleted."""

@@ -43,12 +43,12 @@ class ServerWarning(NamedModel):
     async def acknowledge(self) -> None:
         """Mark the warning acknowledged (``PUT {"status": "acknowledged"}``)."""
         self.status = "acknowledged"
-        await self.save()
+        await self.save(force=True)  # a status flip, not an edit: nothing to lose
 
     async def reset(self) -> None:
         """Mark the warning new again (undoes :meth:`acknowledge`)."""
         self.status = "new"
-        await self.save()
+        await self.save(force=True)
 
 
 class WarningManager(Collection[ServerWarning]):

@@ -8,7 +8,7 @@ from pylxd._core.response import Response
 from pylxd._core.urls import name_from_url
 from pylxd.exceptions import LXDAPIException, error_class
 
-__all__ = ["check_response", "metadata", "operation_id", "response_operation"]
+__all__ = ["check_response", "etag_of", "metadata", "operation_id", "response_operation"]
 
 
 def check_response(response: Response) -> Response:
@@ -53,3 +53,8 @@ def response_operation(response: Response) -> str | None:
         op = body.get("operation")
         return str(op) if op else None
     return None
+
+
+def etag_of(response: Response) -> str | None:
+    """The ``ETag`` LXD sent with an object (``None`` when the resource has none)."""
+    return response.headers.get("ETag") or None

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 from pylxd._core.endpoint import Endpoint
 from pylxd._drivers.raw import open_upgraded
 from pylxd._drivers.types import TimeoutSpec, call_limits
-from pylxd.exceptions import ClientConnectionFailed
+from pylxd.exceptions import ClientConnectionFailed, TransportTimeout
 
 if TYPE_CHECKING:
     from paramiko import SFTPClient
@@ -93,6 +93,9 @@ def open_sftp_client(
     channel = SFTPChannel(sock, f"sftp {url}")
     try:
         return SFTPClient(channel)  # type: ignore[arg-type]  # a Channel's duck
+    except TimeoutError as exc:
+        channel.close()
+        raise TransportTimeout(f"no SFTP answer from {endpoint} in time: {exc}") from exc
     except (SSHException, EOFError, OSError) as exc:
         channel.close()
         raise ClientConnectionFailed(f"no SFTP session on {endpoint}{url}: {exc}") from exc

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import logging
 import time
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from pylxd._sync.api import APINode
@@ -52,6 +53,9 @@ class Operation(Model):
     location: Attribute[str] = Attribute(readonly=True)
 
     _identity = ("id",)
+
+    #: Told ``(operation, succeeded)`` when ``wait()`` sees it end (a model's save).
+    _on_end: Callable[[Operation, bool], None] | None = None
 
     @property
     def api(self) -> APINode:
@@ -118,6 +122,8 @@ class Operation(Model):
             raise OperationTimeout(
                 response, f"operation {self._raw_attr('id')} still running after {seconds} s"
             )
+        if self._on_end is not None:
+            self._on_end(self, is_success(code))
         if not is_success(code):
             error = self._raw_attr("err") or self._raw_attr("status") or "operation failed"
             raise OperationFailed(response, error, status_code=code)
@@ -146,6 +152,11 @@ class OperationManager:
 
     def __init__(self, client: Client) -> None:
         self._client = client
+
+    def handle(self, operation_id: str) -> Operation:
+        """The operation of this id or URL, not fetched (no request: ``wait()`` or
+        ``sync()`` fills it)."""
+        return Operation(self._client, id=operation_id_of(operation_id))
 
     def get(self, operation_id: str) -> Operation:
         """Fetch one operation by id or URL."""
@@ -182,7 +193,7 @@ class OperationManager:
 
     def cancel(self, operation_id: str) -> None:
         """Cancel an operation by id or URL."""
-        Operation(self._client, id=operation_id_of(operation_id)).cancel()
+        self.handle(operation_id).cancel()
 
     @staticmethod
     def extract_operation_id(operation: str) -> str:

@@ -44,12 +44,12 @@ class ServerWarning(NamedModel):
     def acknowledge(self) -> None:
         """Mark the warning acknowledged (``PUT {"status": "acknowledged"}``)."""
         self.status = "acknowledged"
-        self.save()
+        self.save(force=True)  # a status flip, not an edit: nothing to lose
 
     def reset(self) -> None:
         """Mark the warning new again (undoes :meth:`acknowledge`)."""
         self.status = "new"
-        self.save()
+        self.save(force=True)
 
 
 class WarningManager(Collection[ServerWarning]):

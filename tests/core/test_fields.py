@@ -291,3 +291,63 @@ def test_merge_patch_merges_config_and_replaces_the_rest() -> None:
     assert merged["config"] == {"user.a": "1", "user.b": "2"} and merged["ingress"] == []
     merged["ingress"].append("x")
     assert current["ingress"] == [{"action": "allow"}]  # never shares the caller's data
+
+
+# -- what save() compares and sends when it has no ETag --------------------------------
+
+
+class Volatile(FieldModel):
+    name: Attribute[str] = Attribute(readonly=True)
+    description: Attribute[str] = Attribute()
+    config: Attribute[dict[str, str]] = Attribute(server_keys=("volatile.",))
+
+
+def volatile_thing() -> Volatile:
+    thing = Volatile()
+    thing._apply(
+        {"name": "v", "description": "d", "config": {"a": "1", "volatile.x": "old"}},
+        complete=True,
+    )
+    return thing
+
+
+def test_a_fresh_read_is_compared_with_what_was_read_not_with_the_edits() -> None:
+    thing = volatile_thing()
+    thing.description = "mine"  # an assigned scalar: what was read is kept to compare
+    thing.config["a"] = "2"
+    same = {"name": "v", "description": "d", "config": {"a": "1", "volatile.x": "old"}}
+    assert thing._changed_on_server(same) == []
+    theirs = {**same, "description": "theirs"}
+    assert thing._changed_on_server(theirs) == ["description"]
+    assert thing._changed_on_server({**same, "config": {"a": "9", "volatile.x": "old"}}) == [
+        "config"
+    ]
+
+
+def test_the_server_moving_its_own_keys_is_no_change_and_they_are_sent_fresh() -> None:
+    thing = volatile_thing()
+    thing.config["a"] = "2"
+    fresh = {"name": "v", "description": "d", "config": {"a": "1", "volatile.x": "new"}}
+    assert thing._changed_on_server(fresh) == []
+    body = thing._with_server_keys_of(thing.marshall(), fresh)
+    assert body["config"] == {"a": "2", "volatile.x": "new"}  # never the stale value
+
+
+def test_a_server_key_edited_here_is_sent_as_edited() -> None:
+    thing = volatile_thing()
+    thing.config["volatile.x"] = "mine"
+    fresh = {"config": {"a": "1", "volatile.x": "new"}}
+    assert thing._with_server_keys_of(thing.marshall(), fresh)["config"]["volatile.x"] == "mine"
+
+
+def test_a_save_confirmed_late_keeps_the_edits_made_since() -> None:
+    thing = volatile_thing()
+    thing.description = "saved"
+    sent = thing.marshall()
+    thing.config["a"] = "edited after the save"
+    thing._mark_saved(sent)
+    assert thing.__dirty__ == {"config"}  # the description is saved, the config edit is not
+    assert thing._server_values()["description"] == "saved"
+    assert thing._pending_changes(thing.marshall()) == {
+        "config": {"a": "edited after the save", "volatile.x": "old"}
+    }

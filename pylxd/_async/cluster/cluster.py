@@ -10,7 +10,6 @@ from pylxd._async.cluster.group import ClusterGroupManager
 from pylxd._async.cluster.join_token import ClusterJoinTokenManager
 from pylxd._async.cluster.member import ClusterMemberManager
 from pylxd._async.model import Model
-from pylxd._core.envelope import metadata
 from pylxd._core.fields import Attribute
 
 if TYPE_CHECKING:
@@ -94,7 +93,7 @@ class ClusterManager:
     async def get(self) -> Cluster:
         """Fetch the cluster (a standalone server answers ``enabled=False``)."""
         self._client.assert_has_api_extension("clustering")
-        return Cluster._from_server(self._client, metadata(await self._client.api.cluster.get()))
+        return Cluster._from_response(self._client, await self._client.api.cluster.get())
 
     async def enable(self, server_name: str) -> Cluster:
         """Turn a standalone server into a one-member cluster called ``server_name``.

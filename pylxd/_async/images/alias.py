@@ -45,6 +45,7 @@ class ImageAlias(NamedModel):
         await in_project.post(json={**body, "name": new_name})
         await self.api.delete()
         self._set_server_value("name", new_name)
+        self._etag = None  # another object now
         return self
 
 

@@ -96,6 +96,7 @@ class Instance(Model, Publishable, Executable, Interactive, Migratable):
     backups_data: Attribute[list[dict[str, Any]]] = Attribute(readonly=True, key="backups")
 
     _identity = ("name", "project")
+    _etag_misses = ("description",)
     #: ``type`` sent on create and used to filter listings (``None``: any type).
     _instance_type: ClassVar[str | None] = None
 
@@ -190,9 +191,9 @@ class Instance(Model, Publishable, Executable, Interactive, Migratable):
         if stateful is not None:
             body["stateful"] = stateful
         response = await self.api.state.put(json=body)
+        await self._wait_if(response, wait)
         if not wait:
             return
-        await self._wait_if(response, wait)
         try:
             await self.sync()
         except NotFound:

@@ -53,7 +53,7 @@ class _InstanceManagerBase(Generic[InstanceT]):
             NotFound: no such instance.
         """
         node = self._client.api.instances.in_project(project)[name]
-        return self.model._from_server(self._client, metadata(await node.get()))
+        return self.model._from_response(self._client, await node.get())
 
     async def all(
         self,

@@ -52,6 +52,7 @@ class StorageVolume(NamedModel):
     project: Attribute[str] = Attribute(readonly=True, optional=True)
 
     _identity = ("pool", "type", "name", "project")
+    _etag_misses = ("description",)
     _extension = "storage"
     _operations_extension = "storage_and_network_operations"
     _all_projects_extension = "storage_volumes_all_projects"
@@ -268,7 +269,7 @@ class StorageVolumeManager(Collection[StorageVolume]):
         """
         volume_type, volume_name = volume_key(type_or_name, name)
         node = self._in(project)
-        return self._wrap(metadata(await node[volume_type][volume_name].get()), node)
+        return self._wrap_response(await node[volume_type][volume_name].get(), node)
 
     async def exists(  # type: ignore[override]
         self, type_or_name: str, name: str | None = None, project: str | None = None

@@ -8,7 +8,16 @@ from typing import Any, TypeVar
 
 from pylxd.exceptions import NotLoadedError
 
-__all__ = ["REOPENS_WHEN_CLOSED", "Event", "LazyLoad", "Step", "gather", "gather_settled", "sleep"]
+__all__ = [
+    "REOPENS_WHEN_CLOSED",
+    "Call",
+    "Event",
+    "LazyLoad",
+    "Step",
+    "gather",
+    "gather_settled",
+    "sleep",
+]
 
 #: A closed asyncio client refuses calls until ``connect()`` or ``async with`` opens it
 #: again: its connections belong to the loop that made them, and reopening silently
@@ -19,6 +28,8 @@ T = TypeVar("T")
 
 #: One unit of work given an item (a coroutine function here, a plain function when blocking).
 Step = Callable[[Any], Awaitable[T]]
+#: A call with no argument (a coroutine function here, a plain function when blocking).
+Call = Callable[[], Awaitable[T]]
 
 
 async def gather(*calls: Callable[[], Awaitable[T]]) -> list[T]:

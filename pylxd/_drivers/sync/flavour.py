@@ -9,7 +9,16 @@ from concurrent.futures import ThreadPoolExecutor
 from threading import Event
 from typing import Any, TypeVar
 
-__all__ = ["REOPENS_WHEN_CLOSED", "Event", "LazyLoad", "Step", "gather", "gather_settled", "sleep"]
+__all__ = [
+    "REOPENS_WHEN_CLOSED",
+    "Call",
+    "Event",
+    "LazyLoad",
+    "Step",
+    "gather",
+    "gather_settled",
+    "sleep",
+]
 
 #: A closed blocking client opens new connections when it is used again: old programs
 #: close ``client.api.session`` (``contextlib.closing``) and go on, as a ``requests``
@@ -20,6 +29,8 @@ T = TypeVar("T")
 
 #: One unit of work given an item (a plain function here, a coroutine function in asyncio).
 Step = Callable[[Any], T]
+#: A call with no argument (a plain function here, a coroutine function in asyncio).
+Call = Callable[[], T]
 
 
 def gather(*calls: Callable[[], T]) -> list[T]:

@@ -11,7 +11,6 @@ from pylxd._sync.cluster.group import ClusterGroupManager
 from pylxd._sync.cluster.join_token import ClusterJoinTokenManager
 from pylxd._sync.cluster.member import ClusterMemberManager
 from pylxd._sync.model import Model
-from pylxd._core.envelope import metadata
 from pylxd._core.fields import Attribute
 
 if TYPE_CHECKING:
@@ -95,7 +94,7 @@ class ClusterManager:
     def get(self) -> Cluster:
         """Fetch the cluster (a standalone server answers ``enabled=False``)."""
         self._client.assert_has_api_extension("clustering")
-        return Cluster._from_server(self._client, metadata(self._client.api.cluster.get()))
+        return Cluster._from_response(self._client, self._client.api.cluster.get())
 
     def enable(self, server_name: str) -> Cluster:
         """Turn a standalone server into a one-member cluster called ``server_name``.

@@ -46,6 +46,7 @@ class ImageAlias(NamedModel):
         in_project.post(json={**body, "name": new_name})
         self.api.delete()
         self._set_server_value("name", new_name)
+        self._etag = None  # another object now
         return self
 
 

@@ -54,7 +54,7 @@ class _InstanceManagerBase(Generic[InstanceT]):
             NotFound: no such instance.
         """
         node = self._client.api.instances.in_project(project)[name]
-        return self.model._from_server(self._client, metadata(node.get()))
+        return self.model._from_response(self._client, node.get())
 
     def all(
         self,

@@ -8,10 +8,11 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from pylxd._sync.collection import NamedModel
-from pylxd._core.envelope import metadata
+from pylxd._core.envelope import etag_of, metadata
 from pylxd._core.fields import Attribute, merge_patch
 
 if TYPE_CHECKING:
+    from pylxd._sync.operation import Operation
     from pylxd._core.response import Response
 
 
@@ -49,19 +50,22 @@ class NetworkObject(NamedModel):
         current = self.api.get()
         writable = [key for key, field in self._fields.items() if not field.readonly]
         body = merge_patch(metadata(current), patch_object, writable)
-        etag = current.headers.get("ETag")
+        etag = etag_of(current)
         response = self.api.put(json=body, headers={"If-Match": etag} if etag else None)
         self._wait_if(response, wait)
         return response
 
-    def save(self, wait: bool = False) -> None:
-        """Send the edited object (``PUT``: every writable field); a no-op when not ``dirty``.
+    def save(self, wait: bool = False, force: bool = False) -> Operation | None:
+        """Send the edited object (``PUT``: every writable field, guarded by its ETag as
+        :meth:`Model.save` says); a no-op when not ``dirty``.
 
         Raises:
+            ConcurrentModification: the object changed on the server since it was read.
             LXDAPIException: LXD refused the new values (its message, e.g. an unknown key).
         """
         if self.dirty:
-            super().save(wait=wait)
+            return super().save(wait=wait, force=force)
+        return None
 
 
 class ListenAddressObject(NetworkObject):

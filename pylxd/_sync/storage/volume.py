@@ -53,6 +53,7 @@ class StorageVolume(NamedModel):
     project: Attribute[str] = Attribute(readonly=True, optional=True)
 
     _identity = ("pool", "type", "name", "project")
+    _etag_misses = ("description",)
     _extension = "storage"
     _operations_extension = "storage_and_network_operations"
     _all_projects_extension = "storage_volumes_all_projects"
@@ -269,7 +270,7 @@ class StorageVolumeManager(Collection[StorageVolume]):
         """
         volume_type, volume_name = volume_key(type_or_name, name)
         node = self._in(project)
-        return self._wrap(metadata(node[volume_type][volume_name].get()), node)
+        return self._wrap_response(node[volume_type][volume_name].get(), node)
 
     def exists(  # type: ignore[override]
         self, type_or_name: str, name: str | None = None, project: str | None = None
