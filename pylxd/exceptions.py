@@ -17,6 +17,8 @@ Catch :class:`PylxdError` to catch them all. The tree::
     │   │                             where objects were expected, a missing key, …)
     │   └── OperationFailed           a background operation ended in failure
     │       └── OperationTimeout      an operation did not end within the wait's timeout
+    │           └── WaitTimeout       … the server did not even answer the wait (stalled);
+    │                                 also a TransportTimeout
     ├── ClientConnectionFailed        the server could not be reached, TLS refused, bad endpoint
     │   ├── EndpointUnreachable       no connection could be made: the request was not sent
     │   ├── InvalidEndpoint           not a socket path or an https:// URL (also a ValueError)
@@ -28,6 +30,8 @@ Catch :class:`PylxdError` to catch them all. The tree::
     │                                 (also a ValueError; a name that is not a string is
     │                                 a TypeError)
     ├── NotLoadedError                (asyncio) a field was read before ``await obj.sync()``
+    ├── UnsafePath                    a pull refused a server's name (``/``, ``..``, NUL, listed
+    │                                 twice) or a local entry in its way (also a ValueError)
     └── RemoteConfigError             ``Client.from_remote``: no such remote, a missing
                                       certificate or config file (``path`` names it)
 
@@ -65,6 +69,8 @@ __all__ = [
     "RemoteConfigError",
     "ResponseTooLarge",
     "TransportTimeout",
+    "UnsafePath",
+    "WaitTimeout",
 ]
 
 
@@ -195,6 +201,12 @@ class ResponseTooLarge(ClientConnectionFailed):
         super().__init__(f"{what} is larger than the client's limit of {limit} bytes")
 
 
+class WaitTimeout(OperationTimeout, TransportTimeout):
+    """The server did not answer an operation's wait within the wait's timeout (plus half
+    a second): as far as we know the operation is still running, and the server stalled.
+    Both an :class:`OperationTimeout` and a :class:`TransportTimeout`."""
+
+
 class IncompleteOutput(ClientConnectionFailed):
     """A command ended (its operation did) but LXD never ended one of its output streams:
     what was received may be only part of the output.
@@ -233,6 +245,17 @@ class InvalidName(PylxdError, ValueError):
 
 class NotLoadedError(PylxdError):
     """An asyncio model field was read before it was fetched; ``await obj.sync()`` first."""
+
+
+class UnsafePath(PylxdError, ValueError):
+    """A transfer refused a path: a name the server listed that is not a plain name (empty,
+    ``.``, ``..``, with ``/`` or NUL) or that it listed twice, or a local entry a pull would
+    have to go through or destroy (a directory where the server has a file). Nothing is
+    written outside the destination. ``path`` is the path concerned."""
+
+    def __init__(self, message: str, path: str | None = None) -> None:
+        super().__init__(message)
+        self.path = path
 
 
 class RemoteConfigError(PylxdError):
