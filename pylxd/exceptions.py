@@ -14,6 +14,8 @@ Catch :class:`PylxdError` to catch them all. The tree::
     │   ├── Forbidden                 HTTP 403
     │   └── OperationFailed           a background operation ended in failure
     │       └── OperationTimeout      an operation did not end within the wait's timeout
+    │           └── WaitTimeout       … the server did not even answer the wait (stalled);
+    │                                 also a TransportTimeout
     ├── ClientConnectionFailed        the server could not be reached, TLS refused, bad endpoint
     │   ├── EndpointUnreachable       no connection could be made: the request was not sent
     │   ├── InvalidEndpoint           not a socket path or an https:// URL (also a ValueError)
@@ -57,6 +59,7 @@ __all__ = [
     "RemoteConfigError",
     "ResponseTooLarge",
     "TransportTimeout",
+    "WaitTimeout",
 ]
 
 
@@ -177,6 +180,12 @@ class ResponseTooLarge(ClientConnectionFailed):
     def __init__(self, what: str, limit: int) -> None:
         self.limit = limit
         super().__init__(f"{what} is larger than the client's limit of {limit} bytes")
+
+
+class WaitTimeout(OperationTimeout, TransportTimeout):
+    """The server did not answer an operation's wait within the wait's timeout (plus half
+    a second): as far as we know the operation is still running, and the server stalled.
+    Both an :class:`OperationTimeout` and a :class:`TransportTimeout`."""
 
 
 class IncompleteOutput(ClientConnectionFailed):

@@ -152,18 +152,27 @@ def put_files(sftp: SFTPClient, batch: Sequence[BatchFile]) -> None:
             num = _request(sftp, answers, CMD_WRITE, handle, int64(offset), chunk)
             sent.append((num, item.remote))
         sent.append((_request(sftp, answers, CMD_CLOSE, handle), item.remote))
-        attributes = SFTPAttributes()
-        attributes.st_mode = item.mode
-        if item.uid is not None or item.gid is not None:
-            # SFTP sets both ids at once; the one not given is root's, as LXD's API does
-            attributes.st_uid, attributes.st_gid = item.uid or 0, item.gid or 0
-        if item.mode is not None or attributes.st_uid is not None:
-            sent.append(
-                (_request(sftp, answers, CMD_SETSTAT, item.remote, attributes), item.remote)
-            )
+        # Mode and owner in two requests: LXD 5.0.2's SFTP server reads a SETSTAT carrying
+        # both in the wrong order (the mode landed as the uid, the gid as the mode).
+        for attributes in _setstats(item):
+            num = _request(sftp, answers, CMD_SETSTAT, item.remote, attributes)
+            sent.append((num, item.remote))
     _raise_first(sftp, answers.wait(sftp, [num for num, _ in sent]), [p for _, p in sent])
     if failure is not None:
         raise failure
+
+
+def _setstats(item: BatchFile) -> list[SFTPAttributes]:
+    out = []
+    if item.mode is not None:
+        mode = SFTPAttributes()
+        mode.st_mode = item.mode
+        out.append(mode)
+    if item.uid is not None or item.gid is not None:
+        owner = SFTPAttributes()  # both ids at once; the one not given is root's (as LXD's API)
+        owner.st_uid, owner.st_gid = item.uid or 0, item.gid or 0
+        out.append(owner)
+    return out
 
 
 def get_files(sftp: SFTPClient, batch: Sequence[BatchFile]) -> None:

@@ -1,10 +1,12 @@
 """Recursive transfers over one SFTP session (blocking: ``pylxd.aio`` runs a whole
 transfer in one worker thread).
 
-A tree is one connection and a few round trips per file instead of an HTTP request per
-file and per directory. Files of :data:`LARGE_FILE` bytes or more are handed back to the
-caller, which sends them over the HTTP files API: LXD serves one large file faster there
-than paramiko's 32 KiB SFTP packets (64 MiB: ~1.5x the HTTP time to pull, measured).
+A tree is one connection instead of an HTTP request per file and per directory: small
+files go in pipelined batches (:mod:`~pylxd._drivers.sftp_batch`), directories and links
+one request each, medium files stream alone. Files of :data:`LARGE_FILE` bytes or more are
+handed back to the caller, which sends them over the HTTP files API: LXD serves one large
+file faster there than paramiko's 32 KiB SFTP packets (64 MiB pulled: ~1.5-2.5x the HTTP
+time, measured).
 
 The local side follows the same rules as the HTTP walk: a listing's entry that is not a
 plain name is skipped, a pull never writes through a local symlink (files are opened

@@ -16,7 +16,13 @@ from pylxd._core.fields import Attribute
 from pylxd._core.logs import OPERATIONS
 from pylxd._core.operations import is_final, is_success, server_wait_seconds
 from pylxd._core.urls import project_scope
-from pylxd.exceptions import LXDAPIException, OperationFailed, OperationTimeout
+from pylxd.exceptions import (
+    LXDAPIException,
+    OperationFailed,
+    OperationTimeout,
+    TransportTimeout,
+    WaitTimeout,
+)
 
 if TYPE_CHECKING:
     from pylxd._sync.client import Client
@@ -88,13 +94,21 @@ class Operation(Model):
         Raises:
             OperationFailed: it failed or was cancelled.
             OperationTimeout: it was still running when the timeout expired.
-            TransportTimeout: the server did not answer the wait half a second after
-                ``timeout`` (rounded up to whole seconds: LXD's unit) — it stalled.
+            WaitTimeout: the server did not answer the wait half a second after
+                ``timeout`` (rounded up to whole seconds: LXD's unit) — it stalled. Both
+                an ``OperationTimeout`` and a ``TransportTimeout``.
         """
         seconds = server_wait_seconds(timeout)  # LXD waits whole seconds
         limit = seconds + (_DEFAULT_WAIT_GRACE if timeout is None else _WAIT_GRACE)
         started = time.perf_counter()
-        response = self.api.wait.get(params={"timeout": seconds}, timeout=limit)
+        try:
+            response = self.api.wait.get(params={"timeout": seconds}, timeout=limit)
+        except TransportTimeout as exc:
+            raise WaitTimeout(
+                None,
+                f"operation {self._raw_attr('id')}: the server did not answer its wait "
+                f"within {limit} s (it may still be running)",
+            ) from exc
         try:
             self._apply(metadata(response), complete=True, rollback=True)
         except LXDAPIException:

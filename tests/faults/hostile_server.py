@@ -138,11 +138,13 @@ def never_accepting(tmp_path: Path) -> Iterator[str]:
 
 
 @contextlib.contextmanager
-def answered_within(scenario: str, error: type[BaseException], seconds: float) -> Iterator[None]:
+def answered_within(
+    scenario: str, error: type[BaseException], seconds: float
+) -> Iterator[pytest.ExceptionInfo[BaseException]]:
     """Expect ``error`` within ``seconds``; print the outcome and the time it took."""
     started = time.monotonic()
     with pytest.raises(error) as caught:
-        yield
+        yield caught
     took = time.monotonic() - started
     print(f"\nSCENARIO {scenario}: {type(caught.value).__name__} in {took:.2f} s")
     assert took < seconds, f"{scenario}: {took:.2f} s"

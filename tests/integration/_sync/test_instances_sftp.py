@@ -137,7 +137,11 @@ def test_recursive_transfers_over_sftp_match_http(
             assert (files.stat(f"{remote}/a/b/big.bin")).mode == 0o640
             assert (files.stat(f"{remote}/private")).mode == 0o600
             assert files.listdir(f"{remote}/empty") == []
-            files.recursive_get(remote, tmp_path / "sftp")
+            pulled = []
+            files.recursive_get(
+                remote, tmp_path / "sftp", progress=lambda d, t: pulled.append(d)
+            )
+            assert pulled[-1] == total and pulled == sorted(pulled)
             assert len(sessions) == 2
             assert snapshot(tmp_path / "sftp") == snapshot(src)
             assert snapshot(tmp_path / "sftp")["link"] == ("link", 0, "a/b/c/deep.txt")
@@ -162,8 +166,10 @@ def test_recursive_put_over_sftp_replaces_and_keeps(container, tmp_path: Path) -
     with Client() as client:
         instance = client.instances.get(container)
         try:
-            instance.files.recursive_put(src, remote, mode=0o600)
-            assert (instance.files.stat(f"{remote}/d/f")).mode == 0o600
+            instance.files.recursive_put(src, remote, mode=0o600, uid=1000, gid=1001)
+            info = instance.files.stat(f"{remote}/d/f")
+            assert (info.mode, info.uid, info.gid) == (0o600, 1000, 1001)
+            assert (instance.files.stat(f"{remote}/d")).uid == 1000
             (src / "d" / "f").write_bytes(b"two!")
             os.unlink(src / "d" / "l")
             os.symlink("elsewhere", src / "d" / "l")
