@@ -115,7 +115,7 @@ def filter_expression(filter: Filter) -> str:  # noqa: A002 - LXD's name for it
     else:
         terms = []
         for field, value in filter.items():
-            text = _query_value(value)
+            text = ("true" if value else "false") if isinstance(value, bool) else str(value)
             if '"' in text:
                 raise ValueError(f"a filter value cannot hold a double quote: {text!r}")
             terms.append(
