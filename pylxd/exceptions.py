@@ -24,6 +24,8 @@ Catch :class:`PylxdError` to catch them all. The tree::
     │   └── IncompleteOutput          a command ended but LXD never finished its output
     ├── LXDAPIExtensionNotAvailable   the server lacks an API extension the call needs
     ├── NotLoadedError                (asyncio) a field was read before ``await obj.sync()``
+    ├── UnsafePath                    a pull refused a server's name (``/``, ``..``, NUL, listed
+    │                                 twice) or a local entry in its way (also a ValueError)
     └── RemoteConfigError             ``Client.from_remote``: no such remote, a missing
                                       certificate or config file (``path`` names it)
 
@@ -59,6 +61,7 @@ __all__ = [
     "RemoteConfigError",
     "ResponseTooLarge",
     "TransportTimeout",
+    "UnsafePath",
     "WaitTimeout",
 ]
 
@@ -221,6 +224,17 @@ class LXDAPIExtensionNotAvailable(PylxdError):
 
 class NotLoadedError(PylxdError):
     """An asyncio model field was read before it was fetched; ``await obj.sync()`` first."""
+
+
+class UnsafePath(PylxdError, ValueError):
+    """A transfer refused a path: a name the server listed that is not a plain name (empty,
+    ``.``, ``..``, with ``/`` or NUL) or that it listed twice, or a local entry a pull would
+    have to go through or destroy (a directory where the server has a file). Nothing is
+    written outside the destination. ``path`` is the path concerned."""
+
+    def __init__(self, message: str, path: str | None = None) -> None:
+        super().__init__(message)
+        self.path = path
 
 
 class RemoteConfigError(PylxdError):

@@ -53,19 +53,29 @@ def attribute_segment(name: str) -> str:
 
 
 def with_query(path: str, params: Params | None) -> str:
-    """Append ``params`` (``None`` values dropped, booleans as ``true``/``false``)."""
+    """Append ``params`` (``None`` values dropped, booleans as ``true``/``false``).
+
+    Values are percent-encoded whole (only ``,`` is left as it is): LXD's Go server drops
+    a parameter holding a bare ``;``, and a file name may hold any byte. A ``str`` is
+    encoded as the OS encodes file names (UTF-8, ``surrogateescape``: a name from
+    ``os.fsdecode`` keeps its non-UTF-8 bytes); ``bytes`` go as they are.
+    """
     if not params:
         return path
     items = [(k, _query_value(v)) for k, v in params.items() if v is not None]
     if not items:
         return path
     separator = "&" if "?" in path else "?"
-    return f"{path}{separator}{urlencode(items, safe=',;')}"
+    return f"{path}{separator}{urlencode(items, safe=',', quote_via=quote)}"
 
 
-def _query_value(value: Any) -> str:
+def _query_value(value: Any) -> str | bytes:
     if isinstance(value, bool):
         return "true" if value else "false"
+    if isinstance(value, str):
+        return value.encode("utf-8", "surrogateescape")
+    if isinstance(value, bytes):
+        return value
     return str(value)
 
 

@@ -25,7 +25,7 @@ def test_query_building() -> None:
     assert with_query("/p", None) == "/p"
     assert with_query("/p", {"a": None}) == "/p"
     assert with_query("/p", {"recursion": 1, "force": True}) == "/p?recursion=1&force=true"
-    assert with_query("/p?x=1", {"y": "a b"}) == "/p?x=1&y=a+b"
+    assert with_query("/p?x=1", {"y": "a b"}) == "/p?x=1&y=a%20b"
     query = with_query("/p", {"recursion": "2;fields=state.network"}).split("?", 1)[1]
     assert parse_qs(query) == {"recursion": ["2;fields=state.network"]}
 

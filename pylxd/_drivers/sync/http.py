@@ -184,6 +184,9 @@ class Transport:
                 if not (reused and resend) or isinstance(exc, TimeoutError):
                     raise _translate(exc, self.endpoint, method=method) from exc
                 conn, reused = self._acquire(connect, fresh=True)
+            except BaseException:  # the body's own error (put's TypeError), an interrupt:
+                conn.close()  # the request is half sent, its connection useless
+                raise
 
     def _acquire(
         self, connect_timeout: float | None, fresh: bool = False, check: bool = False

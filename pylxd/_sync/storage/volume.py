@@ -106,14 +106,24 @@ class StorageVolume(NamedModel):
         project: str | None = None,
         name: str | None = None,
         wait: bool = True,
+        *,
+        target: str | None = None,
         **extra: Any,
     ) -> None:
-        """Move (and/or rename) the volume to another pool and/or project.
+        """Move (and/or rename) the volume to another pool and/or project, or (``target``)
+        to another cluster member.
 
         The object follows: its requests go to the new place (a volume moved to another
         project is reached in that project). Needs ``storage_volume_project_move`` to change
-        project. Waits for the operation with ``wait``.
+        project. Waits for the operation with ``wait``. To another member (LXD moves a
+        local volume by migration, as ``lxc storage volume move --target`` does), it is
+        copied there with its snapshots, then deleted here; that always waits.
         """
+        if target is not None:
+            if project is not None or extra:
+                raise ValueError("a move to another member takes only a new name and pool")
+            self._move_to_member(target, name, pool)
+            return
         old_pool = self._raw_attr("pool")
         new_name = name or self._raw_attr("name")
         body: dict[str, Any] = {**extra, "name": new_name, "pool": pool or old_pool}
@@ -139,6 +149,8 @@ class StorageVolume(NamedModel):
         volume_only: bool = False,
         wait: bool = True,
         client: Client | None = None,
+        *,
+        target: str | None = None,
         **extra: Any,
     ) -> StorageVolume:
         """Copy the volume (with its snapshots unless ``volume_only``) as ``name`` into
@@ -146,7 +158,8 @@ class StorageVolume(NamedModel):
 
         With ``client`` (another server's client of the same flavour), the volume is copied
         to that server: it pulls the volume from this server's network address
-        (``core.https_address``), so that must be set. That always waits.
+        (``core.https_address``), so that must be set. That always waits. ``target``: the
+        cluster member to put the copy on (another member pulls it the same way).
 
         A copy into another project needs ``storage_api_project``. Waits for the copy with
         ``wait`` (without it, the copy is returned unfetched).
@@ -160,8 +173,9 @@ class StorageVolume(NamedModel):
             "content_type": self._raw_attr("content_type") or "filesystem",
             **extra,
         }
-        if client is not None and client is not self.client:
-            return self._copy_to_server(client, body, pool, project, volume_only)
+        if (client is not None and client is not self.client) or target is not None:
+            destination = client or self.client
+            return self._copy_to_server(destination, body, pool, project, volume_only, target)
         body["source"] = {
             "type": "copy",
             "pool": self._raw_attr("pool"),
@@ -183,9 +197,11 @@ class StorageVolume(NamedModel):
         pool: str,
         project: str | None,
         volume_only: bool,
+        target: str | None = None,
     ) -> StorageVolume:
         """LXD's pull migration: this server offers the volume (an operation holding the
-        websocket secrets), the other one creates it from that operation."""
+        websocket secrets), the other one (or cluster member ``target``) creates it from
+        that operation."""
         offered = offer(
             self.client,
             self.api,
@@ -201,7 +217,28 @@ class StorageVolume(NamedModel):
         node = client.api.storage_pools[pool].volumes.in_project(project)
         volumes = StorageVolumeManager(client, node, pool)
         with pulling(self.client, offered):
-            return volumes._create(body, body["name"])
+            if target is None:
+                return volumes._create(body, body["name"])
+            operation = response_operation(node.post(json=body, target=target))
+            if operation is not None:
+                client.operations.wait_for_operation(operation)
+        # Read on that member: a name may now be on two members (LXD then wants one named).
+        response = node[body["type"]][body["name"]].get(params={"target": target})
+        return volumes._wrap_response(response, node)
+
+    def _move_to_member(self, target: str, name: str | None, pool: str | None) -> None:
+        if not self._loaded:
+            self.sync()
+        location = self._raw_attr("location")
+        copy = self.copy(name, pool, target=target)
+        # Both may exist now, on two members: the delete names the old one's.
+        self._wait_if(self.api.delete(params={"target": location}), True)
+        if copy._raw_attr("pool") != self._raw_attr("pool"):
+            self.storage_pool = None
+        self._collection = copy._collection
+        for field in ("name", "pool"):
+            self._set_server_value(field, copy._raw_attr(field))
+        self.sync()
 
     def migrate(
         self,
