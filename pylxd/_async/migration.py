@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from pylxd._async.operation import cancel_quietly
-from pylxd._core.envelope import metadata, operation_id, response_operation
+from pylxd._core.envelope import expect, metadata_object, operation_id, response_operation
 from pylxd._core.migration import https_url, operation_url
 from pylxd._core.operations import websocket_path
 from pylxd._drivers.aio.flavour import gather
@@ -67,7 +67,8 @@ async def offer(client: Client, node: APINode, body: dict[str, Any], **params: A
     operation = response_operation(response)
     if operation is None:
         raise LXDAPIException(response, "LXD started no operation to pull from")
-    secrets = (metadata(response) or {}).get("metadata") or {}
+    secrets = metadata_object(response, "an operation").get("metadata") or {}
+    expect(response, secrets, dict, "an operation's secrets (an object)")
     certificate = client.host_info.get("environment", {}).get("certificate")
     return PullOffer(
         operation, operation_url(base, client.version, operation), secrets, certificate

@@ -6,9 +6,13 @@ from collections.abc import Mapping
 from typing import Any
 from urllib.parse import parse_qs, quote, unquote, urlencode, urlsplit
 
+from pylxd.exceptions import InvalidName
+
 __all__ = [
     "Params",
     "attribute_segment",
+    "check_name",
+    "is_name",
     "join_path",
     "name_from_url",
     "project_from_url",
@@ -25,9 +29,36 @@ def quote_segment(name: object) -> str:
     return quote(str(name), safe="")
 
 
+# Quoting leaves these as they are, and every HTTP stack resolves them as a path would
+# (``/1.0/instances/..`` is ``/1.0``): no LXD object has such a name.
+_NOT_NAMES = ("", ".", "..")
+
+
+def check_name(name: object, what: str = "name") -> str:
+    """``name`` if it can name an object in a URL.
+
+    A ``/`` is allowed: it is quoted (``%2F``), and image aliases and volume snapshots
+    (``vol/snap``) have one; elsewhere LXD answers with its own error.
+
+    Raises:
+        TypeError: ``name`` is not a string (``None`` would be sent as ``"None"``).
+        InvalidName: ``""``, ``"."`` or ``".."`` (also a ``ValueError``).
+    """
+    if not isinstance(name, str):
+        raise TypeError(f"{what} must be a string, not {type(name).__name__}")
+    if name in _NOT_NAMES:
+        raise InvalidName(f"{what} {name!r} is not a name: it would be read as a path")
+    return name
+
+
+def is_name(value: object) -> bool:
+    """Whether :func:`check_name` takes ``value`` (for names the server sent)."""
+    return isinstance(value, str) and value not in _NOT_NAMES
+
+
 def join_path(base: str, name: object) -> str:
-    """``base`` + ``/`` + the quoted ``name``."""
-    return f"{base}/{quote_segment(name)}"
+    """``base`` + ``/`` + the quoted ``name`` (checked by :func:`check_name`)."""
+    return f"{base}/{quote_segment(check_name(name))}"
 
 
 def name_from_url(url: str) -> str:

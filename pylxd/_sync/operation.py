@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Any
 
 from pylxd._sync.api import APINode
 from pylxd._sync.model import Model
-from pylxd._core.envelope import metadata
+from pylxd._core.envelope import expect, metadata_object
 from pylxd._core.envelope import operation_id as operation_id_of
 from pylxd._core.fields import Attribute
 from pylxd._core.logs import OPERATIONS
@@ -18,6 +18,7 @@ from pylxd._core.operations import is_final, is_success, server_wait_seconds
 from pylxd._core.urls import project_scope
 from pylxd.exceptions import (
     LXDAPIException,
+    MalformedResponse,
     OperationFailed,
     OperationTimeout,
     TransportTimeout,
@@ -110,12 +111,14 @@ class Operation(Model):
                 f"within {limit} s (it may still be running)",
             ) from exc
         try:
-            self._apply(metadata(response), complete=True, rollback=True)
+            self._apply(metadata_object(response, "an operation"), complete=True, rollback=True)
+        except MalformedResponse:
+            raise
         except LXDAPIException:
             # Incus answers a failed or unfinished wait with an error envelope (and HTTP
             # 200): the operation itself says which it was.
             self.sync(rollback=True)
-        code = self._raw_attr("status_code")
+        code = expect(response, self._raw_attr("status_code"), int, "an operation's status_code")
         if OPERATIONS.isEnabledFor(logging.INFO):
             self._log_waited(time.perf_counter() - started)
         if not is_final(code):
@@ -171,11 +174,13 @@ class OperationManager:
         if all_projects:
             self._client.assert_has_api_extension("operations_get_query_all_projects")
         params = {"recursion": 1, **project_scope(project, all_projects)}
-        by_status = metadata(self._client.api.operations.get(params=params)) or {}
+        response = self._client.api.operations.get(params=params)
+        expected = "operations by status (an object of lists of objects)"
+        by_status = metadata_object(response, expected)
         return [
-            Operation._from_server(self._client, op)
+            Operation._from_server(self._client, expect(response, op, dict, expected))
             for ops in by_status.values()
-            for op in ops or ()
+            for op in expect(response, ops or [], list, expected)
         ]
 
     def wait_for_operation(

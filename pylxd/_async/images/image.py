@@ -14,7 +14,7 @@ from pylxd._async.images.alias import ImageAliasManager
 from pylxd._async.images.transfer import download_image, upload_image
 from pylxd._async.migration import PullOffer, offer, pulling, source_url
 from pylxd._async.operation import Operation
-from pylxd._core.envelope import metadata, response_operation
+from pylxd._core.envelope import metadata_field, response_operation
 from pylxd._core.fields import Attribute
 from pylxd._core.migration import check_mode
 from pylxd._drivers.transfer import DataSource, Progress, Sink
@@ -351,7 +351,8 @@ class ImageManager(Collection[Image]):
 
     async def get_by_alias(self, alias: str, project: str | None = None) -> Image:
         """Fetch the image an alias points at. Raises :class:`NotFound` (LXD's message)."""
-        target = metadata(await self.aliases._in(project)[alias].get())["target"]
+        response = await self.aliases._in(project)[alias].get()
+        target = metadata_field(response, "target", str)
         return await self.get(target, project=project)
 
     async def create(

@@ -24,7 +24,7 @@ from pylxd._async.instances.sftp import open_instance_sftp
 from pylxd._async.instances.snapshot import SnapshotManager
 from pylxd._async.instances.templates import TemplateManager
 from pylxd._async.model import Model
-from pylxd._core.envelope import metadata
+from pylxd._core.envelope import metadata_object
 from pylxd._core.fields import Attribute, AttributeDict, none_as_null
 from pylxd._core.migration import migration_request
 from pylxd._core.response import Response
@@ -220,7 +220,7 @@ class Instance(Model, Publishable, Executable, Interactive, Migratable):
 
     async def state(self) -> InstanceState:
         """The instance's live state: status, network, memory, processes…"""
-        return InstanceState(metadata(await self.api.state.get()))
+        return InstanceState(metadata_object(await self.api.state.get()))
 
     async def _set_state(
         self, action: str, timeout: int, force: bool, wait: bool, stateful: bool | None = None
@@ -321,7 +321,7 @@ class Instance(Model, Publishable, Executable, Interactive, Migratable):
     async def get_metadata(self) -> dict[str, Any]:
         """The instance's image metadata (``metadata.yaml``: properties, templates…)."""
         self.client.assert_has_api_extension("container_edit_metadata")
-        return dict(metadata(await self.api.metadata.get()) or {})
+        return metadata_object(await self.api.metadata.get())
 
     async def put_metadata(self, data: Mapping[str, Any]) -> None:
         """Replace the instance's image metadata."""

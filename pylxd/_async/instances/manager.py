@@ -9,10 +9,15 @@ from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
 from pylxd._async.instances.backup import import_backup
 from pylxd._async.instances.instance import Container, Instance, VirtualMachine
-from pylxd._core.envelope import metadata, response_operation
+from pylxd._core.envelope import (
+    malformed,
+    metadata_list,
+    operation_metadata,
+    response_operation,
+)
 from pylxd._core.fields import config_strings
 from pylxd._core.operations import resource_name
-from pylxd._core.urls import name_from_url, project_from_url, project_scope
+from pylxd._core.urls import check_name, name_from_url, project_from_url, project_scope
 from pylxd._drivers.transfer import Progress
 from pylxd._drivers.types import Body
 from pylxd.exceptions import NotFound
@@ -87,7 +92,8 @@ class _InstanceManagerBase(Generic[InstanceT]):
             "api_filtering"
         ):
             params["filter"] = f"type eq {self.model._instance_type}"
-        listing = metadata(await self._client.api.instances.get(params=params)) or []
+        response = await self._client.api.instances.get(params=params)
+        listing = metadata_list(response, str if recursion == 0 else dict)
         if recursion == 0:
             return [self.model(self._client, **_sparse(url, project)) for url in listing]
         wanted = self.model._instance_type
@@ -117,6 +123,8 @@ class _InstanceManagerBase(Generic[InstanceT]):
         if not isinstance(config, Mapping):
             raise TypeError(f"config must be a dict (LXD's instance definition), not {config!r}")
         config = dict(config)
+        if config.get("name") is not None:  # without one, LXD picks a name
+            check_name(config["name"])
         if "config" in config:
             config["config"] = config_strings(config["config"])
         if self.model._instance_type is not None:
@@ -124,13 +132,13 @@ class _InstanceManagerBase(Generic[InstanceT]):
         response = await self._client.api.instances.in_project(project).post(
             json=config, target=target
         )
-        name = config.get("name") or resource_name(metadata(response) or {}, "instances")
+        name = config.get("name") or resource_name(operation_metadata(response), "instances")
         operation = response_operation(response)
         if wait and operation is not None:
             finished = await self._client.operations.wait_for_operation(operation)
             name = name or resource_name({"resources": finished.resources or {}}, "instances")
         if not name:
-            raise ValueError("LXD did not say what the new instance is called")
+            raise malformed(response, "the new instance's name in its operation", name)
         instance = self.model(
             self._client, name=name, **({} if project is None else {"project": project})
         )

@@ -15,7 +15,7 @@ from pylxd._async.migration import offer, pulling
 from pylxd._async.storage.backup import StorageVolumeBackupManager
 from pylxd._async.storage.snapshot import StorageVolumeSnapshotManager
 from pylxd._async.streams import counted_upload
-from pylxd._core.envelope import metadata, response_operation
+from pylxd._core.envelope import metadata_list, metadata_object, response_operation
 from pylxd._core.fields import Attribute, null_as_list
 from pylxd._core.headers import import_headers
 from pylxd._core.migration import migration_source
@@ -260,8 +260,7 @@ class StorageVolume(NamedModel):
     async def state(self) -> dict[str, Any]:
         """The volume's usage (``GET …/state``; the ``dir`` driver of LXD 5.0 refuses it)."""
         self.client.assert_has_api_extension("storage_volume_state")
-        result: dict[str, Any] = metadata(await self.api.state.get())
-        return result
+        return metadata_object(await self.api.state.get())
 
 
 class StorageVolumeManager(Collection[StorageVolume]):
@@ -331,13 +330,13 @@ class StorageVolumeManager(Collection[StorageVolume]):
         """
         node = self._in(project)
         params = self._listing_params(project, all_projects, 1)
-        listing = metadata(await self._typed(volume_type).get(params=params)) or []
+        listing = metadata_list(await self._typed(volume_type).get(params=params))
         return [self._wrap(item, node) for item in listing if "/" not in item.get("name", "")]
 
     async def names(self, project: str | None = None, volume_type: str | None = None) -> list[str]:
         """``<type>/<name>`` of every volume (or of ``volume_type``), snapshots left out."""
         node = self._in(project)
-        urls = metadata(await (node if volume_type is None else node[volume_type]).get()) or []
+        urls = metadata_list(await (node if volume_type is None else node[volume_type]).get(), str)
         return [
             f"{name_from_url(url.rsplit('/', 1)[0])}/{name_from_url(url)}"
             for url in urls

@@ -15,7 +15,7 @@ from pylxd._sync.images.alias import ImageAliasManager
 from pylxd._sync.images.transfer import download_image, upload_image
 from pylxd._sync.migration import PullOffer, offer, pulling, source_url
 from pylxd._sync.operation import Operation
-from pylxd._core.envelope import metadata, response_operation
+from pylxd._core.envelope import metadata_field, response_operation
 from pylxd._core.fields import Attribute
 from pylxd._core.migration import check_mode
 from pylxd._drivers.transfer import DataSource, Progress, Sink
@@ -352,7 +352,8 @@ class ImageManager(Collection[Image]):
 
     def get_by_alias(self, alias: str, project: str | None = None) -> Image:
         """Fetch the image an alias points at. Raises :class:`NotFound` (LXD's message)."""
-        target = metadata(self.aliases._in(project)[alias].get())["target"]
+        response = self.aliases._in(project)[alias].get()
+        target = metadata_field(response, "target", str)
         return self.get(target, project=project)
 
     def create(

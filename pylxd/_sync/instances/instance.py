@@ -25,7 +25,7 @@ from pylxd._sync.instances.sftp import open_instance_sftp
 from pylxd._sync.instances.snapshot import SnapshotManager
 from pylxd._sync.instances.templates import TemplateManager
 from pylxd._sync.model import Model
-from pylxd._core.envelope import metadata
+from pylxd._core.envelope import metadata_object
 from pylxd._core.fields import Attribute, AttributeDict, none_as_null
 from pylxd._core.migration import migration_request
 from pylxd._core.response import Response
@@ -221,7 +221,7 @@ class Instance(Model, Publishable, Executable, Interactive, Migratable):
 
     def state(self) -> InstanceState:
         """The instance's live state: status, network, memory, processes…"""
-        return InstanceState(metadata(self.api.state.get()))
+        return InstanceState(metadata_object(self.api.state.get()))
 
     def _set_state(
         self, action: str, timeout: int, force: bool, wait: bool, stateful: bool | None = None
@@ -322,7 +322,7 @@ class Instance(Model, Publishable, Executable, Interactive, Migratable):
     def get_metadata(self) -> dict[str, Any]:
         """The instance's image metadata (``metadata.yaml``: properties, templates…)."""
         self.client.assert_has_api_extension("container_edit_metadata")
-        return dict(metadata(self.api.metadata.get()) or {})
+        return metadata_object(self.api.metadata.get())
 
     def put_metadata(self, data: Mapping[str, Any]) -> None:
         """Replace the instance's image metadata."""

@@ -16,7 +16,7 @@ from pylxd._sync.migration import offer, pulling
 from pylxd._sync.storage.backup import StorageVolumeBackupManager
 from pylxd._sync.storage.snapshot import StorageVolumeSnapshotManager
 from pylxd._sync.streams import counted_upload
-from pylxd._core.envelope import metadata, response_operation
+from pylxd._core.envelope import metadata_list, metadata_object, response_operation
 from pylxd._core.fields import Attribute, null_as_list
 from pylxd._core.headers import import_headers
 from pylxd._core.migration import migration_source
@@ -261,8 +261,7 @@ class StorageVolume(NamedModel):
     def state(self) -> dict[str, Any]:
         """The volume's usage (``GET …/state``; the ``dir`` driver of LXD 5.0 refuses it)."""
         self.client.assert_has_api_extension("storage_volume_state")
-        result: dict[str, Any] = metadata(self.api.state.get())
-        return result
+        return metadata_object(self.api.state.get())
 
 
 class StorageVolumeManager(Collection[StorageVolume]):
@@ -332,13 +331,13 @@ class StorageVolumeManager(Collection[StorageVolume]):
         """
         node = self._in(project)
         params = self._listing_params(project, all_projects, 1)
-        listing = metadata(self._typed(volume_type).get(params=params)) or []
+        listing = metadata_list(self._typed(volume_type).get(params=params))
         return [self._wrap(item, node) for item in listing if "/" not in item.get("name", "")]
 
     def names(self, project: str | None = None, volume_type: str | None = None) -> list[str]:
         """``<type>/<name>`` of every volume (or of ``volume_type``), snapshots left out."""
         node = self._in(project)
-        urls = metadata((node if volume_type is None else node[volume_type]).get()) or []
+        urls = metadata_list((node if volume_type is None else node[volume_type]).get(), str)
         return [
             f"{name_from_url(url.rsplit('/', 1)[0])}/{name_from_url(url)}"
             for url in urls
