@@ -32,7 +32,7 @@ from pylxd._core.endpoint import (
     pinned_server_cert,
     resolve_endpoints,
 )
-from pylxd._core.envelope import check_response, metadata
+from pylxd._core.envelope import check_response, metadata_object, server_info
 from pylxd._core.events import EventType
 from pylxd._core.headers import lxd_header
 from pylxd._core.logs import WEBSOCKET, RequestLog, safe_path
@@ -227,7 +227,7 @@ class Client:
         self._closed = False
         try:
             response = await self.api.get()
-            self._host_info = metadata(response)
+            self._host_info = server_info(response)
             self.server._apply(self._host_info, complete=True, rollback=True)
         except LXDAPIException as exc:
             raise ClientConnectionFailed(f"{self.endpoint} refused the connection: {exc}") from exc
@@ -327,7 +327,7 @@ class Client:
         """The server's hardware (``GET /1.0/resources``), fetched once per client."""
         if self._resources is None:
             self.assert_has_api_extension("resources")
-            self._resources = metadata(await self.api.resources.get())
+            self._resources = metadata_object(await self.api.resources.get())
         return self._resources
 
     # -- trust -----------------------------------------------------------------------

@@ -6,6 +6,7 @@ import math
 from collections.abc import Mapping
 from typing import Any
 
+from pylxd._core.envelope import malformed
 from pylxd._core.urls import name_from_url
 
 __all__ = [
@@ -44,9 +45,15 @@ def server_wait_seconds(timeout: float | None) -> int:
 
 
 def resource_name(operation: Mapping[str, Any], kind: str) -> str | None:
-    """The name of the first ``kind`` resource (``/1.0/instances/c1`` → ``c1``)."""
+    """The name of the first ``kind`` resource (``/1.0/instances/c1`` → ``c1``).
+
+    Raises:
+        MalformedResponse: ``resources`` is not an object of lists of URLs.
+    """
     resources = operation.get("resources") or {}
-    urls = resources.get(kind) or []
+    urls = resources.get(kind) or [] if isinstance(resources, Mapping) else resources
+    if not isinstance(urls, list) or not all(isinstance(url, str) for url in urls):
+        raise malformed(None, "an operation's resources (an object of lists of URLs)", urls)
     if not urls:
         return None
-    return name_from_url(str(urls[0]))
+    return name_from_url(urls[0])

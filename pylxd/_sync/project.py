@@ -6,7 +6,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from pylxd._sync.collection import Collection, NamedModel
-from pylxd._core.envelope import metadata
+from pylxd._core.envelope import metadata_object
 from pylxd._core.fields import Attribute, null_as_list
 
 if TYPE_CHECKING:
@@ -49,7 +49,7 @@ class Project(NamedModel):
         """The project's resource usage (``GET …/state``; LXD's ``project_usage``):
         ``{"resources": {"instances": {"Limit": -1, "Usage": 2}, …}}``."""
         self.client.assert_has_api_extension("project_usage")
-        return dict(metadata(self.api.state.get()))
+        return metadata_object(self.api.state.get())
 
 
 class ProjectManager(Collection[Project]):

@@ -21,7 +21,7 @@ from functools import partial
 from typing import TYPE_CHECKING, Any, cast
 
 from pylxd._async.streams import chunks
-from pylxd._core.envelope import metadata
+from pylxd._core.envelope import malformed, metadata, response_operation, websocket_secrets
 from pylxd._core.exec import ExecuteResult, OutputSink, RecordedExecuteResult, exec_request
 from pylxd._core.operations import websocket_path
 from pylxd._core.urls import logs_relative_name
@@ -188,7 +188,11 @@ async def start_exec(instance: Instance, body: dict[str, Any]) -> tuple[str, dic
     """Start a command with its websockets (``execute``, ``interactive``,
     ``raw_interactive_execute``): its operation, and the secrets of its sockets (``fds``)."""
     response = await instance.api.exec.post(json=body)
-    return response.json()["operation"], metadata(response)["metadata"]["fds"]
+    names = ("0", "control") if body.get("interactive") else ("0", "1", "2", "control")
+    operation = response_operation(response)
+    if operation is None:
+        raise malformed(response, "an operation (an async answer)", metadata(response))
+    return operation, websocket_secrets(response, names)
 
 
 class StreamProgress:

@@ -10,7 +10,7 @@ from pylxd._async.api import APINode
 from pylxd._async.collection import Collection, NamedModel
 from pylxd._async.model import Model
 from pylxd._async.storage.volume import StorageVolumeManager
-from pylxd._core.envelope import metadata
+from pylxd._core.envelope import metadata_object
 from pylxd._core.fields import Attribute, missing_as_true, null_as_list
 from pylxd.exceptions import LXDAPIException
 
@@ -144,5 +144,5 @@ class StorageResourcesManager:
         pool = self._pool
         pool.client.assert_has_api_extension("resources")
         resources = StorageResources(pool.client, pool=pool)
-        resources._apply(metadata(await pool.api.resources.get()), complete=True)
+        resources._apply(metadata_object(await pool.api.resources.get()), complete=True)
         return resources

@@ -93,6 +93,8 @@ class Transport:
                     raise
                 return Response(raw.status, raw.headers, content, url)
         except (aiohttp.ClientError, OSError, asyncio.TimeoutError) as exc:
+            if isinstance(exc.__cause__, TypeError):  # the body's own chunks: the caller's
+                raise exc.__cause__ from None  # error (files.put of a non-bytes chunk)
             raise _translate(exc, self.endpoint, method) from exc
 
     def _send(
@@ -145,6 +147,8 @@ class Transport:
                 self._send(method, url, body, headers, timeout, False), total
             )
         except (aiohttp.ClientError, OSError, asyncio.TimeoutError) as exc:
+            if isinstance(exc.__cause__, TypeError):  # the body's own chunks: the caller's
+                raise exc.__cause__ from None  # error (files.put of a non-bytes chunk)
             raise _translate(exc, self.endpoint, method) from exc
         return StreamResponse(raw, url, self.endpoint)
 

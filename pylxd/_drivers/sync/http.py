@@ -24,7 +24,7 @@ from urllib3.exceptions import HTTPError
 
 from pylxd._core.endpoint import Endpoint
 from pylxd._core.response import Headers, Response
-from pylxd._drivers.sync.deadline import DeadlineSocket, DeadlineSSLSocket
+from pylxd._drivers.sync.deadline import DeadlineSocket, DeadlineSSLSocket, set_deadline
 from pylxd._drivers.types import (
     DEFAULT_MAX_RESPONSE_SIZE,
     HARMLESS_METHODS,
@@ -144,8 +144,7 @@ class Transport:
         within the call's deadline, then each read within the read timeout; a streamed
         body has no size limit: ``limit`` is accepted for a wrapper's sake)."""
         conn, sock, raw, read = self._send(method, url, body, headers, timeout)
-        sock.deadline = None
-        sock.settimeout(read)
+        set_deadline(sock, None, read)
         return StreamResponse(self, conn, raw, url)
 
     def _send(
@@ -175,20 +174,19 @@ class Transport:
         while True:
             try:
                 sock: DeadlineSocket = conn.sock  # type: ignore[assignment]
-                if streamed:
-                    sock.deadline = None
-                    sock.settimeout(read)
-                else:
-                    sock.deadline = start + whole
+                set_deadline(sock, None if streamed else start + whole, read)
                 _StdlibConnection.request(conn, method, url, body, dict(headers or {}))
                 if streamed:
-                    sock.deadline = time.monotonic() + whole
+                    set_deadline(sock, time.monotonic() + whole, read)
                 return conn, sock, _StdlibConnection.getresponse(conn), read
             except (HTTPException, HTTPError, OSError) as exc:
                 conn.close()
                 if not (reused and resend) or isinstance(exc, TimeoutError):
                     raise _translate(exc, self.endpoint, method=method) from exc
                 conn, reused = self._acquire(connect, fresh=True)
+            except BaseException:  # the body's own error (put's TypeError), an interrupt:
+                conn.close()  # the request is half sent, its connection useless
+                raise
 
     def _acquire(
         self, connect_timeout: float | None, fresh: bool = False, check: bool = False

@@ -7,7 +7,7 @@ from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
 from pylxd._sync.collection import Collection, NamedModel
-from pylxd._core.envelope import metadata
+from pylxd._core.envelope import metadata_object
 from pylxd._core.fields import Attribute
 
 if TYPE_CHECKING:
@@ -103,7 +103,7 @@ class ClusterMember(NamedModel):
     def state(self) -> ClusterMemberState:
         """The member's live resources (``cluster_member_state``; LXD 5.0 lacks it)."""
         self.client.assert_has_api_extension("cluster_member_state")
-        return ClusterMemberState(metadata(self.api.state.get()))
+        return ClusterMemberState(metadata_object(self.api.state.get()))
 
 
 class ClusterMemberManager(Collection[ClusterMember]):

@@ -11,7 +11,7 @@ from pylxd._sync.api import APINode
 from pylxd._sync.collection import Collection, NamedModel
 from pylxd._sync.model import Model
 from pylxd._sync.storage.volume import StorageVolumeManager
-from pylxd._core.envelope import metadata
+from pylxd._core.envelope import metadata_object
 from pylxd._core.fields import Attribute, missing_as_true, null_as_list
 from pylxd.exceptions import LXDAPIException
 
@@ -145,5 +145,5 @@ class StorageResourcesManager:
         pool = self._pool
         pool.client.assert_has_api_extension("resources")
         resources = StorageResources(pool.client, pool=pool)
-        resources._apply(metadata(pool.api.resources.get()), complete=True)
+        resources._apply(metadata_object(pool.api.resources.get()), complete=True)
         return resources
