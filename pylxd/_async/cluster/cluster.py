@@ -4,7 +4,6 @@ join tokens are in ``member.py``, ``group.py`` and ``join_token.py`` beside this
 from __future__ import annotations
 
 import hashlib
-import ssl
 from typing import TYPE_CHECKING, Any
 
 from pylxd._async.api import APINode
@@ -180,6 +179,8 @@ async def _cluster_certificate(
 ) -> tuple[str, str]:
     """The first of ``addresses`` that answers, and its certificate (PEM), which must be
     the one the token names (its SHA-256 fingerprint)."""
+    import ssl  # not at import time: ``import pylxd`` loads no network library
+
     errors = []
     for address in addresses:
         host, _, port = address.rpartition(":")
