@@ -25,6 +25,7 @@ __all__ = [
     "chunked_forever",
     "declared_huge",
     "endless_headers",
+    "event_flood",
     "fragments_forever",
     "huge_frame",
     "never_accepting",
@@ -155,3 +156,26 @@ def hostile(tmp_path: Path) -> Iterator[FakeLXD]:
     """A fake LXD (healthy ``/1.0``) for a test to give hostile routes."""
     with FakeLXD(tmp_path / "lxd.socket") as fake:
         yield fake
+
+
+EVENT = (
+    b'{"type": "lifecycle", "timestamp": "2026-01-01T00:00:00Z", "project": "default", '
+    b'"metadata": {"action": "instance-updated", "source": "/1.0/instances/c1"}}'
+)
+
+
+def event_flood(count: int) -> Route:
+    """Accept the upgrade, send ``count`` events as fast as the socket takes them, close."""
+    frame = _frame_header(0x1, len(EVENT)) + EVENT
+
+    def route(handler: BaseHTTPRequestHandler) -> None:
+        handler.wfile.write(upgrade_answer(handler))
+        batch = frame * 1000
+        try:
+            for _ in range(count // 1000):
+                handler.wfile.write(batch)
+            handler.wfile.write(b"\x88\x02\x03\xe8")  # close, 1000
+        except OSError:
+            pass
+
+    return route
