@@ -39,6 +39,7 @@ EXTENSIONS = [
     "clustering",
     "warnings",
     "container_edit_metadata",
+    "container_exec_recording",
     "instances_state_selective_recursion",
 ]
 
@@ -159,6 +160,7 @@ CALLS: dict[str, Callable[[Client], Any]] = {
     "instance.snapshots.create": lambda c: _instance(c).snapshots.create("s1", wait=True),
     "instance.snapshots.create(no name)": lambda c: _instance(c).snapshots.create(wait=True),
     "instance.execute": lambda c: _instance(c).execute(["true"]),
+    "instance.execute(record_output)": lambda c: _instance(c).execute(["true"], record_output=True),
     "instance.logs.all": lambda c: _instance(c).logs.all(),
     "instance.get_metadata": lambda c: _instance(c).get_metadata(),
     "images.all": lambda c: c.images.all(),
