@@ -9,7 +9,9 @@ from urllib.parse import parse_qs, quote, unquote, urlencode, urlsplit
 from pylxd.exceptions import InvalidName
 
 __all__ = [
+    "Filter",
     "Params",
+    "filter_expression",
     "attribute_segment",
     "check_name",
     "is_name",
@@ -123,3 +125,34 @@ def project_scope(project: str | None, all_projects: bool) -> dict[str, Any]:
             raise ValueError("give either project= or all_projects=True, not both")
         return {"all-projects": True, "project": None}
     return {} if project is None else {"project": project}
+
+
+#: A listing filter: LXD's own expression (``status eq Running and config.user.x eq y``),
+#: or ``{field: value}`` pairs that must all match.
+Filter = str | Mapping[str, Any]
+
+
+def filter_expression(filter: Filter) -> str:  # noqa: A002 - LXD's name for it
+    """LXD's ``?filter=`` expression: a string is sent as it is (LXD's language: ``eq``,
+    ``ne``, ``and``, ``or``, ``not``; no parentheses — LXD 5.0.2 then matches nothing,
+    Incus refuses them); ``{field: value}`` becomes ``field eq value and …`` (a value with
+    a space is quoted; booleans ``true``/``false``).
+
+    Raises:
+        ValueError: an empty filter, or a value holding a double quote.
+    """
+    if isinstance(filter, str):
+        expression = filter.strip()
+    else:
+        terms = []
+        for field, value in filter.items():
+            text = ("true" if value else "false") if isinstance(value, bool) else str(value)
+            if '"' in text:
+                raise ValueError(f"a filter value cannot hold a double quote: {text!r}")
+            terms.append(
+                f'{field} eq "{text}"' if not text or " " in text else f"{field} eq {text}"
+            )
+        expression = " and ".join(terms)
+    if not expression:
+        raise ValueError("an empty filter matches nothing in particular: pass None instead")
+    return expression

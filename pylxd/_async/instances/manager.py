@@ -17,7 +17,14 @@ from pylxd._core.envelope import (
 )
 from pylxd._core.fields import config_strings
 from pylxd._core.operations import resource_name
-from pylxd._core.urls import check_name, name_from_url, project_from_url, project_scope
+from pylxd._core.urls import (
+    Filter,
+    check_name,
+    filter_expression,
+    name_from_url,
+    project_from_url,
+    project_scope,
+)
 from pylxd._drivers.transfer import Progress
 from pylxd._drivers.types import Body
 from pylxd.exceptions import NotFound
@@ -66,6 +73,8 @@ class _InstanceManagerBase(Generic[InstanceT]):
         fields: Sequence[str] | None = None,
         project: str | None = None,
         all_projects: bool = False,
+        *,
+        filter: Filter | None = None,  # noqa: A002 - LXD's name for it
     ) -> list[InstanceT]:
         """Every instance (of this type), complete, in one request.
 
@@ -75,6 +84,13 @@ class _InstanceManagerBase(Generic[InstanceT]):
             fields: with ``recursion=2``, only these state fields (if the server can).
             project: list this project's instances instead of the client's.
             all_projects: every project's instances (each remembers its ``project``).
+            filter: only the instances it matches, filtered by the server (needs
+                ``api_filtering``): LXD's expression, e.g.
+                ``"status eq Running and config.user.role eq web"``, or
+                ``{"status": "Running", "config.user.role": "web"}``.
+
+        Raises:
+            LXDAPIExtensionNotAvailable: a ``filter`` and a server without ``api_filtering``.
         """
         if isinstance(fields, (str, bytes)):
             raise TypeError("fields must be a list of field names, not a string")
@@ -88,7 +104,12 @@ class _InstanceManagerBase(Generic[InstanceT]):
         if all_projects:
             self._client.assert_has_api_extension("instance_all_projects")
         params: dict[str, Any] = {"recursion": level, **project_scope(project, all_projects)}
-        if self.model._instance_type is not None and self._client.has_api_extension(
+        if filter is not None:
+            params["filter"] = filter_expression(filter)
+            self._client.assert_has_api_extension("api_filtering")
+            # No parentheses in LXD's language: the type goes in its own parameter.
+            params["instance-type"] = self.model._instance_type
+        elif self.model._instance_type is not None and self._client.has_api_extension(
             "api_filtering"
         ):
             params["filter"] = f"type eq {self.model._instance_type}"

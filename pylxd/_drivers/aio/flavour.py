@@ -18,6 +18,7 @@ __all__ = [
     "Step",
     "gather",
     "gather_settled",
+    "run_blocking",
     "sleep",
 ]
 
@@ -79,6 +80,11 @@ class LazyLoad:
             raise NotLoadedError(
                 f"{type(self).__name__}.{name} is not loaded yet: await .sync() first"
             )
+
+
+async def run_blocking(function: Callable[..., T], *args: Any, **kwargs: Any) -> T:
+    """Run a blocking library call in a worker thread (the blocking flavour: here)."""
+    return await asyncio.to_thread(function, *args, **kwargs)
 
 
 async def sleep(seconds: float) -> None:

@@ -18,6 +18,7 @@ __all__ = [
     "Step",
     "gather",
     "gather_settled",
+    "run_blocking",
     "sleep",
 ]
 
@@ -84,6 +85,11 @@ class LazyLoad:
     def _field_not_loaded(self, name: str) -> None:
         if not self._loaded:
             self.sync()
+
+
+def run_blocking(function: Callable[..., T], *args: Any, **kwargs: Any) -> T:
+    """Run a blocking library call here (the asyncio flavour: in a worker thread)."""
+    return function(*args, **kwargs)
 
 
 def sleep(seconds: float) -> None:

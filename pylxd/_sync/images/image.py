@@ -55,6 +55,7 @@ class Image(NamedModel):
     _name_field = "fingerprint"
     _identity = ("fingerprint", "project")
     _all_projects_extension = "images_all_projects"
+    _filter_extension = "api_filtering"
 
     # -- upstream's classmethod spellings: Image.get(client, fingerprint), … ------------
 

@@ -22,7 +22,7 @@ from pylxd._core.headers import import_headers
 from pylxd._core.migration import migration_source
 from pylxd._core.operations import resource_name
 from pylxd._core.storage import volume_key
-from pylxd._core.urls import name_from_url
+from pylxd._core.urls import Filter, name_from_url
 from pylxd._drivers.transfer import CHUNK_SIZE, Progress
 from pylxd._drivers.types import Body
 from pylxd.exceptions import NotFound
@@ -57,6 +57,7 @@ class StorageVolume(NamedModel):
     _extension = "storage"
     _operations_extension = "storage_and_network_operations"
     _all_projects_extension = "storage_volumes_all_projects"
+    _filter_extension = "storage_volume_api_filtering"
 
     def __init__(
         self,
@@ -323,14 +324,18 @@ class StorageVolumeManager(Collection[StorageVolume]):
         project: str | None = None,
         all_projects: bool = False,
         volume_type: str | None = None,
+        *,
+        filter: Filter | None = None,  # noqa: A002 - LXD's name for it
     ) -> list[StorageVolume]:
         """Every volume of the pool (or of ``volume_type``), complete, in one request; in
         ``project``, or in every project (each volume then remembers its own).
+        ``filter``: only those it matches (see :meth:`Collection.all`; needs
+        ``storage_volume_api_filtering``).
 
         Snapshots are not volumes here (Incus lists them too): see ``volume.snapshots``.
         """
         node = self._in(project)
-        params = self._listing_params(project, all_projects, 1)
+        params = self._listing_params(project, all_projects, 1, filter)
         listing = metadata_list(self._typed(volume_type).get(params=params))
         return [self._wrap(item, node) for item in listing if "/" not in item.get("name", "")]
 
