@@ -31,6 +31,7 @@ from pylxd._drivers.types import (
     Body,
     TimeoutSpec,
     call_limits,
+    sent_whole,
     unsent_note,
 )
 from pylxd.exceptions import (
@@ -163,7 +164,7 @@ class Transport:
         connect, read, whole = call_limits(timeout if timeout is not None else self.timeout)
         # A body sent as it is read (a file, chunks) may take long: each write waits at
         # most ``read``, and the answer gets the whole budget once it was sent.
-        streamed = not (body is None or isinstance(body, (bytes, str)))
+        streamed = not sent_whole(body)
         # A kept-alive connection the server closed fails on first use: an idempotent
         # request with a body we can send again is retried once on a new connection. Any
         # other request may have been processed when it fails (the server read it, then
@@ -261,9 +262,19 @@ class StreamResponse:
         except (HTTPException, OSError) as exc:
             raise _translate(exc, self._transport.endpoint) from exc
 
-    def read(self) -> Response:
-        """Read the rest of the body into a complete :class:`Response`."""
-        return Response(self.status_code, self.headers, b"".join(self.iter_bytes()), self.url)
+    def read(self, limit: bool = False) -> Response:
+        """Read the rest of the body into a complete :class:`Response` (``limit``: at most
+        the client's ``max_response_size``, as for an error answer)."""
+        if not limit:
+            return Response(self.status_code, self.headers, b"".join(self.iter_bytes()), self.url)
+        try:
+            content = _read_whole(self._raw, self._transport.max_response_size)
+        except ResponseTooLarge:
+            self.close()  # not read to the end: the connection is dropped
+            raise
+        except (HTTPException, OSError) as exc:
+            raise _translate(exc, self._transport.endpoint) from exc
+        return Response(self.status_code, self.headers, content, self.url)
 
     def close(self) -> None:
         """Give the connection back (or drop it if the body was not read to the end)."""
