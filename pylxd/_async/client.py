@@ -464,7 +464,7 @@ class Client:
         logged.answered(stream.status_code, None)
         if stream.status_code >= 400:
             try:
-                check_response(await stream.read())
+                check_response(await stream.read(limit=True))  # an error: not a transfer
             finally:
                 await stream.aclose()
         return stream

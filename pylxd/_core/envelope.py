@@ -148,7 +148,13 @@ def server_info(response: Response) -> dict[str, Any]:
 
 
 def operation_id(operation: str) -> str:
-    """``/1.0/operations/<id>[?…]`` (or a bare id) → ``<id>``."""
+    """``/1.0/operations/<id>[?…]`` (or a bare id) → ``<id>``.
+
+    Raises:
+        TypeError: ``operation`` is not a string.
+    """
+    if not isinstance(operation, str):
+        raise TypeError(f"an operation id must be a string, not {type(operation).__name__}")
     return name_from_url(operation)
 
 

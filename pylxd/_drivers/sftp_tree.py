@@ -48,6 +48,7 @@ __all__ = [
     "Pull",
     "Push",
     "chmod_all",
+    "list_names",
     "pull_tree",
     "push_tree",
     "remote_errors",
@@ -198,6 +199,12 @@ def chmod_all(sftp: SFTPClient, modes: Sequence[tuple[str, int]]) -> None:
 
 
 # -- pull ----------------------------------------------------------------------------
+
+
+def list_names(sftp: SFTPClient, path: str) -> list[str]:
+    """The names in the directory ``path`` (``files.listdir`` when LXD's listing lost bytes)."""
+    with remote_errors(path):
+        return [name for name, _attributes in listdir_bytes(sftp, path)]
 
 
 def pull_tree(sftp: SFTPClient, remote: str, target: PullTarget, state: Pull) -> Pull:

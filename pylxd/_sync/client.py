@@ -465,7 +465,7 @@ class Client:
         logged.answered(stream.status_code, None)
         if stream.status_code >= 400:
             try:
-                check_response(stream.read())
+                check_response(stream.read(limit=True))  # an error: not a transfer
             finally:
                 stream.close()
         return stream

@@ -50,9 +50,9 @@ def _until_hung_up(write: Callable[[], None], seconds: float = 30.0) -> None:
         pass  # the client dropped the connection: what it should do
 
 
-def chunked_forever(handler: BaseHTTPRequestHandler) -> None:
-    """A 200 whose chunked body never ends."""
-    handler.wfile.write(b"HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n")
+def chunked_forever(handler: BaseHTTPRequestHandler, status: bytes = b"200 OK") -> None:
+    """An answer (a 200 by default) whose chunked body never ends."""
+    handler.wfile.write(b"HTTP/1.1 " + status + b"\r\nTransfer-Encoding: chunked\r\n\r\n")
     chunk = b"%x\r\n" % len(PIECE) + PIECE + b"\r\n"
     _until_hung_up(lambda: handler.wfile.write(chunk))
 

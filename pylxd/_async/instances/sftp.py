@@ -22,7 +22,7 @@ if TYPE_CHECKING:
     from pylxd._core.pull_target import PullTarget
     from pylxd._drivers.aio.sftp import SFTP
 
-__all__ = ["open_instance_sftp", "sftp_pull", "sftp_push"]
+__all__ = ["open_instance_sftp", "sftp_listdir", "sftp_pull", "sftp_push"]
 
 
 async def open_instance_sftp(instance: Instance) -> SFTP:
@@ -86,6 +86,21 @@ async def sftp_push(
     finally:
         await sftp.aclose()
     return True
+
+
+async def sftp_listdir(files: FilesManager, path: str) -> list[str] | None:
+    """The names in ``path`` read over SFTP, as bytes (``os.fsdecode``); ``None`` if the
+    server offers no SFTP."""
+    sftp = await _session(files.instance)
+    if sftp is None:
+        return None
+    from pylxd._drivers.aio.sftp import run_sftp
+    from pylxd._drivers.sftp_tree import list_names
+
+    try:
+        return await run_sftp(sftp, list_names, path)
+    finally:
+        await sftp.aclose()
 
 
 async def sftp_pull(

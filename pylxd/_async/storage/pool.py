@@ -93,7 +93,7 @@ class StoragePoolManager(Collection[StoragePool]):
         if not isinstance(definition, Mapping) or "name" not in definition:
             raise TypeError("definition must be a dict holding at least the pool's name")
         try:
-            return await self._create(definition, str(definition["name"]), wait, target)
+            return await self._create(definition, definition["name"], wait, target)
         except LXDAPIException as exc:
             if exc.error.lower() != "unknown driver":
                 raise

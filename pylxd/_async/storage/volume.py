@@ -21,7 +21,7 @@ from pylxd._core.headers import import_headers
 from pylxd._core.migration import migration_source
 from pylxd._core.operations import resource_name
 from pylxd._core.storage import volume_key
-from pylxd._core.urls import Filter, name_from_url
+from pylxd._core.urls import Filter, check_name, name_from_url
 from pylxd._drivers.transfer import CHUNK_SIZE, Progress
 from pylxd._drivers.types import Body
 from pylxd.exceptions import NotFound
@@ -97,7 +97,7 @@ class StorageVolume(NamedModel):
                 raise TypeError("to move a volume to another server use volume.migrate(client)")
             await self.move(body.pop("pool", None), body.pop("project", None), wait=wait, **body)
         else:
-            await self.move(name=new_name, wait=wait)
+            await self.move(name=check_name(new_name, "new_name"), wait=wait)
         return self
 
     async def move(
@@ -374,7 +374,7 @@ class StorageVolumeManager(Collection[StorageVolume]):
         if not isinstance(definition, Mapping) or "name" not in definition:
             raise TypeError("definition must be a dict holding at least the volume's name")
         body = {"type": "custom", **definition}
-        return await self._create(body, str(body["name"]), wait, target)
+        return await self._create(body, body["name"], wait, target)
 
     async def create_from_backup(
         self,

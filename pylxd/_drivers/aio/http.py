@@ -150,7 +150,7 @@ class Transport:
             if isinstance(exc.__cause__, TypeError):  # the body's own chunks: the caller's
                 raise exc.__cause__ from None  # error (files.put of a non-bytes chunk)
             raise _translate(exc, self.endpoint, method) from exc
-        return StreamResponse(raw, url, self.endpoint)
+        return StreamResponse(raw, url, self.endpoint, self.max_response_size)
 
     async def aclose(self) -> None:
         """Close every pooled connection."""
@@ -162,9 +162,16 @@ class Transport:
 class StreamResponse:
     """A response whose body has not been read yet; iterate it, then close it."""
 
-    def __init__(self, raw: aiohttp.ClientResponse, url: str, endpoint: Endpoint) -> None:
+    def __init__(
+        self,
+        raw: aiohttp.ClientResponse,
+        url: str,
+        endpoint: Endpoint,
+        max_size: int | None = DEFAULT_MAX_RESPONSE_SIZE,
+    ) -> None:
         self._raw = raw
         self._endpoint = endpoint
+        self._max_size = max_size
         self.status_code = raw.status
         self.headers: Mapping[str, str] = raw.headers
         self.url = url
@@ -177,10 +184,14 @@ class StreamResponse:
         except (aiohttp.ClientError, OSError, asyncio.TimeoutError) as exc:
             raise _translate(exc, self._endpoint) from exc
 
-    async def read(self) -> Response:
-        """Read the rest of the body into a complete :class:`Response`."""
+    async def read(self, limit: bool = False) -> Response:
+        """Read the rest of the body into a complete :class:`Response` (``limit``: at most
+        the client's ``max_response_size``, as for an error answer)."""
         try:
-            content = await self._raw.read()
+            content = await _read_body(self._raw, self._max_size if limit else None)
+        except ResponseTooLarge:
+            self._raw.close()
+            raise
         except (aiohttp.ClientError, OSError, asyncio.TimeoutError) as exc:
             raise _translate(exc, self._endpoint) from exc
         return Response(self.status_code, self.headers, content, self.url)

@@ -261,9 +261,19 @@ class StreamResponse:
         except (HTTPException, OSError) as exc:
             raise _translate(exc, self._transport.endpoint) from exc
 
-    def read(self) -> Response:
-        """Read the rest of the body into a complete :class:`Response`."""
-        return Response(self.status_code, self.headers, b"".join(self.iter_bytes()), self.url)
+    def read(self, limit: bool = False) -> Response:
+        """Read the rest of the body into a complete :class:`Response` (``limit``: at most
+        the client's ``max_response_size``, as for an error answer)."""
+        if not limit:
+            return Response(self.status_code, self.headers, b"".join(self.iter_bytes()), self.url)
+        try:
+            content = _read_whole(self._raw, self._transport.max_response_size)
+        except ResponseTooLarge:
+            self.close()  # not read to the end: the connection is dropped
+            raise
+        except (HTTPException, OSError) as exc:
+            raise _translate(exc, self._transport.endpoint) from exc
+        return Response(self.status_code, self.headers, content, self.url)
 
     def close(self) -> None:
         """Give the connection back (or drop it if the body was not read to the end)."""

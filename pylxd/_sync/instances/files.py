@@ -17,7 +17,7 @@ import posixpath
 from typing import IO, TYPE_CHECKING, Any
 
 from pylxd._sync.instances.remote_file import RemoteFile
-from pylxd._sync.instances.sftp import sftp_pull, sftp_push
+from pylxd._sync.instances.sftp import sftp_listdir, sftp_pull, sftp_push
 from pylxd._sync.streams import chunks
 from pylxd._core.envelope import metadata
 from pylxd._core.files import (
@@ -229,8 +229,10 @@ class FilesManager:
     def listdir(self, path: str) -> list[str]:
         """The names in the directory ``path``.
 
-        LXD's JSON listing cannot carry a name that is not UTF-8: it has U+FFFD in place of
-        each bad byte (``recursive_get`` over SFTP keeps such names exactly).
+        A name that is not UTF-8 comes as ``os.fsdecode`` makes it. LXD's JSON listing
+        cannot carry one (U+FFFD stands for each bad byte): when it shows U+FFFD, the
+        directory is listed again over SFTP, which has the bytes; without SFTP (no
+        paramiko, an older server) the listing stays as LXD sent it.
 
         Raises:
             NotADirectoryError: ``path`` is not a directory.
@@ -238,7 +240,12 @@ class FilesManager:
         with self.open(path) as remote:
             if remote.stat is None or not remote.stat.is_dir:
                 raise NotADirectoryError(path)
-            return [str(name) for name in metadata(remote._response()) or []]
+            names = [str(name) for name in metadata(remote._response()) or []]
+        if any("\ufffd" in name for name in names):
+            exact = sftp_listdir(self, path)
+            if exact is not None:
+                return exact
+        return names
 
     def readlink(self, path: str) -> str:
         """The target of the symbolic link ``path`` (LXD resolves it to an absolute path).

@@ -29,6 +29,7 @@ from pylxd._core.envelope import metadata_list, metadata_object
 from pylxd._core.fields import Attribute, AttributeDict, none_as_null
 from pylxd._core.migration import migration_request
 from pylxd._core.response import Response
+from pylxd._core.urls import check_name
 from pylxd.exceptions import NotFound
 
 if TYPE_CHECKING:
@@ -170,6 +171,7 @@ class Instance(Model, Publishable, Executable, Interactive, Migratable):
 
     def rename(self, name: str, wait: bool = False) -> None:
         """Rename the instance (it must be stopped)."""
+        check_name(name)
         self.post(json={"name": name}, wait=wait)
         self._set_server_value("name", name)
 

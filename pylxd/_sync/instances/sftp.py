@@ -23,7 +23,7 @@ if TYPE_CHECKING:
     from pylxd._core.pull_target import PullTarget
     from pylxd._drivers.sync.sftp import SFTP
 
-__all__ = ["open_instance_sftp", "sftp_pull", "sftp_push"]
+__all__ = ["open_instance_sftp", "sftp_listdir", "sftp_pull", "sftp_push"]
 
 
 def open_instance_sftp(instance: Instance) -> SFTP:
@@ -87,6 +87,21 @@ def sftp_push(
     finally:
         sftp.close()
     return True
+
+
+def sftp_listdir(files: FilesManager, path: str) -> list[str] | None:
+    """The names in ``path`` read over SFTP, as bytes (``os.fsdecode``); ``None`` if the
+    server offers no SFTP."""
+    sftp = _session(files.instance)
+    if sftp is None:
+        return None
+    from pylxd._drivers.sync.sftp import run_sftp
+    from pylxd._drivers.sftp_tree import list_names
+
+    try:
+        return run_sftp(sftp, list_names, path)
+    finally:
+        sftp.close()
 
 
 def sftp_pull(

@@ -6,6 +6,7 @@ file's bytes) has no limit."""
 
 from __future__ import annotations
 
+import io
 import json
 import subprocess
 import sys
@@ -60,6 +61,19 @@ def test_the_limit_is_the_clients(hostile) -> None:
         assert caught.value.limit == 1000
     with Client(endpoint=hostile.socket_path, max_response_size=None) as client:
         assert (client.api.instances.get()).json()["metadata"] == body
+
+
+def test_an_endless_error_answer_to_a_download(hostile) -> None:
+    # A download is streamed and unlimited, but an error's body is read whole: limited.
+    hostile.routes[("GET", "/1.0/instances/c1")] = lambda h: send_json(
+        h, 200, sync_envelope(INSTANCE)
+    )
+    hostile.routes[("GET", "/1.0/instances/c1/files")] = lambda h: chunked_forever(h, b"500 Oops")
+    with Client(endpoint=hostile.socket_path) as client:
+        instance = client.instances.get("c1")
+        with answered_within("endless error body to a download", ResponseTooLarge, 5):
+            instance.files.get("/big", to=io.BytesIO())
+        assert (client.api.get()).ok
 
 
 def test_a_files_content_has_no_limit(hostile) -> None:
