@@ -21,6 +21,7 @@ from pylxd._drivers.types import (
     Body,
     TimeoutSpec,
     call_limits,
+    sent_whole,
     unsent_note,
 )
 from pylxd.exceptions import (
@@ -83,7 +84,7 @@ class Transport:
         most ``max_response_size`` bytes unless ``limit`` is false: a file's content)."""
         # A body sent as it is read may take long: then each read of the answer waits at
         # most the read timeout (aiohttp has no deadline that starts once the body went).
-        whole = body is None or isinstance(body, (bytes, str))
+        whole = sent_whole(body)
         try:
             async with self._send(method, url, body, headers, timeout, whole) as raw:
                 try:
@@ -142,10 +143,11 @@ class Transport:
         within the call's deadline, then each read within the read timeout; a streamed
         body has no size limit: ``limit`` is accepted for a wrapper's sake)."""
         _connect, _read, total = call_limits(timeout if timeout is not None else self.timeout)
+        # A streamed request body may take long to send: then only each read is timed.
+        whole = sent_whole(body)
         try:
-            raw = await asyncio.wait_for(
-                self._send(method, url, body, headers, timeout, False), total
-            )
+            sending = self._send(method, url, body, headers, timeout, False)
+            raw = await (asyncio.wait_for(sending, total) if whole else sending)
         except (aiohttp.ClientError, OSError, asyncio.TimeoutError) as exc:
             if isinstance(exc.__cause__, TypeError):  # the body's own chunks: the caller's
                 raise exc.__cause__ from None  # error (files.put of a non-bytes chunk)

@@ -31,6 +31,7 @@ from pylxd._drivers.types import (
     Body,
     TimeoutSpec,
     call_limits,
+    sent_whole,
     unsent_note,
 )
 from pylxd.exceptions import (
@@ -163,7 +164,7 @@ class Transport:
         connect, read, whole = call_limits(timeout if timeout is not None else self.timeout)
         # A body sent as it is read (a file, chunks) may take long: each write waits at
         # most ``read``, and the answer gets the whole budget once it was sent.
-        streamed = not (body is None or isinstance(body, (bytes, str)))
+        streamed = not sent_whole(body)
         # A kept-alive connection the server closed fails on first use: an idempotent
         # request with a body we can send again is retried once on a new connection. Any
         # other request may have been processed when it fails (the server read it, then
