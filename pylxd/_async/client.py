@@ -17,6 +17,7 @@ from pylxd._async.cluster.cluster import ClusterManager
 from pylxd._async.images.image import ImageManager
 from pylxd._async.instances.manager import ContainerManager, InstanceManager, VirtualMachineManager
 from pylxd._async.network.acl import NetworkACLManager
+from pylxd._async.network.integration import NetworkIntegrationManager
 from pylxd._async.network.network import NetworkManager
 from pylxd._async.network.zone import NetworkZoneManager
 from pylxd._async.operation import OperationManager
@@ -174,6 +175,7 @@ class Client:
         self.server = Server(self)
         self.networks = NetworkManager(self)
         self.network_acls = NetworkACLManager(self)
+        self.network_integrations = NetworkIntegrationManager(self)
         self.network_zones = NetworkZoneManager(self)
         self.storage_pools = StoragePoolManager(self)
 

@@ -18,6 +18,7 @@ from pylxd._sync.cluster.cluster import ClusterManager
 from pylxd._sync.images.image import ImageManager
 from pylxd._sync.instances.manager import ContainerManager, InstanceManager, VirtualMachineManager
 from pylxd._sync.network.acl import NetworkACLManager
+from pylxd._sync.network.integration import NetworkIntegrationManager
 from pylxd._sync.network.network import NetworkManager
 from pylxd._sync.network.zone import NetworkZoneManager
 from pylxd._sync.operation import OperationManager
@@ -175,6 +176,7 @@ class Client:
         self.server = Server(self)
         self.networks = NetworkManager(self)
         self.network_acls = NetworkACLManager(self)
+        self.network_integrations = NetworkIntegrationManager(self)
         self.network_zones = NetworkZoneManager(self)
         self.storage_pools = StoragePoolManager(self)
 

@@ -7,6 +7,7 @@ The files travel streamed, uploads and exports alike: :mod:`pylxd._sync.images.t
 from __future__ import annotations
 
 import tempfile
+from collections.abc import Sequence
 from contextlib import nullcontext
 from typing import IO, TYPE_CHECKING, Any, Literal, overload
 
@@ -369,6 +370,7 @@ class ImageManager(Collection[Image]):
         properties: dict[str, str] | None = None,
         progress: Progress | None = None,
         project: str | None = None,
+        aliases: Sequence[str] = (),
     ) -> Image:
         """Upload an image, streamed, and return it once LXD has indexed it.
 
@@ -383,10 +385,15 @@ class ImageManager(Collection[Image]):
             properties: extra image properties (``os``, ``release``, …).
             progress: called with ``(done, total)`` bytes as the upload goes.
             project: the project to put it in (default: the client's).
+            aliases: aliases to give it: in the upload itself where the server can (Incus'
+                ``image_import_alias``), else one request each once it is there.
 
         Raises:
             OperationFailed: LXD refused the image (e.g. it exists already).
         """
+        if isinstance(aliases, str):
+            raise TypeError("aliases must be a list of names, not a string")
+        in_upload = self._client.has_api_extension("image_import_alias")
         response = upload_image(
             self._client,
             self._in(project),
@@ -397,8 +404,13 @@ class ImageManager(Collection[Image]):
             filename=filename,
             properties=properties,
             progress=progress,
+            aliases=aliases if in_upload else (),
         )
-        return self._image_of(response, project)
+        image = self._image_of(response, project)
+        if not in_upload:
+            for alias in aliases:
+                image.add_alias(alias)
+        return image
 
     def create_from_simplestreams(
         self,

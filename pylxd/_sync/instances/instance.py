@@ -25,7 +25,7 @@ from pylxd._sync.instances.sftp import open_instance_sftp
 from pylxd._sync.instances.snapshot import SnapshotManager
 from pylxd._sync.instances.templates import TemplateManager
 from pylxd._sync.model import Model
-from pylxd._core.envelope import metadata_object
+from pylxd._core.envelope import metadata_list, metadata_object
 from pylxd._core.fields import Attribute, AttributeDict, none_as_null
 from pylxd._core.migration import migration_request
 from pylxd._core.response import Response
@@ -225,6 +225,43 @@ class Instance(Model, Publishable, Executable, Interactive, Migratable):
                 self._set_server_value("project", project)
         if wait:
             self.sync()
+
+    def rebuild(
+        self,
+        image: str | Mapping[str, Any] | None = None,
+        *,
+        empty: bool = False,
+        wait: bool = True,
+    ) -> None:
+        """Replace the instance's root filesystem, keeping its name, configuration and
+        devices (Incus' ``instances_rebuild``; it must be stopped): from an ``image``
+        (an alias on this server, or LXD's whole image ``source`` dict, e.g.
+        ``{"fingerprint": …}`` or a remote ``{"server": …, "protocol": …, "alias": …}``),
+        or ``empty`` (no rootfs at all). Snapshots stay.
+
+        Raises:
+            ValueError: neither or both of ``image`` and ``empty``.
+            LXDAPIExtensionNotAvailable: the server cannot rebuild (LXD 5.0).
+            OperationFailed: LXD refused (e.g. "Instance must be stopped to be rebuilt").
+        """
+        if (image is None) == (not empty):
+            raise ValueError("rebuild() takes an image or empty=True (one of them)")
+        self.client.assert_has_api_extension("instances_rebuild")
+        if image is None:
+            source: dict[str, Any] = {"type": "none"}
+        elif isinstance(image, str):
+            source = {"type": "image", "alias": image}
+        else:
+            source = {"type": "image", **image}
+        self._wait_if(self.api.rebuild.post(json={"source": source}), wait)
+        if wait:
+            self.sync()
+
+    def access(self) -> list[dict[str, str]]:
+        """Who may use the instance (Incus' ``instance_access``): ``[{"identifier":
+        <certificate fingerprint>, "role": "admin", "provider": "tls"}, …]``."""
+        self.client.assert_has_api_extension("instance_access")
+        return metadata_list(self.api.access.get())
 
     def state(self) -> InstanceState:
         """The instance's live state: status, network, memory, processes…"""

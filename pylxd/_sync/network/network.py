@@ -51,6 +51,7 @@ class Network(NetworkObject):
     project: Attribute[str] = Attribute(readonly=True, optional=True)
 
     _collection_path = "networks"
+    _all_projects_extension = "networks_all_projects"
     _server_patch = True
 
     def rename(self, new_name: str, wait: bool = True) -> Network:
