@@ -5,15 +5,20 @@ Catch :class:`PylxdError` to catch them all. The tree::
     PylxdError
     ├── LXDAPIException               the server answered with an error (or an operation failed)
     │   ├── BadRequest                HTTP 400: LXD refused the request's content
-    │   │   └── InUse                 … because the object is in use (a pool with volumes,
-    │   │                             a volume attached to a running instance)
+    │   │   └── InUse                 … because the object is in use (a profile instances
+    │   │                             use, a pool with volumes, a volume attached to a
+    │   │                             running instance)
     │   ├── NotFound                  HTTP 404
     │   ├── Conflict                  HTTP 409
     │   │   └── ConcurrentModification  HTTP 412: ``save()`` refused, the object changed
     │   │                             on the server since it was read (ETag)
     │   ├── Forbidden                 HTTP 403
+    │   ├── MalformedResponse         the answer is not in LXD's shape (not JSON, a list
+    │   │                             where objects were expected, a missing key, …)
     │   └── OperationFailed           a background operation ended in failure
     │       └── OperationTimeout      an operation did not end within the wait's timeout
+    │           └── WaitTimeout       … the server did not even answer the wait (stalled);
+    │                                 also a TransportTimeout
     ├── ClientConnectionFailed        the server could not be reached, TLS refused, bad endpoint
     │   ├── EndpointUnreachable       no connection could be made: the request was not sent
     │   ├── InvalidEndpoint           not a socket path or an https:// URL (also a ValueError)
@@ -21,7 +26,12 @@ Catch :class:`PylxdError` to catch them all. The tree::
     │   ├── ResponseTooLarge          an answer or websocket message over the client's limit
     │   └── IncompleteOutput          a command ended but LXD never finished its output
     ├── LXDAPIExtensionNotAvailable   the server lacks an API extension the call needs
+    ├── InvalidName                   a name that cannot be sent: ``""``, ``"."``, ``".."``
+    │                                 (also a ValueError; a name that is not a string is
+    │                                 a TypeError)
     ├── NotLoadedError                (asyncio) a field was read before ``await obj.sync()``
+    ├── UnsafePath                    a pull refused a server's name (``/``, ``..``, NUL, listed
+    │                                 twice) or a local entry in its way (also a ValueError)
     └── RemoteConfigError             ``Client.from_remote``: no such remote, a missing
                                       certificate or config file (``path`` names it)
 
@@ -47,8 +57,10 @@ __all__ = [
     "InUse",
     "IncompleteOutput",
     "InvalidEndpoint",
+    "InvalidName",
     "LXDAPIException",
     "LXDAPIExtensionNotAvailable",
+    "MalformedResponse",
     "NotFound",
     "NotLoadedError",
     "OperationFailed",
@@ -57,6 +69,8 @@ __all__ = [
     "RemoteConfigError",
     "ResponseTooLarge",
     "TransportTimeout",
+    "UnsafePath",
+    "WaitTimeout",
 ]
 
 
@@ -94,8 +108,9 @@ class BadRequest(LXDAPIException):
 
 
 class InUse(BadRequest):
-    """LXD refused because the object is in use (HTTP 400 saying so): deleting a pool that
-    still holds volumes, or a volume attached to a running instance. ``error`` is LXD's text."""
+    """LXD refused because the object is in use (HTTP 400, or LXD 5.0's 500, saying so):
+    deleting a profile instances use, a pool that still holds volumes, or a volume attached
+    to a running instance. ``error`` is LXD's text."""
 
 
 class NotFound(LXDAPIException):
@@ -140,6 +155,13 @@ class Forbidden(LXDAPIException):
     """The client is not allowed to do this (HTTP 403): untrusted or restricted."""
 
 
+class MalformedResponse(LXDAPIException):
+    """The server answered, but not in LXD's shape: not JSON, not an envelope, or a value
+    of the wrong type where LXD's API promises another (a list of strings where objects
+    were expected, an operation without a status). ``error`` says what was expected,
+    where, and what came instead."""
+
+
 class OperationFailed(LXDAPIException):
     """A background operation ended in failure; ``error`` is the operation's ``err``."""
 
@@ -179,6 +201,12 @@ class ResponseTooLarge(ClientConnectionFailed):
         super().__init__(f"{what} is larger than the client's limit of {limit} bytes")
 
 
+class WaitTimeout(OperationTimeout, TransportTimeout):
+    """The server did not answer an operation's wait within the wait's timeout (plus half
+    a second): as far as we know the operation is still running, and the server stalled.
+    Both an :class:`OperationTimeout` and a :class:`TransportTimeout`."""
+
+
 class IncompleteOutput(ClientConnectionFailed):
     """A command ended (its operation did) but LXD never ended one of its output streams:
     what was received may be only part of the output.
@@ -210,8 +238,24 @@ class LXDAPIExtensionNotAvailable(PylxdError):
         super().__init__(f"LXD API extension '{name}' is not available", *args)
 
 
+class InvalidName(PylxdError, ValueError):
+    """A name that can never name an object (``""``, ``"."``, ``".."``: in a URL they would
+    be read as a path), refused before any request."""
+
+
 class NotLoadedError(PylxdError):
     """An asyncio model field was read before it was fetched; ``await obj.sync()`` first."""
+
+
+class UnsafePath(PylxdError, ValueError):
+    """A transfer refused a path: a name the server listed that is not a plain name (empty,
+    ``.``, ``..``, with ``/`` or NUL) or that it listed twice, or a local entry a pull would
+    have to go through or destroy (a directory where the server has a file). Nothing is
+    written outside the destination. ``path`` is the path concerned."""
+
+    def __init__(self, message: str, path: str | None = None) -> None:
+        super().__init__(message)
+        self.path = path
 
 
 class RemoteConfigError(PylxdError):
@@ -265,8 +309,11 @@ _CONFLICT_TEXTS = ("already exists", "UNIQUE constraint failed")
 
 
 # A 400 whose text says so: "The storage pool is currently in use", "The storage volume is
-# still in use" (deleting a pool with volumes, a volume attached to a running instance).
+# still in use" (deleting a pool with volumes, a volume attached to a running instance);
+# LXD 5.0 answers "Profile is currently in use" with a generic 500 (other 500s that
+# mention a use, "Disk in use by another process", are the server's own trouble).
 _IN_USE = re.compile(r"\bin use\b", re.IGNORECASE)
+_IN_USE_500 = re.compile(r"\bis currently in use\b", re.IGNORECASE)
 
 
 def error_class(status: int | None, error: str) -> type[LXDAPIException]:
@@ -275,6 +322,8 @@ def error_class(status: int | None, error: str) -> type[LXDAPIException]:
     500."""
     cls = _ERRORS_BY_STATUS.get(status or 0, LXDAPIException)
     if cls is BadRequest and _IN_USE.search(error):
+        return InUse
+    if cls is LXDAPIException and _IN_USE_500.search(error):
         return InUse
     if cls is LXDAPIException and any(text in error for text in _CONFLICT_TEXTS):
         return Conflict

@@ -20,6 +20,7 @@ from pylxd._sync.instances.manager import ContainerManager, InstanceManager, Vir
 from pylxd._sync.instances.snapshot import SnapshotManager
 from pylxd._sync.network.acl import NetworkACLManager
 from pylxd._sync.network.forward import NetworkForwardManager, NetworkLoadBalancerManager
+from pylxd._sync.network.integration import NetworkIntegrationManager
 from pylxd._sync.network.network import NetworkManager
 from pylxd._sync.network.peer import NetworkPeerManager
 from pylxd._sync.network.zone import NetworkZoneManager, NetworkZoneRecordManager
@@ -46,6 +47,7 @@ __all__ = [
     "InstanceManager",
     "NetworkACLManager",
     "NetworkForwardManager",
+    "NetworkIntegrationManager",
     "NetworkLoadBalancerManager",
     "NetworkManager",
     "NetworkPeerManager",

@@ -88,6 +88,22 @@ def resolve(dotted: str) -> object:
     raise ImportError(dotted)
 
 
+def reference_target(dotted: str) -> str:
+    """Where the API reference documents ``module.Class.member``: on the public base class
+    that defines it when that is not the class itself (``Model.save`` for ``Network.save``)."""
+    module_name, class_name, member = dotted.rsplit(".", 2)
+    module = importlib.import_module(module_name) if "." in module_name else None
+    cls = getattr(module, class_name, None) if module else None
+    if not isinstance(cls, type):
+        return dotted
+    for base in cls.__mro__:
+        if member in vars(base):
+            if base is not cls and getattr(module, base.__name__, None) is base:
+                return f"{module_name}.{base.__name__}.{member}"
+            break
+    return dotted
+
+
 def problems(ops: list[Operation]) -> list[str]:
     """What is wrong with the mapping: unmapped or unknown operations, missing methods."""
     served, left_out = mapping()
@@ -148,7 +164,9 @@ def render(ops: list[Operation]) -> str:
         ):
             where = ", ".join(s.split()[0] for s in op.servers)
             if op.operation_id in served:
-                by = f"{{py:obj}}`~{served[op.operation_id]}`"
+                dotted = served[op.operation_id]
+                shown = ".".join(dotted.split(".")[-2:])
+                by = f"{{py:obj}}`{shown} <{reference_target(dotted)}>`"
             else:
                 by = f"left out: {left_out.get(op.operation_id, '**unmapped**')}"
             path = op.path.replace("|", "\\|")

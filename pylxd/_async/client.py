@@ -17,6 +17,7 @@ from pylxd._async.cluster.cluster import ClusterManager
 from pylxd._async.images.image import ImageManager
 from pylxd._async.instances.manager import ContainerManager, InstanceManager, VirtualMachineManager
 from pylxd._async.network.acl import NetworkACLManager
+from pylxd._async.network.integration import NetworkIntegrationManager
 from pylxd._async.network.network import NetworkManager
 from pylxd._async.network.zone import NetworkZoneManager
 from pylxd._async.operation import OperationManager
@@ -32,7 +33,7 @@ from pylxd._core.endpoint import (
     pinned_server_cert,
     resolve_endpoints,
 )
-from pylxd._core.envelope import check_response, metadata
+from pylxd._core.envelope import check_response, metadata_object, server_info
 from pylxd._core.events import EventType
 from pylxd._core.headers import lxd_header
 from pylxd._core.logs import WEBSOCKET, RequestLog, safe_path
@@ -174,6 +175,7 @@ class Client:
         self.server = Server(self)
         self.networks = NetworkManager(self)
         self.network_acls = NetworkACLManager(self)
+        self.network_integrations = NetworkIntegrationManager(self)
         self.network_zones = NetworkZoneManager(self)
         self.storage_pools = StoragePoolManager(self)
 
@@ -227,7 +229,7 @@ class Client:
         self._closed = False
         try:
             response = await self.api.get()
-            self._host_info = metadata(response)
+            self._host_info = server_info(response)
             self.server._apply(self._host_info, complete=True, rollback=True)
         except LXDAPIException as exc:
             raise ClientConnectionFailed(f"{self.endpoint} refused the connection: {exc}") from exc
@@ -327,7 +329,7 @@ class Client:
         """The server's hardware (``GET /1.0/resources``), fetched once per client."""
         if self._resources is None:
             self.assert_has_api_extension("resources")
-            self._resources = metadata(await self.api.resources.get())
+            self._resources = metadata_object(await self.api.resources.get())
         return self._resources
 
     # -- trust -----------------------------------------------------------------------
@@ -462,7 +464,7 @@ class Client:
         logged.answered(stream.status_code, None)
         if stream.status_code >= 400:
             try:
-                check_response(await stream.read())
+                check_response(await stream.read(limit=True))  # an error: not a transfer
             finally:
                 await stream.aclose()
         return stream

@@ -1,10 +1,13 @@
-"""Another server pulls from this one: the one path that instance, volume and image copies
-between servers share.
+"""Transfers between servers: the one path that instance, volume and image copies share.
 
-This server *offers* (an operation whose websockets are guarded by secrets, or an image
-secret); the destination is told where to pull from (:func:`source_url`, this client's
-API version) and pulls. When the destination fails, the offer is cancelled, so a source
-never waits on a pull that will not come (a running instance stays frozen until then).
+One server *offers* (an operation whose websockets are guarded by secrets, or an image
+secret), the other is told where it is and connects. In LXD's ``pull`` mode the source
+offers and the destination pulls (:func:`source_url`, this client's API version); in
+``push`` mode the destination offers and the source pushes to it; in ``relay`` mode both
+offer and this client carries every websocket message between them (:func:`relay`: for a
+destination the source cannot reach, or the reverse). When one side fails, the other's
+offer is cancelled (:class:`pulling`), so no server waits on a transfer that will not
+come (a running instance stays frozen until then).
 """
 
 from __future__ import annotations
@@ -13,15 +16,18 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from pylxd._async.operation import cancel_quietly
-from pylxd._core.envelope import metadata, operation_id, response_operation
+from pylxd._core.envelope import expect, metadata_object, operation_id, response_operation
 from pylxd._core.migration import https_url, operation_url
-from pylxd.exceptions import LXDAPIException
+from pylxd._core.operations import websocket_path
+from pylxd._drivers.aio.flavour import gather
+from pylxd.exceptions import ClientConnectionFailed, LXDAPIException
 
 if TYPE_CHECKING:
     from pylxd._async.api import APINode
     from pylxd._async.client import Client
+    from pylxd._drivers.aio.websocket import WebSocket
 
-__all__ = ["PullOffer", "offer", "pulling", "source_url"]
+__all__ = ["PullOffer", "offer", "pulling", "push_target", "relay", "source_url"]
 
 
 def source_url(client: Client) -> str:
@@ -52,15 +58,17 @@ class PullOffer:
     certificate: str | None
 
 
-async def offer(client: Client, node: APINode, body: dict[str, Any]) -> PullOffer:
-    """``POST body`` to ``node`` (``{"migration": true, …}``, or ``{}`` for an image secret)
-    and read the offer out of the operation it starts."""
-    base = source_url(client)  # before the POST: an unreachable source starts nothing
-    response = await node.post(json=body)
+async def offer(client: Client, node: APINode, body: dict[str, Any], **params: Any) -> PullOffer:
+    """``POST body`` to ``node`` (``{"migration": true, …}``, ``{}`` for an image secret, a
+    push-mode create on a destination) and read the offer out of the operation it starts.
+    ``params``: the query (``target=`` a cluster member)."""
+    base = source_url(client)  # before the POST: an unreachable server starts nothing
+    response = await node.post(json=body, **params)
     operation = response_operation(response)
     if operation is None:
         raise LXDAPIException(response, "LXD started no operation to pull from")
-    secrets = (metadata(response) or {}).get("metadata") or {}
+    secrets = metadata_object(response, "an operation").get("metadata") or {}
+    expect(response, secrets, dict, "an operation's secrets (an object)")
     certificate = client.host_info.get("environment", {}).get("certificate")
     return PullOffer(
         operation, operation_url(base, client.version, operation), secrets, certificate
@@ -92,3 +100,72 @@ class pulling:  # noqa: N801 - used as ``async with pulling(...)``, like a funct
             except BaseException:
                 await cancel_quietly(self.source, self.offered.operation)
                 raise
+
+
+def push_target(offered: PullOffer) -> dict[str, Any]:
+    """The ``target`` a source pushes to (``POST /1.0/instances/<name>``): the destination's
+    operation URL, its websocket secrets and its certificate."""
+    target: dict[str, Any] = {"operation": offered.url, "secrets": dict(offered.secrets)}
+    if offered.certificate:
+        target["certificate"] = offered.certificate
+    return target
+
+
+async def relay(
+    source: Client, source_offer: PullOffer, destination: Client, target_offer: PullOffer
+) -> None:
+    """Carry a migration between two servers that need not reach each other: connect to
+    the source's websockets and the destination's (both offered), and copy every message,
+    both ways, until one side of each pair closes (then the other is closed too).
+
+    Raises:
+        LXDAPIException: a server refused a websocket, or the two sides do not match (the
+            destination expects a socket the source does not offer).
+    """
+    names = sorted(target_offer.secrets, key=lambda name: name != "control")
+    missing = [name for name in names if name not in source_offer.secrets]
+    if missing or "control" not in names:
+        raise LXDAPIException(
+            None,
+            f"The migration target expects the sockets {names}; the source offers "
+            f"{sorted(source_offer.secrets)}",
+        )
+
+    def paths(client: Client, offered: PullOffer) -> list[str]:
+        return [
+            websocket_path(client.version, offered.operation, offered.secrets[name])
+            for name in names
+        ]
+
+    # The control socket first on both sides, as LXD's own client relays.
+    sources = await source._websockets(paths(source, source_offer))
+    try:
+        targets = await destination._websockets(paths(destination, target_offer))
+    except BaseException:
+        for websocket in sources:
+            await websocket.close()
+        raise
+    pumps = []
+    for a, b in zip(sources, targets, strict=True):
+        pumps += [_pump_call(a, b), _pump_call(b, a)]
+    try:
+        await gather(*pumps)
+    finally:
+        for websocket in (*sources, *targets):
+            await websocket.close()
+
+
+def _pump_call(a: WebSocket, b: WebSocket) -> Any:
+    async def pump() -> None:
+        """Copy ``a``'s messages to ``b`` as they come (barriers too) until ``a`` ends,
+        then end ``b`` (its reader, the other direction, ends with it)."""
+        try:
+            while (message := await a.recv(barriers=True)) is not None:
+                await b.send(message)
+        except ClientConnectionFailed:
+            pass  # the other direction ended first and shut this pair
+        finally:
+            await b.shut()
+            await a.shut()
+
+    return pump

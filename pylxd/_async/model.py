@@ -6,9 +6,10 @@ from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any, ClassVar, TypeVar
 
 from pylxd._async.api import APINode
-from pylxd._core.envelope import etag_of, metadata, response_operation
+from pylxd._core.envelope import etag_of, malformed, metadata_object, response_operation
 from pylxd._core.fields import FieldModel
 from pylxd._core.response import Response
+from pylxd._core.urls import is_name
 from pylxd._drivers.aio.flavour import Call, LazyLoad, Step
 from pylxd.exceptions import ConcurrentModification, NotFound, OperationFailed, OperationTimeout
 
@@ -46,6 +47,11 @@ class Model(LazyLoad, FieldModel):
         super().__init__(**values)
 
     @classmethod
+    def _url_field(cls) -> str | None:
+        """The field that names the object in its URL (checked in the server's data)."""
+        return None
+
+    @classmethod
     def _from_server(
         cls: type[ModelT],
         client: Client,
@@ -55,7 +61,19 @@ class Model(LazyLoad, FieldModel):
         **init: Any,
     ) -> ModelT:
         """A complete object from the server's data (``save()`` then needs no fetch first),
-        with the ETag of the ``GET`` that returned it (none in a listing)."""
+        with the ETag of the ``GET`` that returned it (none in a listing).
+
+        Raises:
+            MalformedResponse: ``data`` is not an object (callers that hold the response
+                check it first, naming its URL), or the field that names the object in its
+                URL is missing, not a string, or a path (``..``).
+        """
+        if not isinstance(data, Mapping):
+            raise malformed(None, f"{cls.__name__} data as an object", data)
+        field = cls._url_field()
+        if field is not None and not is_name(data.get(field)):
+            # It goes into the object's URLs: a missing one would be sent as "None".
+            raise malformed(None, f"{cls.__name__} data with a {field!r}", data.get(field))
         obj = cls(client, **init)
         obj._apply(data, complete=True)
         obj._etag = etag
@@ -66,7 +84,7 @@ class Model(LazyLoad, FieldModel):
         cls: type[ModelT], client: Client, response: Response, **init: Any
     ) -> ModelT:
         """A complete object from a ``GET`` of it: its data and its ETag."""
-        return cls._from_server(client, metadata(response), etag=etag_of(response), **init)
+        return cls._from_server(client, metadata_object(response), etag=etag_of(response), **init)
 
     @property
     def api(self) -> APINode:
@@ -86,7 +104,7 @@ class Model(LazyLoad, FieldModel):
     async def sync(self, rollback: bool = False) -> None:
         """Fetch the object. Local edits (assigned or in place) survive unless ``rollback``."""
         response = await self.api.get()
-        self._apply(metadata(response), complete=True, rollback=rollback)
+        self._apply(metadata_object(response), complete=True, rollback=rollback)
         self._etag = etag_of(response)
         if rollback:
             self._pending = None  # the edits it was saving are gone
@@ -151,7 +169,7 @@ class Model(LazyLoad, FieldModel):
         async def check() -> str | None:
             nonlocal sent
             response = await self.api.get()
-            data = metadata(response)
+            data = metadata_object(response)
             changed = self._changed_on_server(data)
             if changed:
                 reason = f"changed on the server since it was read ({', '.join(changed)})"
@@ -203,7 +221,7 @@ class Model(LazyLoad, FieldModel):
         the edits that were not saved."""
         if current is None:
             try:
-                current = metadata(await self.api.get())
+                current = metadata_object(await self.api.get())
             except NotFound:
                 current = None  # deleted meanwhile
         what = " ".join([type(self).__name__, *(repr(v) for v in self._identity_values())])
@@ -252,7 +270,7 @@ class Model(LazyLoad, FieldModel):
             # Forgotten: the server says whether it holds what that save sent.
             sent = self._pending[1]
             self._pending = None
-            if not self._changed_on_server(metadata(await self.api.get()), sent):
+            if not self._changed_on_server(metadata_object(await self.api.get()), sent):
                 self._mark_saved(sent)
 
     @property

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from pylxd._async.collection import Collection, NamedModel
-from pylxd._core.envelope import metadata
+from pylxd._core.envelope import metadata_list, metadata_object
 from pylxd._core.fields import Attribute, null_as_list
 
 if TYPE_CHECKING:
@@ -44,11 +44,31 @@ class Project(NamedModel):
         background, so this waits unless ``wait=False``. Returns the project, renamed."""
         return await super().rename(new_name, wait=wait)
 
+    async def delete(self, wait: bool = False, force: bool = False) -> None:
+        """Delete the project. ``force`` (Incus' ``projects_force_delete``) deletes
+        everything in it first: instances, images, volumes, profiles, networks…
+
+        Raises:
+            LXDAPIException: it is not empty (without ``force``).
+            LXDAPIExtensionNotAvailable: ``force`` on a server that cannot.
+        """
+        if not force:
+            await super().delete(wait=wait)
+            return
+        self.client.assert_has_api_extension("projects_force_delete")
+        await self._wait_if(await self.api.delete(params={"force": True}), wait)
+
+    async def access(self) -> list[dict[str, str]]:
+        """Who may use the project (Incus' ``project_access``): ``[{"identifier":
+        <certificate fingerprint>, "role": "admin", "provider": "tls"}, …]``."""
+        self.client.assert_has_api_extension("project_access")
+        return metadata_list(await self.api.access.get())
+
     async def state(self) -> dict[str, Any]:
         """The project's resource usage (``GET …/state``; LXD's ``project_usage``):
         ``{"resources": {"instances": {"Limit": -1, "Usage": 2}, …}}``."""
         self.client.assert_has_api_extension("project_usage")
-        return dict(metadata(await self.api.state.get()))
+        return metadata_object(await self.api.state.get())
 
 
 class ProjectManager(Collection[Project]):

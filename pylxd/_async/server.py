@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING, Any
 
 from pylxd._async.api import APINode
 from pylxd._async.model import Model
-from pylxd._core.envelope import etag_of, metadata
+from pylxd._core.envelope import etag_of, server_info
 from pylxd._core.fields import Attribute, clone
 
 if TYPE_CHECKING:
@@ -57,7 +57,7 @@ class Server(Model):
         """Fetch ``/1.0`` again (``client.host_info`` too). Local edits survive unless
         ``rollback``."""
         response = await self.api.get()
-        info = metadata(response)
+        info = server_info(response)
         self.client._host_info = info
         self._apply(info, complete=True, rollback=rollback)
         self._etag = etag_of(response)
@@ -99,7 +99,7 @@ class Server(Model):
 
         async def check() -> str | None:
             response = await self.api.get()
-            current = metadata(response)
+            current = server_info(response)
             theirs = current.get("config") or {}
             clashes = sorted(k for k in changes if theirs.get(k) != self._server_config.get(k))
             if clashes:

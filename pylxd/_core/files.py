@@ -6,10 +6,11 @@ LXD (``X-LXD-*``) and Incus (``X-Incus-*``) describe a file in headers; both acc
 
 from __future__ import annotations
 
+import io
 import os
 import posixpath
 import stat as statmod
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import AsyncIterable, Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from typing import IO, Any
 
@@ -20,12 +21,13 @@ __all__ = [
     "LocalPath",
     "Progress",
     "body_size",
+    "checked_chunk",
     "file_headers",
     "file_stat",
     "local_entries",
     "mode_string",
     "open_local_file",
-    "safe_entry",
+    "put_data",
     "tree_link_target",
 ]
 
@@ -158,13 +160,7 @@ def body_size(data: Any) -> int | None:
     return None
 
 
-def safe_entry(name: str) -> bool:
-    """Whether a directory listing's entry is a plain name (no ``..``, no separators):
-    a hostile listing must not write outside the destination."""
-    return bool(name) and name not in (".", "..") and "/" not in name and "\\" not in name
-
-
-def tree_link_target(link_path: str, target: str, remote_root: str, local_root: str) -> str:
+def tree_link_target(link_path: str, target: str, remote_root: str) -> str:
     """The target to give a pulled symlink.
 
     LXD reports a link's target resolved to an absolute path; one that points inside the
@@ -192,6 +188,9 @@ class LocalEntry:
 def local_entries(src: str, dst: str) -> Iterator[LocalEntry]:
     """Walk a local tree top-down (directories before what they hold; links not followed).
 
+    The walk keeps its own stack (no recursion: any depth), and an unreadable directory
+    raises (``os.walk`` would skip it in silence).
+
     Raises:
         NotADirectoryError: ``src`` is not a directory.
     """
@@ -199,12 +198,14 @@ def local_entries(src: str, dst: str) -> Iterator[LocalEntry]:
         raise NotADirectoryError(src)
     dst = posixpath.normpath(dst)
     yield LocalEntry("directory", src, dst, statmod.S_IMODE(os.stat(src).st_mode))
-    for root, dirs, files in os.walk(src):
-        relative = os.path.relpath(root, src)
-        base = dst if relative == "." else posixpath.join(dst, *relative.split(os.sep))
-        for name in sorted(dirs) + sorted(files):
-            local = os.path.join(root, name)
-            info = os.lstat(local)
+    stack = [(src, dst)]
+    while stack:
+        local_dir, remote_dir = stack.pop()
+        with os.scandir(local_dir) as scan:
+            found = sorted((entry.name, entry.stat(follow_symlinks=False)) for entry in scan)
+        found.sort(key=lambda item: not statmod.S_ISDIR(item[1].st_mode))  # directories first
+        below = []
+        for name, info in found:
             if statmod.S_ISLNK(info.st_mode):
                 kind = "symlink"
             elif statmod.S_ISDIR(info.st_mode):
@@ -213,7 +214,11 @@ def local_entries(src: str, dst: str) -> Iterator[LocalEntry]:
                 kind = "file"
             else:
                 continue  # sockets, fifos, devices: LXD's files API cannot make them
-            yield LocalEntry(kind, local, posixpath.join(base, name), statmod.S_IMODE(info.st_mode))
+            local, remote = os.path.join(local_dir, name), posixpath.join(remote_dir, name)
+            yield LocalEntry(kind, local, remote, statmod.S_IMODE(info.st_mode))
+            if kind == "directory":
+                below.append((local, remote))
+        stack.extend(reversed(below))
 
 
 class LocalPath(os.PathLike[str]):
@@ -226,15 +231,67 @@ class LocalPath(os.PathLike[str]):
         return self._path
 
 
-def open_local_file(path: str) -> IO[bytes]:
-    """``path`` opened for writing, never through a symlink (an existing link or file
-    there is replaced)."""
+def open_local_file(path: str | os.PathLike[str]) -> IO[bytes]:
+    """``path`` opened for writing (``files.get(to=path)``), never through a symlink: a
+    link there is replaced by the file, an existing file is truncated. A new file gets
+    ``0o666`` less the umask, as ``open()`` gives."""
     flags = os.O_WRONLY | os.O_CREAT | os.O_TRUNC | getattr(os, "O_NOFOLLOW", 0)
     try:
-        fd = os.open(path, flags, 0o600)
+        fd = os.open(path, flags, 0o666)
     except OSError:
         if not os.path.islink(path):
             raise
         os.unlink(path)
-        fd = os.open(path, flags | os.O_EXCL, 0o600)
+        fd = os.open(path, flags | os.O_EXCL, 0o666)
     return os.fdopen(fd, "wb")
+
+
+_BYTES_LIKE = (bytes, bytearray, memoryview)
+_PUT_TAKES = "str, bytes, a path-like, a binary file or an iterable of bytes chunks"
+
+
+def checked_chunk(item: Any) -> bytes | bytearray | memoryview:
+    """One chunk of ``put``'s iterable: bytes-like, or a ``TypeError`` (an int must not
+    become NUL bytes)."""
+    if not isinstance(item, _BYTES_LIKE):
+        raise TypeError(f"files.put(): a chunk must be bytes, not {type(item).__name__}")
+    return item
+
+
+def _checked_chunks(first: Any, rest: Iterator[Any]) -> Iterator[bytes | bytearray | memoryview]:
+    yield first
+    for item in rest:
+        yield checked_chunk(item)
+
+
+def put_data(data: Any) -> Any:
+    """``data`` as ``files.put`` sends it, checked before any request is made: ``str`` →
+    UTF-8 bytes; bytes, a path-like and a binary file as they are; an iterable's first
+    chunk is read and checked now (a list's every item), the others as they are sent.
+
+    Raises:
+        TypeError: anything else (``None``, an int, a text file, a list of ints, …).
+    """
+    if isinstance(data, str):
+        return data.encode()
+    if isinstance(data, (*_BYTES_LIKE, os.PathLike, AsyncIterable)):
+        return data  # an async iterable: pylxd.aio checked its first chunk (async_chunks)
+    if hasattr(data, "read"):
+        try:
+            text = isinstance(data, io.TextIOBase) or isinstance(data.read(0), str)
+        except (OSError, ValueError, TypeError):
+            text = False  # read(0) refused: what it reads is checked as it is sent
+        if text:
+            raise TypeError(f"files.put() takes {_PUT_TAKES}, not a text file")
+        return data
+    if isinstance(data, (list, tuple)):
+        for item in data:
+            checked_chunk(item)
+        return data
+    if isinstance(data, Iterable) and not isinstance(data, (dict, set, frozenset)):
+        iterator = iter(data)
+        first = next(iterator, None)
+        if first is None:
+            return b""
+        return _checked_chunks(checked_chunk(first), iterator)
+    raise TypeError(f"files.put() takes {_PUT_TAKES}, not {type(data).__name__}")

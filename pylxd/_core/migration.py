@@ -1,9 +1,12 @@
 """Copy and migration rules: the bodies LXD expects, built from plain data (no I/O).
 
-A copy between servers is LXD's *pull* migration: the source starts a migration operation
-(``POST /1.0/instances/<name> {"migration": true}``) whose websockets are guarded by
-secrets; the destination creates the instance from a ``migration`` source naming that
-operation's URL, the secrets and the source's certificate, and connects to it itself.
+A copy between servers is a migration. In LXD's *pull* mode the source starts a migration
+operation (``POST /1.0/instances/<name> {"migration": true}``) whose websockets are guarded
+by secrets; the destination creates the instance from a ``migration`` source naming that
+operation's URL, the secrets and the source's certificate, and connects to it itself. In
+*push* mode the destination starts the operation (a ``migration`` source with
+``"mode": "push"``) and the source connects to it (``"target"``); in *relay* mode the
+client connects to both.
 """
 
 from __future__ import annotations
@@ -14,6 +17,8 @@ from typing import Any
 from pylxd._core.endpoint import Endpoint
 
 __all__ = [
+    "MODES",
+    "check_mode",
     "copy_source",
     "https_url",
     "instance_body",
@@ -21,6 +26,9 @@ __all__ = [
     "migration_source",
     "operation_url",
 ]
+
+#: LXD's transfer modes between servers (``images_push_relay``, ``container_push_target``).
+MODES = ("pull", "push", "relay")
 
 #: The fields of an instance that a copy carries over (the rest is the server's).
 _CARRIED = ("architecture", "config", "devices", "ephemeral", "profiles", "description")
@@ -36,11 +44,22 @@ def https_url(endpoint: Endpoint, host_info: Callable[[], Mapping[str, Any]]) ->
     return f"https://{addresses[0]}" if addresses else None
 
 
-def migration_request(live: bool = False, instance_only: bool = False) -> dict[str, Any]:
-    """The source-side body that starts a pull migration."""
+def check_mode(mode: str) -> str:
+    """``mode`` if it is one of :data:`MODES`; ``ValueError`` otherwise (before any request)."""
+    if mode not in MODES:
+        raise ValueError(f"mode must be one of {', '.join(MODES)}, not {mode!r}")
+    return mode
+
+
+def migration_request(
+    live: bool = False, instance_only: bool = False, allow_inconsistent: bool = False
+) -> dict[str, Any]:
+    """The source-side body that starts a migration."""
     body: dict[str, Any] = {"migration": True, "live": live}
     if instance_only:
         body["instance_only"] = True
+    if allow_inconsistent:
+        body["allow_inconsistent"] = True
     return body
 
 
@@ -51,24 +70,26 @@ def operation_url(base_url: str, version: str, operation: str) -> str:
 
 
 def migration_source(
-    url: str,
+    url: str | None,
     secrets: Mapping[str, str],
     certificate: str | None,
     live: bool = False,
     base_image: str | None = None,
     instance_only: bool = False,
     volume_only: bool = False,
+    allow_inconsistent: bool = False,
 ) -> dict[str, Any]:
-    """The destination-side ``source`` of a pull migration (of an instance, or of a
-    storage volume with ``volume_only``)."""
-    source: dict[str, Any] = {
-        "type": "migration",
-        "mode": "pull",
-        "operation": url,
-        "secrets": dict(secrets),
-        "live": live,
-    }
-    if certificate:
+    """The destination-side ``source`` of a migration (of an instance, or of a storage
+    volume with ``volume_only``): a pull from ``url`` with ``secrets``, or with
+    ``url=None`` a push (the destination offers; the source or a relay connects)."""
+    source: dict[str, Any] = {"type": "migration", "mode": "pull" if url else "push"}
+    if url:
+        source["operation"] = url
+        source["secrets"] = dict(secrets)
+    source["live"] = live
+    if allow_inconsistent:
+        source["allow_inconsistent"] = True
+    if certificate and url:
         source["certificate"] = certificate
     if base_image:
         source["base-image"] = base_image
@@ -80,7 +101,11 @@ def migration_source(
 
 
 def copy_source(
-    name: str, project: str | None = None, instance_only: bool = False, live: bool = False
+    name: str,
+    project: str | None = None,
+    instance_only: bool = False,
+    live: bool = False,
+    allow_inconsistent: bool = False,
 ) -> dict[str, Any]:
     """The ``source`` of a copy on the same server (``name`` may be ``inst/snap``)."""
     source: dict[str, Any] = {"type": "copy", "source": name}
@@ -90,6 +115,8 @@ def copy_source(
         source["instance_only"] = True
     if live:
         source["live"] = True
+    if allow_inconsistent:
+        source["allow_inconsistent"] = True
     return source
 
 

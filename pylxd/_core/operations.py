@@ -6,6 +6,7 @@ import math
 from collections.abc import Mapping
 from typing import Any
 
+from pylxd._core.envelope import malformed
 from pylxd._core.urls import name_from_url
 
 __all__ = [
@@ -44,9 +45,18 @@ def server_wait_seconds(timeout: float | None) -> int:
 
 
 def resource_name(operation: Mapping[str, Any], kind: str) -> str | None:
-    """The name of the first ``kind`` resource (``/1.0/instances/c1`` → ``c1``)."""
+    """The name of the first ``kind`` resource (``/1.0/instances/c1`` → ``c1``).
+
+    Raises:
+        MalformedResponse: ``resources`` is not an object of lists of URLs.
+    """
+    expected = "an operation's resources (an object of lists of URLs)"
     resources = operation.get("resources") or {}
+    if not isinstance(resources, Mapping):
+        raise malformed(None, expected, resources)
     urls = resources.get(kind) or []
+    if not isinstance(urls, list) or not all(isinstance(url, str) for url in urls):
+        raise malformed(None, expected, urls)
     if not urls:
         return None
-    return name_from_url(str(urls[0]))
+    return name_from_url(urls[0])

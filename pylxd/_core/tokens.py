@@ -6,7 +6,7 @@ import base64
 import binascii
 import json
 
-__all__ = ["encode_join_token", "encode_trust_token", "is_trust_token"]
+__all__ = ["decode_join_token", "encode_join_token", "encode_trust_token", "is_trust_token"]
 
 
 def is_trust_token(secret: str) -> bool:
@@ -54,3 +54,22 @@ def _encode(
     if expires_at:
         body["expires_at"] = expires_at
     return base64.b64encode(json.dumps(body, separators=(",", ":")).encode()).decode()
+
+
+def decode_join_token(token: str) -> dict[str, object]:
+    """What a join token (``lxc cluster add``) holds: ``server_name``, ``fingerprint``,
+    ``addresses`` (the cluster's), ``secret``.
+
+    Raises:
+        ValueError: it is not a join token.
+    """
+    try:
+        body = json.loads(base64.b64decode(token.strip(), validate=True))
+    except (binascii.Error, ValueError):
+        body = None
+    keys = ("server_name", "fingerprint", "addresses", "secret")
+    if not isinstance(body, dict) or any(key not in body for key in keys):
+        raise ValueError("not a cluster join token (the base64 JSON `lxc cluster add` prints)")
+    if not isinstance(body["addresses"], list) or not body["addresses"]:
+        raise ValueError("the join token names no cluster address")
+    return body

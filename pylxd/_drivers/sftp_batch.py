@@ -20,8 +20,12 @@ from paramiko.sftp import (
     CMD_CLOSE,
     CMD_DATA,
     CMD_HANDLE,
+    CMD_NAME,
     CMD_OPEN,
+    CMD_OPENDIR,
     CMD_READ,
+    CMD_READDIR,
+    CMD_READLINK,
     CMD_SETSTAT,
     CMD_STATUS,
     CMD_WRITE,
@@ -30,6 +34,7 @@ from paramiko.sftp import (
     SFTP_FLAG_READ,
     SFTP_FLAG_TRUNC,
     SFTP_FLAG_WRITE,
+    SFTPError,
     int64,
 )
 from paramiko.sftp_attr import SFTPAttributes
@@ -38,7 +43,16 @@ if TYPE_CHECKING:
     from paramiko import SFTPClient
     from paramiko.message import Message
 
-__all__ = ["BATCH_FILE", "BatchFile", "batches", "get_files", "put_files"]
+__all__ = [
+    "BATCH_FILE",
+    "BatchFile",
+    "batches",
+    "get_files",
+    "listdir_bytes",
+    "put_files",
+    "readlink_bytes",
+    "wire",
+]
 
 #: Files up to this size go in batches (larger ones stream on their own).
 BATCH_FILE = 256 << 10
@@ -61,6 +75,49 @@ class BatchFile:
     gid: int | None = None
     data: bytes = b""
     size: int = 0  # for a get: the size the listing gave
+
+
+def wire(path: str) -> bytes:
+    """A path as SFTP sends it: its own bytes (a name from ``os.fsdecode`` that is not
+    UTF-8 keeps them; paramiko would refuse it as text)."""
+    return path.encode("utf-8", "surrogateescape")
+
+
+def listdir_bytes(sftp: SFTPClient, path: str) -> list[tuple[str, SFTPAttributes]]:
+    """The entries of a directory as ``(name, attributes)``, ``.`` and ``..`` left out,
+    every other name as the server sent it (``os.fsdecode``: paramiko's ``listdir_attr``
+    refuses a name that is not UTF-8)."""
+    kind, msg = sftp._request(CMD_OPENDIR, wire(path))  # type: ignore[attr-defined]
+    if kind != CMD_HANDLE:
+        raise SFTPError("Expected handle")
+    handle = msg.get_binary()
+    entries: list[tuple[str, SFTPAttributes]] = []
+    try:
+        while True:
+            try:
+                kind, msg = sftp._request(CMD_READDIR, handle)  # type: ignore[attr-defined]
+            except EOFError:  # paramiko's answer to SFTP_EOF: the listing's end
+                break
+            if kind != CMD_NAME:
+                raise SFTPError("Expected name response")
+            for _ in range(msg.get_int()):
+                name, long_name = msg.get_string(), msg.get_string()
+                attributes = SFTPAttributes._from_msg(msg, name, long_name)  # type: ignore[attr-defined]
+                if name not in (b".", b".."):
+                    entries.append((name.decode("utf-8", "surrogateescape"), attributes))
+    finally:
+        sftp._request(CMD_CLOSE, handle)  # type: ignore[attr-defined]
+    return entries
+
+
+def readlink_bytes(sftp: SFTPClient, path: str) -> str:
+    """A symlink's target, its bytes kept (``surrogateescape``)."""
+    kind, msg = sftp._request(CMD_READLINK, wire(path))  # type: ignore[attr-defined]
+    if kind != CMD_NAME:
+        raise SFTPError("Expected name response")
+    if msg.get_int() == 0:
+        return ""
+    return str(msg.get_string().decode("utf-8", "surrogateescape"))
 
 
 class _Answers:
@@ -114,7 +171,9 @@ def _open_all(
 ) -> tuple[list[bytes], OSError | None]:
     """Each file's handle (``b""`` for one the server refused) and the first refusal."""
     answers = _Answers()
-    nums = [_request(sftp, answers, CMD_OPEN, f.remote, flags, SFTPAttributes()) for f in files]
+    nums = [
+        _request(sftp, answers, CMD_OPEN, wire(f.remote), flags, SFTPAttributes()) for f in files
+    ]
     handles = []
     failure: OSError | None = None
     for item, answer in zip(files, answers.wait(sftp, nums), strict=True):
@@ -152,18 +211,27 @@ def put_files(sftp: SFTPClient, batch: Sequence[BatchFile]) -> None:
             num = _request(sftp, answers, CMD_WRITE, handle, int64(offset), chunk)
             sent.append((num, item.remote))
         sent.append((_request(sftp, answers, CMD_CLOSE, handle), item.remote))
-        attributes = SFTPAttributes()
-        attributes.st_mode = item.mode
-        if item.uid is not None or item.gid is not None:
-            # SFTP sets both ids at once; the one not given is root's, as LXD's API does
-            attributes.st_uid, attributes.st_gid = item.uid or 0, item.gid or 0
-        if item.mode is not None or attributes.st_uid is not None:
-            sent.append(
-                (_request(sftp, answers, CMD_SETSTAT, item.remote, attributes), item.remote)
-            )
+        # Mode and owner in two requests: LXD 5.0.2's SFTP server reads a SETSTAT carrying
+        # both in the wrong order (the mode landed as the uid, the gid as the mode).
+        for attributes in _setstats(item):
+            num = _request(sftp, answers, CMD_SETSTAT, wire(item.remote), attributes)
+            sent.append((num, item.remote))
     _raise_first(sftp, answers.wait(sftp, [num for num, _ in sent]), [p for _, p in sent])
     if failure is not None:
         raise failure
+
+
+def _setstats(item: BatchFile) -> list[SFTPAttributes]:
+    out = []
+    if item.mode is not None:
+        mode = SFTPAttributes()
+        mode.st_mode = item.mode
+        out.append(mode)
+    if item.uid is not None or item.gid is not None:
+        owner = SFTPAttributes()  # both ids at once; the one not given is root's (as LXD's API)
+        owner.st_uid, owner.st_gid = item.uid or 0, item.gid or 0
+        out.append(owner)
+    return out
 
 
 def get_files(sftp: SFTPClient, batch: Sequence[BatchFile]) -> None:
@@ -196,7 +264,7 @@ def get_files(sftp: SFTPClient, batch: Sequence[BatchFile]) -> None:
     _raise_first(sftp, answers.wait(sftp, closes), [item.remote for item in batch])
     for item in batch:
         if len(item.data) != item.size:
-            with sftp.open(item.remote, "rb") as source:
+            with sftp.open(wire(item.remote), "rb") as source:
                 item.data = source.read()
 
 

@@ -1,15 +1,18 @@
 """Recursive transfers over one SFTP session (blocking: ``pylxd.aio`` runs a whole
 transfer in one worker thread).
 
-A tree is one connection and a few round trips per file instead of an HTTP request per
-file and per directory. Files of :data:`LARGE_FILE` bytes or more are handed back to the
-caller, which sends them over the HTTP files API: LXD serves one large file faster there
-than paramiko's 32 KiB SFTP packets (64 MiB: ~1.5x the HTTP time to pull, measured).
+A tree is one connection instead of an HTTP request per file and per directory: small
+files go in pipelined batches (:mod:`~pylxd._drivers.sftp_batch`), directories and links
+one request each, medium files stream alone. Files of :data:`LARGE_FILE` bytes or more are
+handed back to the caller, which sends them over the HTTP files API: LXD serves one large
+file faster there than paramiko's 32 KiB SFTP packets (64 MiB pulled: ~1.5-2.5x the HTTP
+time, measured).
 
-The local side follows the same rules as the HTTP walk: a listing's entry that is not a
-plain name is skipped, a pull never writes through a local symlink (files are opened
-``O_NOFOLLOW``, directories are checked with ``lstat``), and directory modes are applied
-last, once nothing more is written into them.
+The local side of a pull is the HTTP walk's (:class:`pylxd._core.pull_target.PullTarget`):
+a listed name that is not a plain name is refused, nothing is written through a local
+link, modes lose their set-ID bits and the umask. Both walks keep their own stack (any
+depth). Paths go to the server as their own bytes (:func:`wire`), and names come back so
+(``os.fsdecode``), UTF-8 or not.
 """
 
 from __future__ import annotations
@@ -23,14 +26,18 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import IO, TYPE_CHECKING
 
-from pylxd._core.files import (
-    LocalEntry,
-    Progress,
-    open_local_file,
-    safe_entry,
-    tree_link_target,
+from pylxd._core.files import LocalEntry, Progress, tree_link_target
+from pylxd._core.pull_target import PullTarget, checked_names
+from pylxd._drivers.sftp_batch import (
+    BATCH_FILE,
+    BatchFile,
+    batches,
+    get_files,
+    listdir_bytes,
+    put_files,
+    readlink_bytes,
+    wire,
 )
-from pylxd._drivers.sftp_batch import BATCH_FILE, BatchFile, batches, get_files, put_files
 from pylxd.exceptions import Forbidden, LXDAPIException, NotFound
 
 if TYPE_CHECKING:
@@ -41,6 +48,7 @@ __all__ = [
     "Pull",
     "Push",
     "chmod_all",
+    "list_names",
     "pull_tree",
     "push_tree",
     "remote_errors",
@@ -73,12 +81,11 @@ class Push:
 @dataclass
 class Pull:
     """A pull's state: bytes received, large files ``(remote, local, mode)`` left to the
-    caller, and directory modes ``(local, mode)`` to apply once everything was written."""
+    caller."""
 
     progress: Progress | None = None
     done: int = 0
     large: list[tuple[str, str, int]] = field(default_factory=list)
-    dir_modes: list[tuple[str, int]] = field(default_factory=list)
     small: list[tuple[BatchFile, str, int]] = field(default_factory=list)
 
     def step(self, received: int) -> None:
@@ -93,7 +100,8 @@ def remote_errors(path: str) -> Iterator[None]:
     try:
         yield
     except OSError as exc:
-        text = f"{exc.filename or path}: {exc.strerror or exc}"
+        name = exc.filename or path
+        text = f"{os.fsdecode(name) if isinstance(name, bytes) else name}: {exc.strerror or exc}"
         if exc.errno == errno.ENOENT:
             raise NotFound(None, text, status_code=404) from exc
         if exc.errno in (errno.EACCES, errno.EPERM):
@@ -134,14 +142,14 @@ def push_tree(
                     _chown(sftp, entry.remote, uid, gid)
             elif entry.kind == "symlink":
                 try:
-                    sftp.symlink(target, entry.remote)
+                    sftp.symlink(wire(target), wire(entry.remote))
                 except OSError:
-                    sftp.remove(entry.remote)  # an existing file or link (never a directory)
-                    sftp.symlink(target, entry.remote)
+                    sftp.remove(wire(entry.remote))  # a file or link
+                    sftp.symlink(wire(target), wire(entry.remote))
             elif source is not None:
                 with source:
                     _put_file(sftp, source, entry.remote, state)
-                sftp.chmod(entry.remote, entry.mode if mode is None else mode)
+                sftp.chmod(wire(entry.remote), entry.mode if mode is None else mode)
                 _chown(sftp, entry.remote, uid, gid)
     for batch in batches(small, lambda item: item[1]):
         files = []
@@ -159,23 +167,23 @@ def push_tree(
 def _chown(sftp: SFTPClient, path: str, uid: int | None, gid: int | None) -> None:
     if uid is not None or gid is not None:
         # SFTP sets both ids at once; the one not given is root's, as LXD's files API does.
-        sftp.chown(path, uid or 0, gid or 0)
+        sftp.chown(wire(path), uid or 0, gid or 0)
 
 
 def _mkdir(sftp: SFTPClient, path: str, mode: int) -> bool:
     """Make a directory; ``False`` if one was already there (kept as it is)."""
     try:
-        sftp.mkdir(path, mode)
+        sftp.mkdir(wire(path), mode)
     except OSError:
-        if not statmod.S_ISDIR(sftp.lstat(path).st_mode or 0):
+        if not statmod.S_ISDIR(sftp.lstat(wire(path)).st_mode or 0):
             raise
         return False
-    sftp.chmod(path, mode)  # mkdir's mode went through the server's umask
+    sftp.chmod(wire(path), mode)  # mkdir's mode: the server's umask
     return True
 
 
 def _put_file(sftp: SFTPClient, source: IO[bytes], remote: str, state: Push) -> None:
-    with sftp.open(remote, "wb") as sink:
+    with sftp.open(wire(remote), "wb") as sink:
         sink.set_pipelined(True)  # writes are answered in bulk at close, not one by one
         while chunk := source.read(_CHUNK):
             sink.write(chunk)
@@ -187,28 +195,34 @@ def chmod_all(sftp: SFTPClient, modes: Sequence[tuple[str, int]]) -> None:
     keeps an existing file's mode)."""
     for path, mode in modes:
         with remote_errors(path):
-            sftp.chmod(path, mode)
+            sftp.chmod(wire(path), mode)
 
 
 # -- pull ----------------------------------------------------------------------------
 
 
-def pull_tree(sftp: SFTPClient, remote: str, local: str, state: Pull) -> Pull:
-    """Copy ``remote`` (a directory, file or symlink) to ``local``. Large files are left
-    in ``state.large``; directory modes in ``state.dir_modes`` (apply them after those)."""
+def list_names(sftp: SFTPClient, path: str) -> list[str]:
+    """The names in the directory ``path`` (``files.listdir`` when LXD's listing lost bytes)."""
+    with remote_errors(path):
+        return [name for name, _attributes in listdir_bytes(sftp, path)]
+
+
+def pull_tree(sftp: SFTPClient, remote: str, target: PullTarget, state: Pull) -> Pull:
+    """Copy ``remote`` (a directory, file or symlink) to ``target``'s root, with a stack
+    of its own. Large files are left in ``state.large`` (the caller pulls them over HTTP,
+    then applies the directory modes)."""
     with remote_errors(remote):
-        info = sftp.lstat(remote)
-    parent = os.path.dirname(local)
-    if parent:
-        os.makedirs(parent, exist_ok=True)
-    _pull_entry(sftp, remote, local, info, (remote, local), state)
+        info = sftp.lstat(wire(remote))
+    stack = [(remote, target.root, info)]
+    while stack:
+        path, local, info = stack.pop()
+        _pull_entry(sftp, path, local, info, (remote, target), stack, state)
     for batch in batches(state.small, lambda item: item[0].size):
         with remote_errors(batch[0][0].remote):
             get_files(sftp, [item for item, _local, _mode in batch])
         for item, local_file, mode in batch:
-            with open_local_file(local_file) as sink:
+            with target.open_file(local_file, mode) as sink:
                 sink.write(item.data)
-            os.chmod(local_file, mode)
             state.step(len(item.data))
             item.data = b""
     state.small.clear()
@@ -220,38 +234,38 @@ def _pull_entry(
     remote: str,
     local: str,
     info: SFTPAttributes,
-    roots: tuple[str, str],
+    roots: tuple[str, PullTarget],
+    stack: list[tuple[str, str, SFTPAttributes]],
     state: Pull,
 ) -> None:
+    """One entry of a pull: a directory's children go on ``stack``."""
     kind = info.st_mode or 0
     mode = statmod.S_IMODE(kind)
+    remote_root, target = roots
     if statmod.S_ISLNK(kind):
         with remote_errors(remote):
-            target = sftp.readlink(remote) or ""
-        if os.path.islink(local) or os.path.isfile(local):
-            os.unlink(local)
-        os.symlink(tree_link_target(remote, target, *roots), local)
+            link = readlink_bytes(sftp, remote)
+        target.symlink(local, tree_link_target(remote, link, remote_root))
     elif statmod.S_ISDIR(kind):
-        _local_dir(local)
         with remote_errors(remote):
-            children = sftp.listdir_attr(remote)
-        for child in children:
-            name = child.filename
-            if safe_entry(name):
-                child_remote = posixpath.join(remote, name)
-                _pull_entry(sftp, child_remote, os.path.join(local, name), child, roots, state)
-        state.dir_modes.append((local, mode))
+            children = listdir_bytes(sftp, remote)
+        checked_names([name for name, _attributes in children], remote)
+        target.make_dir(local, mode)
+        stack.extend(
+            (posixpath.join(remote, name), os.path.join(local, name), attributes)
+            for name, attributes in reversed(children)
+        )
     elif statmod.S_ISREG(kind):
-        if (info.st_size or 0) >= LARGE_FILE:
+        size = info.st_size or 0
+        if size >= LARGE_FILE:
             state.large.append((remote, local, mode))
             return
-        if (info.st_size or 0) <= BATCH_FILE:
-            state.small.append((BatchFile(remote, size=info.st_size or 0), local, mode))
+        if size <= BATCH_FILE:
+            state.small.append((BatchFile(remote, size=size), local, mode))
             return
         with remote_errors(remote):
-            source = sftp.open(remote, "rb")
-        size = info.st_size or 0
-        with source, open_local_file(local) as sink, remote_errors(remote):
+            source = sftp.open(wire(remote), "rb")
+        with source, target.open_file(local, mode) as sink, remote_errors(remote):
             if size > _PREFETCH_FROM:  # reads in flight together (paramiko: a thread)
                 source.prefetch(size, _PREFETCH_REQUESTS)
             # The listing's size, not a read to the end: that would cost one more round trip.
@@ -259,16 +273,4 @@ def _pull_entry(
                 sink.write(chunk)
                 size -= len(chunk)
                 state.step(len(chunk))
-        os.chmod(local, mode)
     # sockets, fifos, devices: the HTTP files API cannot make them either
-
-
-def _local_dir(path: str) -> None:
-    """Make ``path`` a directory of ours (an existing one must be a real directory)."""
-    try:
-        os.mkdir(path, 0o700)
-    except FileExistsError:
-        if not statmod.S_ISDIR(os.lstat(path).st_mode):
-            raise NotADirectoryError(
-                f"not a directory (a link is never followed): {path}"
-            ) from None

@@ -14,6 +14,7 @@ __all__ = [
     "RequestOptions",
     "TimeoutSpec",
     "call_limits",
+    "sent_whole",
     "unsent_note",
 ]
 
@@ -66,6 +67,12 @@ def call_limits(timeout: TimeoutSpec) -> tuple[float, float, float]:
     else:
         return timeout, timeout, timeout
     return connect, read, connect + read
+
+
+def sent_whole(body: Body) -> bool:
+    """Whether ``body`` is sent whole (bytes, text or nothing) rather than streamed (a
+    file, chunks): a streamed one may take long, so only each write of it is timed."""
+    return body is None or isinstance(body, (bytes, str))
 
 
 #: Requests that change nothing when repeated, so a failed one may be sent again (HTTP's

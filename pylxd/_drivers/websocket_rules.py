@@ -138,8 +138,12 @@ class WebSocketCore:
             raise InvalidHandshake("connection closed during the handshake")
         return False
 
-    def next_message(self) -> bytes | str | None | NeedData:
-        """The next complete message, ``None`` at the end of the stream, or ``NEED_DATA``."""
+    def next_message(self, barriers: bool = False) -> bytes | str | None | NeedData:
+        """The next complete message, ``None`` at the end of the stream, or ``NEED_DATA``.
+
+        ``barriers``: an empty text message is returned as ``""`` (a relay forwards it:
+        migrations use barriers inside a stream that goes on) instead of ending the stream.
+        """
         while self._frames:
             frame = self._frames.pop(0)
             if frame.opcode is Opcode.CLOSE:
@@ -153,7 +157,7 @@ class WebSocketCore:
             if frame.fin:
                 data, self._parts = b"".join(self._parts), []
                 if self._text:
-                    return data.decode("utf-8", "replace") if data else None
+                    return data.decode("utf-8", "replace") if data or barriers else None
                 return bytes(data)
         if self._eof or self._protocol.state is State.CLOSED:
             return None

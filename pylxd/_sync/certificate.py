@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Any
 
 from pylxd._sync.collection import Collection, NamedModel
 from pylxd._sync.operation import Operation
-from pylxd._core.envelope import metadata
+from pylxd._core.envelope import metadata_object
 from pylxd._core.fields import Attribute
 from pylxd._core.tls import certificate_base64, certificate_fingerprint
 from pylxd._core.tokens import encode_trust_token
@@ -188,8 +188,8 @@ class CertificateManager(Collection[Certificate]):
             "restricted": restricted,
             "projects": projects or [],
         }
-        operation = metadata(self._node.post(json=body))
-        return TrustToken(self._client, Operation(self._client, **operation)).token
+        operation = metadata_object(self._node.post(json=body), "an operation")
+        return TrustToken(self._client, Operation._from_server(self._client, operation)).token
 
     def tokens(self) -> builtins.list[TrustToken]:
         """The trust tokens made and not used yet (one request)."""

@@ -15,7 +15,7 @@ from pylxd._sync.api import APINode
 from pylxd._sync.collection import Collection, NamedModel
 from pylxd._sync.model import Model
 from pylxd._core.children import snapshot_values, timestamp
-from pylxd._core.envelope import metadata, response_operation
+from pylxd._core.envelope import operation_metadata, response_operation
 from pylxd._core.operations import resource_name
 from pylxd._core.response import content_length
 from pylxd._drivers.transfer import CHUNK_SIZE, Progress
@@ -140,7 +140,7 @@ class ChildCollection(Collection[ChildT]):
         # The operation names the new child on Incus, not always on LXD 5.0: compare lists.
         before = set(self.names())
         response = self._node.post(json=body)
-        name = resource_name(metadata(response) or {}, self._resource)
+        name = resource_name(operation_metadata(response), self._resource)
         operation = response_operation(response)
         if operation is not None:
             self._client.operations.wait_for_operation(operation)

@@ -18,6 +18,7 @@ from pylxd._sync.cluster.cluster import ClusterManager
 from pylxd._sync.images.image import ImageManager
 from pylxd._sync.instances.manager import ContainerManager, InstanceManager, VirtualMachineManager
 from pylxd._sync.network.acl import NetworkACLManager
+from pylxd._sync.network.integration import NetworkIntegrationManager
 from pylxd._sync.network.network import NetworkManager
 from pylxd._sync.network.zone import NetworkZoneManager
 from pylxd._sync.operation import OperationManager
@@ -33,7 +34,7 @@ from pylxd._core.endpoint import (
     pinned_server_cert,
     resolve_endpoints,
 )
-from pylxd._core.envelope import check_response, metadata
+from pylxd._core.envelope import check_response, metadata_object, server_info
 from pylxd._core.events import EventType
 from pylxd._core.headers import lxd_header
 from pylxd._core.logs import WEBSOCKET, RequestLog, safe_path
@@ -175,6 +176,7 @@ class Client:
         self.server = Server(self)
         self.networks = NetworkManager(self)
         self.network_acls = NetworkACLManager(self)
+        self.network_integrations = NetworkIntegrationManager(self)
         self.network_zones = NetworkZoneManager(self)
         self.storage_pools = StoragePoolManager(self)
 
@@ -228,7 +230,7 @@ class Client:
         self._closed = False
         try:
             response = self.api.get()
-            self._host_info = metadata(response)
+            self._host_info = server_info(response)
             self.server._apply(self._host_info, complete=True, rollback=True)
         except LXDAPIException as exc:
             raise ClientConnectionFailed(f"{self.endpoint} refused the connection: {exc}") from exc
@@ -328,7 +330,7 @@ class Client:
         """The server's hardware (``GET /1.0/resources``), fetched once per client."""
         if self._resources is None:
             self.assert_has_api_extension("resources")
-            self._resources = metadata(self.api.resources.get())
+            self._resources = metadata_object(self.api.resources.get())
         return self._resources
 
     # -- trust -----------------------------------------------------------------------
@@ -463,7 +465,7 @@ class Client:
         logged.answered(stream.status_code, None)
         if stream.status_code >= 400:
             try:
-                check_response(stream.read())
+                check_response(stream.read(limit=True))  # an error: not a transfer
             finally:
                 stream.close()
         return stream

@@ -16,9 +16,20 @@ from typing import TYPE_CHECKING, Any, ClassVar, Generic, TypeVar
 
 from pylxd._sync.api import APINode
 from pylxd._sync.model import Model
-from pylxd._core.envelope import etag_of, metadata, response_operation
+from pylxd._core.envelope import (
+    etag_of,
+    metadata_list,
+    metadata_object,
+    response_operation,
+)
 from pylxd._core.fields import config_strings
-from pylxd._core.urls import name_from_url, project_scope
+from pylxd._core.urls import (
+    Filter,
+    check_name,
+    filter_expression,
+    name_from_url,
+    project_scope,
+)
 from pylxd.exceptions import NotFound
 
 if TYPE_CHECKING:
@@ -48,6 +59,10 @@ class NamedModel(Model):
     #: The API extension the server needs for this resource (checked before each request:
     #: :class:`~pylxd.exceptions.LXDAPIExtensionNotAvailable` when it lacks it).
     _extension: ClassVar[str | None] = None
+    #: The API extension that lets ``all(filter=...)`` filter this resource on the server
+    #: (Incus' ``api_filtering_extended`` covers every collection; LXD ignores a filter
+    #: on the others, so it is refused before the request).
+    _filter_extension: ClassVar[str] = "api_filtering_extended"
     #: With this extension the server answers writes with background operations, and they
     #: are always waited on (LXD's ``storage_and_network_operations``).
     _operations_extension: ClassVar[str | None] = None
@@ -59,6 +74,10 @@ class NamedModel(Model):
     def __init__(self, client: Client, *, collection: APINode | None = None, **values: Any):
         self._collection = collection
         super().__init__(client, **values)
+
+    @classmethod
+    def _url_field(cls) -> str | None:
+        return cls._name_field
 
     def _repr_items(self) -> list[tuple[str, Any]]:
         items = super()._repr_items()
@@ -131,7 +150,12 @@ class NamedModel(Model):
         return Collection(client, cls).exists(name, project=project)
 
     def rename(self: ModelT, new_name: str, wait: bool = False) -> ModelT:
-        """Rename the object (``POST {"name": new_name}``); returns it, renamed."""
+        """Rename the object (``POST {"name": new_name}``); returns it, renamed.
+
+        Raises:
+            TypeError, InvalidName: ``new_name`` is not a name (before any request).
+        """
+        check_name(new_name, "new_name")
         self.post(json={"name": new_name}, wait=wait)
         self._set_server_value(self._name_field, new_name)
         return self
@@ -182,7 +206,7 @@ class Collection(Generic[ModelT]):
 
     def _wrap_response(self, response: Response, node: APINode) -> ModelT:
         """The object a ``GET`` of it returned, with its ETag."""
-        return self._wrap(metadata(response), node, etag_of(response))
+        return self._wrap(metadata_object(response), node, etag_of(response))
 
     def _init(self, data: Mapping[str, Any], node: APINode) -> dict[str, Any]:
         """The constructor arguments of a member described by ``data`` in ``node``: nested
@@ -190,37 +214,58 @@ class Collection(Generic[ModelT]):
         return {"collection": node}
 
     def _listing_params(
-        self, project: str | None, all_projects: bool, recursion: int
+        self,
+        project: str | None,
+        all_projects: bool,
+        recursion: int,
+        filter: Filter | None = None,  # noqa: A002 - LXD's name for it
     ) -> dict[str, Any]:
-        """``recursion`` and the projects to list (checking the server can list them all)."""
+        """``recursion``, the projects to list (checking the server can list them all) and
+        the ``filter`` (checking the server filters this resource)."""
         if all_projects:
             extension = self.model._all_projects_extension
             if extension is None:
                 raise TypeError(f"LXD cannot list {self.model.__name__} objects across projects")
             self._client.assert_has_api_extension(extension)
-        return {"recursion": recursion, **project_scope(project, all_projects)}
+        params = {"recursion": recursion, **project_scope(project, all_projects)}
+        if filter is not None:
+            params["filter"] = filter_expression(filter)  # a bad filter sends nothing
+            self._client.assert_has_api_extension(self.model._filter_extension)
+        return params
 
     def get(self, name: str, project: str | None = None) -> ModelT:
         """Fetch one object (one request). Raises :class:`~pylxd.exceptions.NotFound`."""
         node = self._in(project)
         return self._wrap_response(node[name].get(), node)
 
-    def all(self, project: str | None = None, all_projects: bool = False) -> list[ModelT]:
+    def all(
+        self,
+        project: str | None = None,
+        all_projects: bool = False,
+        *,
+        filter: Filter | None = None,  # noqa: A002 - LXD's name for it
+    ) -> list[ModelT]:
         """Every object, complete, in one request (``recursion=1``).
 
         Args:
             project: list this project's objects instead of the client's.
             all_projects: every project's objects (where LXD can; each object then
                 remembers its own project).
+            filter: only the objects it matches, filtered by the server: LXD's
+                expression (``"name eq web1 and config.user.x eq y"``) or
+                ``{field: value}`` pairs that must all match. Instances and images need
+                ``api_filtering``, volumes ``storage_volume_api_filtering``, the rest
+                Incus' ``api_filtering_extended``
+                (:class:`~pylxd.exceptions.LXDAPIExtensionNotAvailable` otherwise).
         """
         node = self._in(project)
-        params = self._listing_params(project, all_projects, 1)
-        listing = metadata(self._node.get(params=params)) or []
+        params = self._listing_params(project, all_projects, 1, filter)
+        listing = metadata_list(self._node.get(params=params))
         return [self._wrap(item, node) for item in listing]
 
     def names(self, project: str | None = None) -> list[str]:
         """The names of every object (``recursion=0``: the cheapest listing)."""
-        return [name_from_url(url) for url in metadata(self._in(project).get()) or []]
+        return [name_from_url(url) for url in metadata_list(self._in(project).get(), str)]
 
     def exists(self, name: str, project: str | None = None) -> bool:
         """Whether an object called ``name`` exists."""
@@ -241,6 +286,7 @@ class Collection(Generic[ModelT]):
     ) -> ModelT:
         """``POST`` ``body`` (in ``project``, if given); wait for the operation it started
         (if any, and if ``wait``), then fetch the new object ``name``."""
+        check_name(name)
         wait = self.model.must_wait(self._client, wait)
         node = self._in(project)
         body = dict(body)

@@ -10,13 +10,20 @@ from typing import TYPE_CHECKING, Any
 
 from pylxd._sync.api import APINode
 from pylxd._sync.model import Model
-from pylxd._core.envelope import metadata
+from pylxd._core.envelope import expect, metadata_object
 from pylxd._core.envelope import operation_id as operation_id_of
 from pylxd._core.fields import Attribute
 from pylxd._core.logs import OPERATIONS
 from pylxd._core.operations import is_final, is_success, server_wait_seconds
 from pylxd._core.urls import project_scope
-from pylxd.exceptions import LXDAPIException, OperationFailed, OperationTimeout
+from pylxd.exceptions import (
+    LXDAPIException,
+    MalformedResponse,
+    OperationFailed,
+    OperationTimeout,
+    TransportTimeout,
+    WaitTimeout,
+)
 
 if TYPE_CHECKING:
     from pylxd._sync.client import Client
@@ -47,6 +54,10 @@ class Operation(Model):
     location: Attribute[str] = Attribute(readonly=True)
 
     _identity = ("id",)
+
+    @classmethod
+    def _url_field(cls) -> str | None:
+        return "id"
 
     #: Told ``(operation, succeeded)`` when ``wait()`` sees it end (a model's save).
     _on_end: Callable[[Operation, bool], None] | None = None
@@ -88,20 +99,30 @@ class Operation(Model):
         Raises:
             OperationFailed: it failed or was cancelled.
             OperationTimeout: it was still running when the timeout expired.
-            TransportTimeout: the server did not answer the wait half a second after
-                ``timeout`` (rounded up to whole seconds: LXD's unit) — it stalled.
+            WaitTimeout: the server did not answer the wait half a second after
+                ``timeout`` (rounded up to whole seconds: LXD's unit) — it stalled. Both
+                an ``OperationTimeout`` and a ``TransportTimeout``.
         """
         seconds = server_wait_seconds(timeout)  # LXD waits whole seconds
         limit = seconds + (_DEFAULT_WAIT_GRACE if timeout is None else _WAIT_GRACE)
         started = time.perf_counter()
-        response = self.api.wait.get(params={"timeout": seconds}, timeout=limit)
         try:
-            self._apply(metadata(response), complete=True, rollback=True)
+            response = self.api.wait.get(params={"timeout": seconds}, timeout=limit)
+        except TransportTimeout as exc:
+            raise WaitTimeout(
+                None,
+                f"operation {self._raw_attr('id')}: the server did not answer its wait "
+                f"within {limit} s (it may still be running)",
+            ) from exc
+        try:
+            self._apply(metadata_object(response, "an operation"), complete=True, rollback=True)
+        except MalformedResponse:
+            raise
         except LXDAPIException:
             # Incus answers a failed or unfinished wait with an error envelope (and HTTP
             # 200): the operation itself says which it was.
             self.sync(rollback=True)
-        code = self._raw_attr("status_code")
+        code = expect(response, self._raw_attr("status_code"), int, "an operation's status_code")
         if OPERATIONS.isEnabledFor(logging.INFO):
             self._log_waited(time.perf_counter() - started)
         if not is_final(code):
@@ -157,11 +178,13 @@ class OperationManager:
         if all_projects:
             self._client.assert_has_api_extension("operations_get_query_all_projects")
         params = {"recursion": 1, **project_scope(project, all_projects)}
-        by_status = metadata(self._client.api.operations.get(params=params)) or {}
+        response = self._client.api.operations.get(params=params)
+        expected = "operations by status (an object of lists of objects)"
+        by_status = metadata_object(response, expected)
         return [
-            Operation._from_server(self._client, op)
+            Operation._from_server(self._client, expect(response, op, dict, expected))
             for ops in by_status.values()
-            for op in ops or ()
+            for op in expect(response, ops or [], list, expected)
         ]
 
     def wait_for_operation(

@@ -6,7 +6,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from pylxd._sync.collection import Collection, NamedModel
-from pylxd._core.envelope import metadata
+from pylxd._core.envelope import metadata_list, metadata_object
 from pylxd._core.fields import Attribute, null_as_list
 
 if TYPE_CHECKING:
@@ -45,11 +45,31 @@ class Project(NamedModel):
         background, so this waits unless ``wait=False``. Returns the project, renamed."""
         return super().rename(new_name, wait=wait)
 
+    def delete(self, wait: bool = False, force: bool = False) -> None:
+        """Delete the project. ``force`` (Incus' ``projects_force_delete``) deletes
+        everything in it first: instances, images, volumes, profiles, networks…
+
+        Raises:
+            LXDAPIException: it is not empty (without ``force``).
+            LXDAPIExtensionNotAvailable: ``force`` on a server that cannot.
+        """
+        if not force:
+            super().delete(wait=wait)
+            return
+        self.client.assert_has_api_extension("projects_force_delete")
+        self._wait_if(self.api.delete(params={"force": True}), wait)
+
+    def access(self) -> list[dict[str, str]]:
+        """Who may use the project (Incus' ``project_access``): ``[{"identifier":
+        <certificate fingerprint>, "role": "admin", "provider": "tls"}, …]``."""
+        self.client.assert_has_api_extension("project_access")
+        return metadata_list(self.api.access.get())
+
     def state(self) -> dict[str, Any]:
         """The project's resource usage (``GET …/state``; LXD's ``project_usage``):
         ``{"resources": {"instances": {"Limit": -1, "Usage": 2}, …}}``."""
         self.client.assert_has_api_extension("project_usage")
-        return dict(metadata(self.api.state.get()))
+        return metadata_object(self.api.state.get())
 
 
 class ProjectManager(Collection[Project]):

@@ -19,6 +19,7 @@ from pylxd._async.instances.manager import ContainerManager, InstanceManager, Vi
 from pylxd._async.instances.snapshot import SnapshotManager
 from pylxd._async.network.acl import NetworkACLManager
 from pylxd._async.network.forward import NetworkForwardManager, NetworkLoadBalancerManager
+from pylxd._async.network.integration import NetworkIntegrationManager
 from pylxd._async.network.network import NetworkManager
 from pylxd._async.network.peer import NetworkPeerManager
 from pylxd._async.network.zone import NetworkZoneManager, NetworkZoneRecordManager
@@ -45,6 +46,7 @@ __all__ = [
     "InstanceManager",
     "NetworkACLManager",
     "NetworkForwardManager",
+    "NetworkIntegrationManager",
     "NetworkLoadBalancerManager",
     "NetworkManager",
     "NetworkPeerManager",

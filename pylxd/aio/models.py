@@ -24,6 +24,7 @@ from pylxd._async.instances.snapshot import Snapshot
 from pylxd._async.model import Model
 from pylxd._async.network.acl import NetworkACL
 from pylxd._async.network.forward import NetworkForward, NetworkLoadBalancer
+from pylxd._async.network.integration import NetworkIntegration
 from pylxd._async.network.network import Network, NetworkState
 from pylxd._async.network.peer import NetworkPeer
 from pylxd._async.network.zone import NetworkZone, NetworkZoneRecord
@@ -62,6 +63,7 @@ __all__ = [
     "Network",
     "NetworkACL",
     "NetworkForward",
+    "NetworkIntegration",
     "NetworkLoadBalancer",
     "NetworkPeer",
     "NetworkState",

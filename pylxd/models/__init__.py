@@ -25,6 +25,7 @@ from pylxd._sync.instances.snapshot import Snapshot
 from pylxd._sync.model import Model
 from pylxd._sync.network.acl import NetworkACL
 from pylxd._sync.network.forward import NetworkForward, NetworkLoadBalancer
+from pylxd._sync.network.integration import NetworkIntegration
 from pylxd._sync.network.network import Network, NetworkState
 from pylxd._sync.network.peer import NetworkPeer
 from pylxd._sync.network.zone import NetworkZone, NetworkZoneRecord
@@ -63,6 +64,7 @@ __all__ = [
     "Network",
     "NetworkACL",
     "NetworkForward",
+    "NetworkIntegration",
     "NetworkLoadBalancer",
     "NetworkPeer",
     "NetworkState",

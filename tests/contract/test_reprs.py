@@ -50,6 +50,7 @@ def every_model(client: Any) -> dict[str, Any]:
         build(network.load_balancers, listen_address="10.0.0.2", ports=[]),
         build(network.peers, name="peer0"),
         build(client.network_acls, name="acl0", ingress=[]),
+        build(client.network_integrations, name="region1", type="ovn"),
         zone,
         build(zone.records, name="www", entries=[]),
         pool,

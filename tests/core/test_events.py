@@ -13,7 +13,7 @@ def test_events_path() -> None:
     assert events_path("1.0", ["operation", EventType.Lifecycle]) == (
         "/1.0/events?type=lifecycle,operation"
     )
-    assert events_path("1.0", project="my p") == "/1.0/events?project=my+p"
+    assert events_path("1.0", project="my p") == "/1.0/events?project=my%20p"
     assert events_path("1.0", project="p", all_projects=True) == "/1.0/events?all-projects=true"
     with pytest.raises(ValueError):
         events_path("1.0", ["nope"])

@@ -14,7 +14,6 @@ from pylxd._core.files import (
     file_stat,
     local_entries,
     mode_string,
-    safe_entry,
     tree_link_target,
 )
 
@@ -68,20 +67,12 @@ def test_body_size_knows_bytes_files_and_seekable_buffers(tmp_path: Path) -> Non
     assert body_size("text") is None
 
 
-@pytest.mark.parametrize(
-    ("name", "safe"),
-    [("a b", True), ("..", False), (".", False), ("a/b", False), ("a\\b", False), ("", False)],
-)
-def test_safe_entry(name, safe) -> None:
-    assert safe_entry(name) is safe
-
-
 def test_tree_link_targets_inside_the_tree_become_relative() -> None:
-    assert tree_link_target("/t/a/l", "/t/b/f", "/t", "/x") == "../b/f"
-    assert tree_link_target("/t/l", "/t/f", "/t/", "/x") == "f"
-    assert tree_link_target("/t/l", "/etc/passwd", "/t", "/x") == "/etc/passwd"
-    assert tree_link_target("/t/l", "/tother/f", "/t", "/x") == "/tother/f"
-    assert tree_link_target("/t/l", "rel", "/t", "/x") == "rel"
+    assert tree_link_target("/t/a/l", "/t/b/f", "/t") == "../b/f"
+    assert tree_link_target("/t/l", "/t/f", "/t/") == "f"
+    assert tree_link_target("/t/l", "/etc/passwd", "/t") == "/etc/passwd"
+    assert tree_link_target("/t/l", "/tother/f", "/t") == "/tother/f"
+    assert tree_link_target("/t/l", "rel", "/t") == "rel"
 
 
 def test_local_entries_walk_top_down_without_following_links(tmp_path: Path) -> None:

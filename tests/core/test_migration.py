@@ -80,3 +80,23 @@ def test_the_source_must_be_reachable_by_the_destination() -> None:
     local.host_info = {"environment": {"addresses": []}}
     with pytest.raises(ValueError, match="local client connection"):
         _source_base_url(local)  # type: ignore[arg-type]
+
+
+def test_push_mode_source_and_allow_inconsistent() -> None:
+    from pylxd._core.migration import check_mode
+
+    pushed = migration_source(
+        None, {"control": "s"}, "PEM", base_image="fp", allow_inconsistent=True
+    )
+    assert pushed == {
+        "type": "migration",
+        "mode": "push",
+        "live": False,
+        "allow_inconsistent": True,
+        "base-image": "fp",
+    }
+    assert copy_source("c1", allow_inconsistent=True)["allow_inconsistent"] is True
+    assert migration_request(allow_inconsistent=True)["allow_inconsistent"] is True
+    assert check_mode("relay") == "relay"
+    with pytest.raises(ValueError, match="pull, push, relay"):
+        check_mode("carrier-pigeon")

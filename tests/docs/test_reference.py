@@ -117,8 +117,9 @@ def test_every_export_is_documented(export: str) -> None:
 def test_every_public_method_is_documented(qualified: str) -> None:
     cls = next(obj for name, obj in _public_classes().values() if name == qualified)
     assert isinstance(cls, type)
-    places = documented().get(id(cls), set())
-    assert places, f"{qualified} is missing from the API reference"
+    assert documented().get(id(cls)), f"{qualified} is missing from the API reference"
+    # A member inherited from a documented public base (Model.save) is documented there.
+    places = {place for base in cls.__mro__ for place in documented().get(id(base), ())}
     names = _documented_names()
     missing = [
         member

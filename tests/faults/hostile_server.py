@@ -25,6 +25,7 @@ __all__ = [
     "chunked_forever",
     "declared_huge",
     "endless_headers",
+    "event_flood",
     "fragments_forever",
     "huge_frame",
     "never_accepting",
@@ -49,9 +50,9 @@ def _until_hung_up(write: Callable[[], None], seconds: float = 30.0) -> None:
         pass  # the client dropped the connection: what it should do
 
 
-def chunked_forever(handler: BaseHTTPRequestHandler) -> None:
-    """A 200 whose chunked body never ends."""
-    handler.wfile.write(b"HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n")
+def chunked_forever(handler: BaseHTTPRequestHandler, status: bytes = b"200 OK") -> None:
+    """An answer (a 200 by default) whose chunked body never ends."""
+    handler.wfile.write(b"HTTP/1.1 " + status + b"\r\nTransfer-Encoding: chunked\r\n\r\n")
     chunk = b"%x\r\n" % len(PIECE) + PIECE + b"\r\n"
     _until_hung_up(lambda: handler.wfile.write(chunk))
 
@@ -138,11 +139,13 @@ def never_accepting(tmp_path: Path) -> Iterator[str]:
 
 
 @contextlib.contextmanager
-def answered_within(scenario: str, error: type[BaseException], seconds: float) -> Iterator[None]:
+def answered_within(
+    scenario: str, error: type[BaseException], seconds: float
+) -> Iterator[pytest.ExceptionInfo[BaseException]]:
     """Expect ``error`` within ``seconds``; print the outcome and the time it took."""
     started = time.monotonic()
     with pytest.raises(error) as caught:
-        yield
+        yield caught
     took = time.monotonic() - started
     print(f"\nSCENARIO {scenario}: {type(caught.value).__name__} in {took:.2f} s")
     assert took < seconds, f"{scenario}: {took:.2f} s"
@@ -153,3 +156,26 @@ def hostile(tmp_path: Path) -> Iterator[FakeLXD]:
     """A fake LXD (healthy ``/1.0``) for a test to give hostile routes."""
     with FakeLXD(tmp_path / "lxd.socket") as fake:
         yield fake
+
+
+EVENT = (
+    b'{"type": "lifecycle", "timestamp": "2026-01-01T00:00:00Z", "project": "default", '
+    b'"metadata": {"action": "instance-updated", "source": "/1.0/instances/c1"}}'
+)
+
+
+def event_flood(count: int) -> Route:
+    """Accept the upgrade, send ``count`` events as fast as the socket takes them, close."""
+    frame = _frame_header(0x1, len(EVENT)) + EVENT
+
+    def route(handler: BaseHTTPRequestHandler) -> None:
+        handler.wfile.write(upgrade_answer(handler))
+        batch = frame * 1000
+        try:
+            for _ in range(count // 1000):
+                handler.wfile.write(batch)
+            handler.wfile.write(b"\x88\x02\x03\xe8")  # close, 1000
+        except OSError:
+            pass
+
+    return route

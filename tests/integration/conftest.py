@@ -16,6 +16,7 @@ from typing import Any
 import pytest
 
 from pylxd import Client
+from pylxd._core.tls import certificate_base64
 from pylxd.exceptions import LXDAPIException, NotFound
 from tests.certs import make_cert
 from tests.integration.image_server import ImageServer, serve_images
@@ -152,6 +153,21 @@ def second_admin() -> Iterator[Client]:
     """A blocking client on the second LXD (scripts/lxd-second), for cross-server tests."""
     with Client(endpoint=SECOND_SOCKET) as client:
         yield client
+
+
+@pytest.fixture
+def trusted_on_both(client_cert, second_admin: Client) -> Iterator[tuple[str, str]]:
+    """A client certificate the main server (``client_cert``) and the second one trust."""
+    with Client() as admin:
+        with open(client_cert[0]) as f:
+            body = {"type": "client", "certificate": certificate_base64(f.read())}
+        admin.api.certificates.post(json={**body, "name": "pylxd-test-source"})
+        second_admin.api.certificates.post(json={**body, "name": "pylxd-test-destination"})
+    yield client_cert
+    try:
+        second_admin.api.certificates[fingerprint(client_cert[0])].delete()
+    except NotFound:
+        pass
 
 
 # -- storage: pools and projects made for one test, removed whatever happens ----------------

@@ -6,8 +6,9 @@ from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
 from pylxd._async.collection import Collection, NamedModel
-from pylxd._core.envelope import metadata
+from pylxd._core.envelope import metadata_object
 from pylxd._core.fields import Attribute
+from pylxd._core.urls import check_name
 
 if TYPE_CHECKING:
     from pylxd._async.client import Client
@@ -54,6 +55,7 @@ class ClusterMember(NamedModel):
 
     async def rename(self, new_name: str, wait: bool = False) -> ClusterMember:
         """Rename the member (``POST {"server_name": new_name}``); returns it, renamed."""
+        check_name(new_name, "new_name")
         await self.post(json={"server_name": new_name}, wait=wait)
         self._set_server_value("server_name", new_name)
         return self
@@ -102,7 +104,7 @@ class ClusterMember(NamedModel):
     async def state(self) -> ClusterMemberState:
         """The member's live resources (``cluster_member_state``; LXD 5.0 lacks it)."""
         self.client.assert_has_api_extension("cluster_member_state")
-        return ClusterMemberState(metadata(await self.api.state.get()))
+        return ClusterMemberState(metadata_object(await self.api.state.get()))
 
 
 class ClusterMemberManager(Collection[ClusterMember]):

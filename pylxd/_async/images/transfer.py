@@ -10,6 +10,7 @@ coming down.
 from __future__ import annotations
 
 import tempfile
+from collections.abc import Sequence
 from typing import IO, TYPE_CHECKING
 from urllib.parse import urlencode
 
@@ -37,6 +38,7 @@ async def upload_image(
     filename: str | None,
     properties: dict[str, str] | None,
     progress: Progress | None,
+    aliases: Sequence[str] = (),
 ) -> Response:
     """``POST`` an image's files to ``node`` (``/1.0/images``), streamed; LXD's answer.
 
@@ -49,6 +51,8 @@ async def upload_image(
             headers[client.lxd_header("public")] = "1"
         if properties:
             headers[client.lxd_header("properties")] = urlencode(properties)
+        if aliases:  # Incus' image_import_alias: the caller checked the server has it
+            headers[client.lxd_header("aliases")] = urlencode([("alias", a) for a in aliases])
         if metadata is None:
             pieces: list[bytes | Source] = [sources[0]]
             headers["Content-Type"] = "application/octet-stream"

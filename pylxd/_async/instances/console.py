@@ -5,7 +5,13 @@ from __future__ import annotations
 import json
 from typing import TYPE_CHECKING
 
-from pylxd._core.envelope import metadata, operation_id
+from pylxd._core.envelope import (
+    malformed,
+    metadata,
+    operation_id,
+    response_operation,
+    websocket_secrets,
+)
 from pylxd._core.operations import websocket_path
 
 if TYPE_CHECKING:
@@ -50,8 +56,11 @@ class Console:
         client.assert_has_api_extension("console")
         body = {"type": "console", "width": width, "height": height}
         response = await self.instance.api.console.post(json=body)
-        operation = operation_id(response.json()["operation"])
-        fds = metadata(response)["metadata"]["fds"]
+        operation_url = response_operation(response)
+        if operation_url is None:
+            raise malformed(response, "an operation (an async answer)", metadata(response))
+        operation = operation_id(operation_url)
+        fds = websocket_secrets(response, ("0", "control"))
         data, control = await client._websockets(
             [websocket_path(client.version, operation, fds[fd]) for fd in ("0", "control")]
         )

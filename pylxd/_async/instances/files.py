@@ -16,7 +16,7 @@ import posixpath
 from typing import IO, TYPE_CHECKING, Any
 
 from pylxd._async.instances.remote_file import RemoteFile
-from pylxd._async.instances.sftp import sftp_pull, sftp_push
+from pylxd._async.instances.sftp import sftp_listdir, sftp_pull, sftp_push
 from pylxd._async.streams import chunks
 from pylxd._core.envelope import metadata
 from pylxd._core.files import (
@@ -29,9 +29,11 @@ from pylxd._core.files import (
     file_stat,
     local_entries,
     open_local_file,
-    safe_entry,
+    put_data,
     tree_link_target,
 )
+from pylxd._core.pull_target import PullTarget, checked_names
+from pylxd._drivers.aio.flavour import async_chunks
 from pylxd.exceptions import NotFound
 
 if TYPE_CHECKING:
@@ -78,9 +80,11 @@ class FilesManager:
         """Write ``data`` to ``filepath`` in the instance (created or replaced).
 
         Args:
+            filepath: the path in the instance; a name that is not UTF-8 is a ``str`` as
+                ``os.fsdecode`` makes it (``surrogateescape``), sent as its own bytes.
             data: ``str`` (UTF-8), ``bytes``, a local path (``os.PathLike``), a binary file
-                object or an iterable of chunks (``pylxd.aio``: an async iterable too);
-                everything but ``bytes``/``str`` is streamed.
+                object or an iterable of ``bytes`` chunks (``pylxd.aio``: an async iterable
+                too); everything but ``bytes``/``str`` is streamed.
             mode: the permission bits (``0o755`` or ``"0755"``); ``True`` copies the local
                 file's (``data``'s when it is a path, else ``filepath``'s, as upstream).
             uid, gid: the owner in the instance (LXD's default: root).
@@ -90,6 +94,8 @@ class FilesManager:
             append: append instead of replacing (``file_append`` extension).
 
         Raises:
+            TypeError: ``data`` is none of those (checked before any request; an iterable's
+                later chunks as they are sent).
             LXDAPIException: LXD refused (its message); ``NotFound`` if the directory is missing.
         """
         if mode is True:
@@ -97,14 +103,13 @@ class FilesManager:
             mode = os.stat(source).st_mode
         elif mode is False:
             mode = None
+        data = put_data(await async_chunks(data))  # a TypeError before any request
         if append:
             self.instance.client.assert_has_api_extension("file_append")
         opened: IO[bytes] | None = None
         if isinstance(data, os.PathLike):
             opened = data = open(data, "rb")  # noqa: SIM115 - closed below
         try:
-            if isinstance(data, str):
-                data = data.encode()
             size = body_size(data)
             body: Any = data
             if progress is not None or not isinstance(data, (bytes, bytearray, memoryview)):
@@ -138,7 +143,8 @@ class FilesManager:
         """Create the symbolic link ``path`` → ``target`` (``file_symlinks`` extension)."""
         self.instance.client.assert_has_api_extension("file_symlinks")
         headers = file_headers(None, uid, gid, kind="symlink")
-        await self._node.post(params=self._params(path), data=target.encode(), headers=headers)
+        body = target.encode("utf-8", "surrogateescape")  # a non-UTF-8 target: its own bytes
+        await self._node.post(params=self._params(path), data=body, headers=headers)
 
     def delete_available(self) -> bool:
         """Whether the server can delete files (the ``file_delete`` extension)."""
@@ -167,7 +173,8 @@ class FilesManager:
 
         Args:
             to: a local path or a binary file object: the content is streamed into it
-                (never held whole) and ``b""`` is returned.
+                (never held whole) and ``b""`` is returned. A symlink at that path is
+                replaced by the file, never written through.
             progress: called with ``(bytes_received, bytes_total or None)``.
 
         Raises:
@@ -182,7 +189,7 @@ class FilesManager:
                 await remote._copy_to(buffer, progress)
                 return buffer.getvalue()  # the buffer's own bytes, not a copy
             if isinstance(to, (str, os.PathLike)):
-                with open(to, "wb") as sink:
+                with open_local_file(to) as sink:
                     await remote._copy_to(sink, progress)
             else:
                 await remote._copy_to(to, progress)
@@ -221,13 +228,23 @@ class FilesManager:
     async def listdir(self, path: str) -> list[str]:
         """The names in the directory ``path``.
 
+        A name that is not UTF-8 comes as ``os.fsdecode`` makes it. LXD's JSON listing
+        cannot carry one (U+FFFD stands for each bad byte): when it shows U+FFFD, the
+        directory is listed again over SFTP, which has the bytes; without SFTP (no
+        paramiko, an older server) the listing stays as LXD sent it.
+
         Raises:
             NotADirectoryError: ``path`` is not a directory.
         """
         async with self.open(path) as remote:
             if remote.stat is None or not remote.stat.is_dir:
                 raise NotADirectoryError(path)
-            return [str(name) for name in metadata(await remote._response()) or []]
+            names = [str(name) for name in metadata(await remote._response()) or []]
+        if any("\ufffd" in name for name in names):
+            exact = await sftp_listdir(self, path)
+            if exact is not None:
+                return exact
+        return names
 
     async def readlink(self, path: str) -> str:
         """The target of the symbolic link ``path`` (LXD resolves it to an absolute path).
@@ -288,58 +305,75 @@ class FilesManager:
         local_path: str | os.PathLike[str],
         *,
         progress: Progress | None = None,
+        keep_setid: bool = False,
     ) -> None:
         """Copy ``remote_path`` (a directory, a file or a symlink) to ``local_path``, like
-        ``lxc file pull -r``: modes, empty directories and symlinks kept, files streamed.
+        ``lxc file pull -r``: empty directories and symlinks kept, files streamed, any depth.
 
-        A symlink pointing inside the copied tree is made relative, so the copy points into
-        itself. Listing entries that are not plain names are skipped (a hostile listing cannot
-        write outside ``local_path``).
+        Nothing is written outside ``local_path``, whatever the server lists or an earlier
+        pull left there: a link is never followed (one in the way is replaced), a listed
+        name that is not a plain name or is listed twice raises :class:`UnsafePath`.
+        A symlink is copied as a link: one that points inside the tree is made relative
+        (the copy points into itself), one that points out of it keeps its target.
+        Modes are the server's less set-user/group-ID bits (unless ``keep_setid``) and
+        less the umask. A name that is not UTF-8 comes as ``os.fsdecode`` makes it; over
+        HTTP, LXD's listing cannot carry one (it sends U+FFFD), so such a file is
+        ``NotFound``; over SFTP it is copied exactly.
+
+        Raises:
+            UnsafePath: a refused name, or a local directory where the server has a file.
         """
-        if await sftp_pull(self, remote_path, os.fspath(local_path), progress):
-            return
-        done = [0]
-        await self._pull(
-            remote_path, os.fspath(local_path), remote_path, os.fspath(local_path), done, progress
-        )
+        with PullTarget(local_path, keep_setid) as target:
+            if not await sftp_pull(self, remote_path, target, progress):
+                await self._pull(remote_path, target, progress)
+            target.finish()
 
-    async def _pull(
+    async def _pull(self, remote_root: str, target: PullTarget, progress: Progress | None) -> None:
+        """The HTTP walk: a request per entry, its own stack (no recursion)."""
+        done = [0]
+        stack = [(remote_root, target.root)]
+        while stack:
+            remote, local = stack.pop()
+            try:
+                stack += await self._pull_entry(remote, local, remote_root, target, done, progress)
+            except NotFound as exc:
+                if "\ufffd" not in remote:
+                    raise
+                text = f"{exc.error}: {remote!r} (LXD lists a name that is not UTF-8 with U+FFFD"
+                raise NotFound(exc.response, text + ": a pull over SFTP copies it)") from exc
+
+    async def _pull_entry(
         self,
         remote: str,
         local: str,
         remote_root: str,
-        local_root: str,
+        target: PullTarget,
         done: list[int],
         progress: Progress | None,
-    ) -> None:
+    ) -> list[tuple[str, str]]:
+        """Copy one entry; a directory's children, reversed (for the walk's stack)."""
         async with self.open(remote) as source:
             info = source.stat
             assert info is not None
             if info.is_dir:
-                names = [str(n) for n in metadata(await source._response()) or []]
-                os.makedirs(local, exist_ok=True)
-            elif info.is_symlink:
-                target = (await source.read()).decode("utf-8", "surrogateescape")
-                if os.path.lexists(local):
-                    os.unlink(local)
-                os.symlink(tree_link_target(remote, target, remote_root, local_root), local)
-                return
+                names = checked_names(metadata(await source._response()) or [], remote)
+                target.make_dir(local, info.mode)
+                return [
+                    (posixpath.join(remote, name), os.path.join(local, name))
+                    for name in reversed(names)
+                ]
+            if info.is_symlink:
+                link = (await source.read()).decode("utf-8", "surrogateescape")
+                target.symlink(local, tree_link_target(remote, link, remote_root))
             else:
-                with open_local_file(local) as sink:
+                with target.open_file(local, info.mode) as sink:
                     done[0] = await source._copy_to(sink, progress, done[0], None)
-                os.chmod(local, info.mode)
-                return
-        for name in names:
-            if safe_entry(name):
-                child = posixpath.join(remote, name)
-                await self._pull(
-                    child, os.path.join(local, name), remote_root, local_root, done, progress
-                )
-        os.chmod(local, info.mode)
+        return []
 
-    async def _pull_file(self, remote: str, local: str, mode: int, state: Pull) -> None:
+    async def _pull_file(
+        self, remote: str, local: str, mode: int, target: PullTarget, state: Pull
+    ) -> None:
         """One file of an SFTP pull that goes over HTTP (a large one)."""
         async with self.open(remote) as source:
-            with open_local_file(local) as sink:
+            with target.open_file(local, mode) as sink:
                 state.done = await source._copy_to(sink, state.progress, state.done, None)
-        os.chmod(local, mode)

@@ -24,9 +24,11 @@ from pylxd._async.instances.sftp import open_instance_sftp
 from pylxd._async.instances.snapshot import SnapshotManager
 from pylxd._async.instances.templates import TemplateManager
 from pylxd._async.model import Model
-from pylxd._core.envelope import metadata
+from pylxd._core.envelope import metadata_list, metadata_object
 from pylxd._core.fields import Attribute, AttributeDict, none_as_null
+from pylxd._core.migration import migration_request
 from pylxd._core.response import Response
+from pylxd._core.urls import check_name
 from pylxd.exceptions import NotFound
 
 if TYPE_CHECKING:
@@ -96,6 +98,11 @@ class Instance(Model, Publishable, Executable, Interactive, Migratable):
     backups_data: Attribute[list[dict[str, Any]]] = Attribute(readonly=True, key="backups")
 
     _identity = ("name", "project")
+
+    @classmethod
+    def _url_field(cls) -> str | None:
+        return "name"
+
     _etag_misses = ("description",)
     #: ``type`` sent on create and used to filter listings (``None``: any type).
     _instance_type: ClassVar[str | None] = None
@@ -168,21 +175,96 @@ class Instance(Model, Publishable, Executable, Interactive, Migratable):
 
     async def rename(self, name: str, wait: bool = False) -> None:
         """Rename the instance (it must be stopped)."""
+        check_name(name)
         await self.post(json={"name": name}, wait=wait)
         self._set_server_value("name", name)
 
-    async def move(self, target: str, wait: bool = True) -> None:
-        """Move the instance to another cluster member (or ``"@group"``); it must be
-        stopped. With ``wait`` (default) this waits for the move and reads ``location``."""
-        name = self._raw_attr("name")
-        response = await self.api.post(json={"name": name, "migration": True}, target=target)
-        await self._wait_if(response, wait)
+    async def move(
+        self,
+        target: str | None = None,
+        wait: bool = True,
+        *,
+        pool: str | None = None,
+        project: str | None = None,
+        instance_only: bool = False,
+        allow_inconsistent: bool = False,
+    ) -> None:
+        """Move the instance, on its server: to another cluster member (``target``, or
+        ``"@group"``), its root disk to another storage ``pool``, or to another
+        ``project`` (one or more at once, as LXD allows); it must be stopped.
+
+        The object follows (a moved instance is reached in its new project). With
+        ``wait`` (default) this waits for the move and reads the instance again
+        (``location``, the root disk's pool).
+
+        Raises:
+            ValueError: nothing to move to.
+            LXDAPIExtensionNotAvailable: the server cannot move across pools
+                (``instance_pool_move``) or projects (``instance_project_move``).
+        """
+        if target is None and pool is None and project is None:
+            raise ValueError("move() needs a target member, a pool or a project")
+        if pool is not None:
+            self.client.assert_has_api_extension("instance_pool_move")
+        if project is not None:
+            self.client.assert_has_api_extension("instance_project_move")
+        # LXD 5.0 moves across pools or projects, not both in one request (given both, it
+        # moved the pool and said nothing of the project): one step each, in turn.
+        steps = [{"pool": pool}] if pool is not None else []
+        if project is not None:
+            steps.append({"project": project})
+        for index, step in enumerate(steps or [{}]):
+            body = migration_request(
+                instance_only=instance_only, allow_inconsistent=allow_inconsistent
+            )
+            body.update(step, name=self._raw_attr("name"))
+            response = await self.api.post(json=body, target=target if index == 0 else None)
+            await self._wait_if(response, wait or index < len(steps) - 1)
+            if "project" in step:
+                self._set_server_value("project", project)
         if wait:
             await self.sync()
 
+    async def rebuild(
+        self,
+        image: str | Mapping[str, Any] | None = None,
+        *,
+        empty: bool = False,
+        wait: bool = True,
+    ) -> None:
+        """Replace the instance's root filesystem, keeping its name, configuration and
+        devices (Incus' ``instances_rebuild``; it must be stopped): from an ``image``
+        (an alias on this server, or LXD's whole image ``source`` dict, e.g.
+        ``{"fingerprint": …}`` or a remote ``{"server": …, "protocol": …, "alias": …}``),
+        or ``empty`` (no rootfs at all). Snapshots stay.
+
+        Raises:
+            ValueError: neither or both of ``image`` and ``empty``.
+            LXDAPIExtensionNotAvailable: the server cannot rebuild (LXD 5.0).
+            OperationFailed: LXD refused (e.g. "Instance must be stopped to be rebuilt").
+        """
+        if (image is None) == (not empty):
+            raise ValueError("rebuild() takes an image or empty=True (one of them)")
+        self.client.assert_has_api_extension("instances_rebuild")
+        if image is None:
+            source: dict[str, Any] = {"type": "none"}
+        elif isinstance(image, str):
+            source = {"type": "image", "alias": image}
+        else:
+            source = {"type": "image", **image}
+        await self._wait_if(await self.api.rebuild.post(json={"source": source}), wait)
+        if wait:
+            await self.sync()
+
+    async def access(self) -> list[dict[str, str]]:
+        """Who may use the instance (Incus' ``instance_access``): ``[{"identifier":
+        <certificate fingerprint>, "role": "admin", "provider": "tls"}, …]``."""
+        self.client.assert_has_api_extension("instance_access")
+        return metadata_list(await self.api.access.get())
+
     async def state(self) -> InstanceState:
         """The instance's live state: status, network, memory, processes…"""
-        return InstanceState(metadata(await self.api.state.get()))
+        return InstanceState(metadata_object(await self.api.state.get()))
 
     async def _set_state(
         self, action: str, timeout: int, force: bool, wait: bool, stateful: bool | None = None
@@ -283,7 +365,7 @@ class Instance(Model, Publishable, Executable, Interactive, Migratable):
     async def get_metadata(self) -> dict[str, Any]:
         """The instance's image metadata (``metadata.yaml``: properties, templates…)."""
         self.client.assert_has_api_extension("container_edit_metadata")
-        return dict(metadata(await self.api.metadata.get()) or {})
+        return metadata_object(await self.api.metadata.get())
 
     async def put_metadata(self, data: Mapping[str, Any]) -> None:
         """Replace the instance's image metadata."""

@@ -19,9 +19,10 @@ from pylxd.exceptions import LXDAPIException
 if TYPE_CHECKING:
     from pylxd._async.instances.files import FilesManager
     from pylxd._async.instances.instance import Instance
+    from pylxd._core.pull_target import PullTarget
     from pylxd._drivers.aio.sftp import SFTP
 
-__all__ = ["open_instance_sftp", "sftp_pull", "sftp_push"]
+__all__ = ["open_instance_sftp", "sftp_listdir", "sftp_pull", "sftp_push"]
 
 
 async def open_instance_sftp(instance: Instance) -> SFTP:
@@ -87,11 +88,26 @@ async def sftp_push(
     return True
 
 
+async def sftp_listdir(files: FilesManager, path: str) -> list[str] | None:
+    """The names in ``path`` read over SFTP, as bytes (``os.fsdecode``); ``None`` if the
+    server offers no SFTP."""
+    sftp = await _session(files.instance)
+    if sftp is None:
+        return None
+    from pylxd._drivers.aio.sftp import run_sftp
+    from pylxd._drivers.sftp_tree import list_names
+
+    try:
+        return await run_sftp(sftp, list_names, path)
+    finally:
+        await sftp.aclose()
+
+
 async def sftp_pull(
-    files: FilesManager, remote: str, local: str, progress: Progress | None
+    files: FilesManager, remote: str, target: PullTarget, progress: Progress | None
 ) -> bool:
-    """Pull ``remote`` into ``local`` over SFTP (large files over HTTP); ``False`` if the
-    server offers no SFTP (nothing was done)."""
+    """Pull ``remote`` into ``target`` over SFTP (large files over HTTP); ``False`` if the
+    server offers no SFTP (nothing was done). The caller applies the directory modes."""
     sftp = await _session(files.instance)
     if sftp is None:
         return False
@@ -99,11 +115,9 @@ async def sftp_pull(
     from pylxd._drivers.sftp_tree import Pull, pull_tree
 
     try:
-        state = await run_sftp(sftp, pull_tree, remote, local, Pull(progress))
+        state = await run_sftp(sftp, pull_tree, remote, target, Pull(progress))
     finally:
         await sftp.aclose()
     for remote_file, local_file, file_mode in state.large:
-        await files._pull_file(remote_file, local_file, file_mode, state)
-    for directory, dir_mode in state.dir_modes:  # innermost first: the walk's order
-        os.chmod(directory, dir_mode)
+        await files._pull_file(remote_file, local_file, file_mode, target, state)
     return True

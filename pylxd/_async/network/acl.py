@@ -33,6 +33,7 @@ class NetworkACL(NetworkObject):
 
     _collection_path = "network_acls"
     _extension = "network_acl"
+    _all_projects_extension = "network_acls_all_projects"
 
     async def log(self) -> str:
         """The ACL's firewall log, as LXD's text (one request; needs ``network_acl_log``).

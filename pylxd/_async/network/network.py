@@ -11,7 +11,7 @@ from pylxd._async.collection import Collection
 from pylxd._async.network.base import NetworkObject
 from pylxd._async.network.forward import NetworkForwardManager, NetworkLoadBalancerManager
 from pylxd._async.network.peer import NetworkPeerManager
-from pylxd._core.envelope import metadata
+from pylxd._core.envelope import metadata_list, metadata_object
 from pylxd._core.fields import Attribute, AttributeDict, null_as_list
 
 if TYPE_CHECKING:
@@ -50,6 +50,7 @@ class Network(NetworkObject):
     project: Attribute[str] = Attribute(readonly=True, optional=True)
 
     _collection_path = "networks"
+    _all_projects_extension = "networks_all_projects"
     _server_patch = True
 
     async def rename(self, new_name: str, wait: bool = True) -> Network:
@@ -90,7 +91,7 @@ class Network(NetworkObject):
     async def state(self) -> NetworkState:
         """The interface's state now (one request; needs ``network_state``)."""
         self.client.assert_has_api_extension("network_state")
-        return NetworkState(metadata(await self.api.state.get()))
+        return NetworkState(metadata_object(await self.api.state.get()))
 
     async def leases(self) -> list[dict[str, Any]]:
         """The DHCP leases of a managed network (``hostname``, ``hwaddr``, ``address``,
@@ -100,7 +101,7 @@ class Network(NetworkObject):
             NotFound: the network is not managed by LXD (LXD's "Network not found").
         """
         self.client.assert_has_api_extension("network_leases")
-        return list(metadata(await self.api.leases.get()) or [])
+        return metadata_list(await self.api.leases.get())
 
     def __str__(self) -> str:
         return json.dumps(self.marshall(skip_readonly=False), indent=2)
@@ -121,7 +122,7 @@ class NetworkManager(Collection[Network]):
         """
         self._client.assert_has_api_extension("network_allocations")
         params = {"all-projects": True} if all_projects else None
-        return list(metadata(await self._client.api.network_allocations.get(params=params)) or [])
+        return metadata_list(await self._client.api.network_allocations.get(params=params))
 
     async def create(
         self,

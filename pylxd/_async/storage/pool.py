@@ -10,7 +10,7 @@ from pylxd._async.api import APINode
 from pylxd._async.collection import Collection, NamedModel
 from pylxd._async.model import Model
 from pylxd._async.storage.volume import StorageVolumeManager
-from pylxd._core.envelope import metadata
+from pylxd._core.envelope import metadata_object
 from pylxd._core.fields import Attribute, missing_as_true, null_as_list
 from pylxd.exceptions import LXDAPIException
 
@@ -93,7 +93,7 @@ class StoragePoolManager(Collection[StoragePool]):
         if not isinstance(definition, Mapping) or "name" not in definition:
             raise TypeError("definition must be a dict holding at least the pool's name")
         try:
-            return await self._create(definition, str(definition["name"]), wait, target)
+            return await self._create(definition, definition["name"], wait, target)
         except LXDAPIException as exc:
             if exc.error.lower() != "unknown driver":
                 raise
@@ -144,5 +144,5 @@ class StorageResourcesManager:
         pool = self._pool
         pool.client.assert_has_api_extension("resources")
         resources = StorageResources(pool.client, pool=pool)
-        resources._apply(metadata(await pool.api.resources.get()), complete=True)
+        resources._apply(metadata_object(await pool.api.resources.get()), complete=True)
         return resources

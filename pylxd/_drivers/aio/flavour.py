@@ -3,19 +3,22 @@
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Awaitable, Callable, Sequence
+from collections.abc import AsyncIterable, AsyncIterator, Awaitable, Callable, Sequence
 from typing import Any, TypeVar
 
+from pylxd._core.files import checked_chunk
 from pylxd.exceptions import NotLoadedError
 
 __all__ = [
     "REOPENS_WHEN_CLOSED",
     "Call",
+    "async_chunks",
     "Event",
     "LazyLoad",
     "Step",
     "gather",
     "gather_settled",
+    "run_blocking",
     "sleep",
 ]
 
@@ -79,6 +82,11 @@ class LazyLoad:
             )
 
 
+async def run_blocking(function: Callable[..., T], *args: Any, **kwargs: Any) -> T:
+    """Run a blocking library call in a worker thread (the blocking flavour: here)."""
+    return await asyncio.to_thread(function, *args, **kwargs)
+
+
 async def sleep(seconds: float) -> None:
     """Pause this task (the blocking flavour: this thread)."""
     await asyncio.sleep(seconds)
@@ -104,3 +112,22 @@ class Event:
         except asyncio.TimeoutError:
             return False
         return True
+
+
+async def async_chunks(data: Any) -> Any:
+    """``data`` as it is, or (an async iterable) its chunks with the first one read and
+    checked now: ``files.put`` raises its ``TypeError`` before any request."""
+    if not isinstance(data, AsyncIterable):
+        return data
+    iterator = aiter(data)
+    try:
+        first = checked_chunk(await anext(iterator))
+    except StopAsyncIteration:
+        return b""
+
+    async def checked() -> AsyncIterator[Any]:
+        yield first
+        async for item in iterator:
+            yield checked_chunk(item)
+
+    return checked()

@@ -22,6 +22,7 @@ from pylxd._drivers.types import (
     Body,
     TimeoutSpec,
     call_limits,
+    sent_whole,
     unsent_note,
 )
 from pylxd.exceptions import (
@@ -84,7 +85,7 @@ class Transport:
         most ``max_response_size`` bytes unless ``limit`` is false: a file's content)."""
         # A body sent as it is read may take long: then each read of the answer waits at
         # most the read timeout (aiohttp has no deadline that starts once the body went).
-        whole = body is None or isinstance(body, (bytes, str))
+        whole = sent_whole(body)
         try:
             bufsize = None if limit else _READ_BUFSIZE
             async with self._send(method, url, body, headers, timeout, whole, bufsize) as raw:
@@ -95,6 +96,8 @@ class Transport:
                     raise
                 return Response(raw.status, raw.headers, content, url)
         except (aiohttp.ClientError, OSError, asyncio.TimeoutError) as exc:
+            if isinstance(exc.__cause__, TypeError):  # the body's own chunks: the caller's
+                raise exc.__cause__ from None  # error (files.put of a non-bytes chunk)
             raise _translate(exc, self.endpoint, method) from exc
 
     def _send(
@@ -145,13 +148,16 @@ class Transport:
         within the call's deadline, then each read within the read timeout; a streamed
         body has no size limit: ``limit`` is accepted for a wrapper's sake)."""
         _connect, _read, total = call_limits(timeout if timeout is not None else self.timeout)
+        # A streamed request body may take long to send: then only each read is timed.
+        whole = sent_whole(body)
         try:
-            raw = await asyncio.wait_for(
-                self._send(method, url, body, headers, timeout, False, _READ_BUFSIZE), total
-            )
+            sending = self._send(method, url, body, headers, timeout, False, _READ_BUFSIZE)
+            raw = await (asyncio.wait_for(sending, total) if whole else sending)
         except (aiohttp.ClientError, OSError, asyncio.TimeoutError) as exc:
+            if isinstance(exc.__cause__, TypeError):  # the body's own chunks: the caller's
+                raise exc.__cause__ from None  # error (files.put of a non-bytes chunk)
             raise _translate(exc, self.endpoint, method) from exc
-        return StreamResponse(raw, url, self.endpoint)
+        return StreamResponse(raw, url, self.endpoint, self.max_response_size)
 
     async def aclose(self) -> None:
         """Close every pooled connection."""
@@ -163,9 +169,16 @@ class Transport:
 class StreamResponse:
     """A response whose body has not been read yet; iterate it, then close it."""
 
-    def __init__(self, raw: aiohttp.ClientResponse, url: str, endpoint: Endpoint) -> None:
+    def __init__(
+        self,
+        raw: aiohttp.ClientResponse,
+        url: str,
+        endpoint: Endpoint,
+        max_size: int | None = DEFAULT_MAX_RESPONSE_SIZE,
+    ) -> None:
         self._raw = raw
         self._endpoint = endpoint
+        self._max_size = max_size
         self.status_code = raw.status
         self.headers: Mapping[str, str] = raw.headers
         self.url = url
@@ -179,10 +192,14 @@ class StreamResponse:
         except (aiohttp.ClientError, OSError, asyncio.TimeoutError) as exc:
             raise _translate(exc, self._endpoint) from exc
 
-    async def read(self) -> Response:
-        """Read the rest of the body into a complete :class:`Response`."""
+    async def read(self, limit: bool = False) -> Response:
+        """Read the rest of the body into a complete :class:`Response` (``limit``: at most
+        the client's ``max_response_size``, as for an error answer)."""
         try:
-            content = await self._raw.read()
+            content = await _read_body(self._raw, self._max_size if limit else None)
+        except ResponseTooLarge:
+            self._raw.close()
+            raise
         except (aiohttp.ClientError, OSError, asyncio.TimeoutError) as exc:
             raise _translate(exc, self._endpoint) from exc
         return Response(self.status_code, self.headers, content, self.url)

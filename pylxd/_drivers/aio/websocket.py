@@ -37,11 +37,14 @@ class WebSocket:
         #: :meth:`cut` ended this stream before the server did: what was read may be partial.
         self.truncated = False
 
-    async def recv(self, timeout: float | None = None) -> bytes | str | None:
-        """The next message, or ``None`` once the stream ended (barrier or close)."""
+    async def recv(
+        self, timeout: float | None = None, barriers: bool = False
+    ) -> bytes | str | None:
+        """The next message, or ``None`` once the stream ended (barrier or close;
+        ``barriers``: a barrier is returned as ``""``, only a close ends the stream)."""
         check_timeout(timeout)
         deadline = None if timeout is None else time.monotonic() + timeout
-        while isinstance(message := self._core.next_message(), NeedData):
+        while isinstance(message := self._core.next_message(barriers), NeedData):
             remaining = None
             if deadline is not None:  # one limit for the message, however many reads
                 remaining = deadline - time.monotonic()
@@ -94,6 +97,11 @@ class WebSocket:
         self.truncated = not self._core.ended
         self._core.log_closed("cut: the operation ended and the stream stayed silent")
         self._writer.transport.abort()
+
+    async def shut(self) -> None:
+        """Send a close frame and end the connection while another task may be reading it
+        (a relay): that read ends."""
+        await self.close()
 
     async def close_and_wait(self, timeout: float) -> None:
         """Send a close frame, read (and drop) what still arrives until the server's close

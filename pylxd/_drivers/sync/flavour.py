@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import threading
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import AsyncIterable, Callable, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from threading import Event
 from typing import Any, TypeVar
@@ -12,11 +12,13 @@ from typing import Any, TypeVar
 __all__ = [
     "REOPENS_WHEN_CLOSED",
     "Call",
+    "async_chunks",
     "Event",
     "LazyLoad",
     "Step",
     "gather",
     "gather_settled",
+    "run_blocking",
     "sleep",
 ]
 
@@ -85,6 +87,18 @@ class LazyLoad:
             self.sync()
 
 
+def run_blocking(function: Callable[..., T], *args: Any, **kwargs: Any) -> T:
+    """Run a blocking library call here (the asyncio flavour: in a worker thread)."""
+    return function(*args, **kwargs)
+
+
 def sleep(seconds: float) -> None:
     """Pause this thread (the asyncio flavour: this task)."""
     time.sleep(seconds)
+
+
+def async_chunks(data: Any) -> Any:
+    """``data`` as it is: an async iterable is a ``TypeError`` (``pylxd.aio`` reads them)."""
+    if isinstance(data, AsyncIterable):
+        raise TypeError("the blocking client cannot read an async iterable: use pylxd.aio")
+    return data

@@ -24,13 +24,14 @@ from urllib3.exceptions import HTTPError
 
 from pylxd._core.endpoint import Endpoint
 from pylxd._core.response import Headers, Response
-from pylxd._drivers.sync.deadline import DeadlineSocket, DeadlineSSLSocket
+from pylxd._drivers.sync.deadline import DeadlineSocket, DeadlineSSLSocket, set_deadline
 from pylxd._drivers.types import (
     DEFAULT_MAX_RESPONSE_SIZE,
     HARMLESS_METHODS,
     Body,
     TimeoutSpec,
     call_limits,
+    sent_whole,
     unsent_note,
 )
 from pylxd.exceptions import (
@@ -144,8 +145,7 @@ class Transport:
         within the call's deadline, then each read within the read timeout; a streamed
         body has no size limit: ``limit`` is accepted for a wrapper's sake)."""
         conn, sock, raw, read = self._send(method, url, body, headers, timeout)
-        sock.deadline = None
-        sock.settimeout(read)
+        set_deadline(sock, None, read)
         return StreamResponse(self, conn, raw, url)
 
     def _send(
@@ -164,7 +164,7 @@ class Transport:
         connect, read, whole = call_limits(timeout if timeout is not None else self.timeout)
         # A body sent as it is read (a file, chunks) may take long: each write waits at
         # most ``read``, and the answer gets the whole budget once it was sent.
-        streamed = not (body is None or isinstance(body, (bytes, str)))
+        streamed = not sent_whole(body)
         # A kept-alive connection the server closed fails on first use: an idempotent
         # request with a body we can send again is retried once on a new connection. Any
         # other request may have been processed when it fails (the server read it, then
@@ -175,20 +175,19 @@ class Transport:
         while True:
             try:
                 sock: DeadlineSocket = conn.sock  # type: ignore[assignment]
-                if streamed:
-                    sock.deadline = None
-                    sock.settimeout(read)
-                else:
-                    sock.deadline = start + whole
+                set_deadline(sock, None if streamed else start + whole, read)
                 _StdlibConnection.request(conn, method, url, body, dict(headers or {}))
                 if streamed:
-                    sock.deadline = time.monotonic() + whole
+                    set_deadline(sock, time.monotonic() + whole, read)
                 return conn, sock, _StdlibConnection.getresponse(conn), read
             except (HTTPException, HTTPError, OSError) as exc:
                 conn.close()
                 if not (reused and resend) or isinstance(exc, TimeoutError):
                     raise _translate(exc, self.endpoint, method=method) from exc
                 conn, reused = self._acquire(connect, fresh=True)
+            except BaseException:  # the body's own error (put's TypeError), an interrupt:
+                conn.close()  # the request is half sent, its connection useless
+                raise
 
     def _acquire(
         self, connect_timeout: float | None, fresh: bool = False, check: bool = False
@@ -263,9 +262,19 @@ class StreamResponse:
         except (HTTPException, OSError) as exc:
             raise _translate(exc, self._transport.endpoint) from exc
 
-    def read(self) -> Response:
-        """Read the rest of the body into a complete :class:`Response`."""
-        return Response(self.status_code, self.headers, b"".join(self.iter_bytes()), self.url)
+    def read(self, limit: bool = False) -> Response:
+        """Read the rest of the body into a complete :class:`Response` (``limit``: at most
+        the client's ``max_response_size``, as for an error answer)."""
+        if not limit:
+            return Response(self.status_code, self.headers, b"".join(self.iter_bytes()), self.url)
+        try:
+            content = _read_whole(self._raw, self._transport.max_response_size)
+        except ResponseTooLarge:
+            self.close()  # not read to the end: the connection is dropped
+            raise
+        except (HTTPException, OSError) as exc:
+            raise _translate(exc, self._transport.endpoint) from exc
+        return Response(self.status_code, self.headers, content, self.url)
 
     def close(self) -> None:
         """Give the connection back (or drop it if the body was not read to the end)."""

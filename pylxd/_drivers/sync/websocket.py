@@ -35,12 +35,13 @@ class WebSocket:
         #: :meth:`cut` ended this stream before the server did: what was read may be partial.
         self.truncated = False
 
-    def recv(self, timeout: float | None = None) -> bytes | str | None:
-        """The next message, or ``None`` once the stream ended (barrier or close)."""
+    def recv(self, timeout: float | None = None, barriers: bool = False) -> bytes | str | None:
+        """The next message, or ``None`` once the stream ended (barrier or close;
+        ``barriers``: a barrier is returned as ``""``, only a close ends the stream)."""
         check_timeout(timeout)
         self._sock.settimeout(timeout)
         deadline = None if timeout is None else time.monotonic() + timeout
-        while isinstance(message := self._core.next_message(), NeedData):
+        while isinstance(message := self._core.next_message(barriers), NeedData):
             if deadline is not None:  # one limit for the message, however many reads
                 remaining = deadline - time.monotonic()
                 check_timeout(remaining)
@@ -93,6 +94,19 @@ class WebSocket:
         self.truncated = not self._core.ended
         self._core.log_closed("cut: the operation ended and the stream stayed silent")
         try:  # the plain socket's shutdown: an SSL socket's would drop its state under a reader
+            socket.socket.shutdown(self._sock, socket.SHUT_RDWR)
+        except OSError:
+            pass
+
+    def shut(self) -> None:
+        """Send a close frame and shut the connection both ways while another thread may be
+        reading it (a relay): that read ends. :meth:`close` still releases the socket."""
+        self._core.log_closed("shut by us")
+        try:
+            self._write(self._core.close_frame())
+        except ClientConnectionFailed:
+            pass
+        try:  # not close(): a reader in another thread would keep waiting on a closed fd
             socket.socket.shutdown(self._sock, socket.SHUT_RDWR)
         except OSError:
             pass

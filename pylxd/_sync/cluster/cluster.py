@@ -4,6 +4,7 @@ join tokens are in ``member.py``, ``group.py`` and ``join_token.py`` beside this
 
 from __future__ import annotations
 
+import hashlib
 from typing import TYPE_CHECKING, Any
 
 from pylxd._sync.api import APINode
@@ -12,9 +13,13 @@ from pylxd._sync.cluster.join_token import ClusterJoinTokenManager
 from pylxd._sync.cluster.member import ClusterMemberManager
 from pylxd._sync.model import Model
 from pylxd._core.fields import Attribute
+from pylxd._core.tokens import decode_join_token
+from pylxd._drivers.sync.flavour import run_blocking
+from pylxd.exceptions import ClientConnectionFailed
 
 if TYPE_CHECKING:
     from pylxd._sync.client import Client
+    from pylxd._sync.cluster.join_token import ClusterJoinToken
 
 __all__ = ["Cluster", "ClusterCertificate", "ClusterCertificateManager", "ClusterManager"]
 
@@ -109,3 +114,89 @@ class ClusterManager:
         client.connect()  # the server's description changed (server_clustered)
         cluster.sync()
         return cluster
+
+    def join(
+        self,
+        token: str | ClusterJoinToken,
+        server_address: str,
+        member_config: list[dict[str, str]] | None = None,
+        *,
+        cluster_certificate: str | None = None,
+        timeout: float = 10.0,
+    ) -> Cluster:
+        """Join this standalone server into a cluster with a join token (what
+        ``cluster.join_tokens.create(name)`` or ``lxc cluster add`` gave), as ``lxd init``
+        does: the member is called as the token says.
+
+        Args:
+            token: the join token (its string or the :class:`ClusterJoinToken`).
+            server_address: the address this server will listen on for the cluster
+                (``"10.0.0.4:8443"``).
+            member_config: the member-specific keys the cluster asks for (``GET
+                /1.0/cluster``'s ``member_config`` on a member, values filled in, e.g.
+                ``[{"entity": "storage-pool", "name": "default", "key": "source",
+                "value": ""}]``).
+            cluster_certificate: the cluster's certificate (PEM); by default it is read
+                from the first address in the token that answers, and checked against the
+                token's fingerprint.
+            timeout: seconds to reach each cluster address for its certificate.
+
+        Raises:
+            ValueError: ``token`` is not a join token.
+            ClientConnectionFailed: no address in the token answered, or the certificate
+                found is not the token's.
+            OperationFailed: LXD refused the join (its message).
+        """
+        client = self._client
+        client.assert_has_api_extension("clustering_join_token")
+        text = str(token)
+        decoded = decode_join_token(text)
+        addresses = [str(address) for address in decoded["addresses"]]  # type: ignore[attr-defined]
+        address = addresses[0]
+        if cluster_certificate is None:
+            address, cluster_certificate = _cluster_certificate(
+                addresses, str(decoded["fingerprint"]), timeout
+            )
+        body: dict[str, Any] = {
+            "server_name": decoded["server_name"],
+            "enabled": True,
+            "server_address": server_address,
+            "cluster_address": address,
+            "cluster_certificate": cluster_certificate,
+            # LXD checks the raw token, sent where a trust password used to go.
+            "cluster_password": text,
+            "member_config": member_config or [],
+        }
+        response = client.api.cluster.put(json=body)
+        cluster = Cluster(client, server_name=decoded["server_name"])
+        cluster._wait_if(response, wait=True)
+        client.connect()  # the server's description changed (server_clustered)
+        cluster.sync()
+        return cluster
+
+
+def _cluster_certificate(
+    addresses: list[str], fingerprint: str, timeout: float
+) -> tuple[str, str]:
+    """The first of ``addresses`` that answers, and its certificate (PEM), which must be
+    the one the token names (its SHA-256 fingerprint)."""
+    import ssl  # not at import time: ``import pylxd`` loads no network library
+
+    errors = []
+    for address in addresses:
+        host, _, port = address.rpartition(":")
+        try:
+            pem = run_blocking(
+                ssl.get_server_certificate, (host.strip("[]"), int(port)), timeout=timeout
+            )
+        except (OSError, ValueError) as exc:
+            errors.append(f"{address}: {exc}")
+            continue
+        if hashlib.sha256(ssl.PEM_cert_to_DER_cert(pem)).hexdigest() != fingerprint:
+            raise ClientConnectionFailed(
+                f"the cluster member at {address} does not have the join token's certificate"
+            )
+        return address, pem
+    raise ClientConnectionFailed(
+        "no cluster address in the join token answered: " + "; ".join(errors)
+    )

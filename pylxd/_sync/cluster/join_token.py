@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from pylxd._core.envelope import metadata
+from pylxd._core.envelope import expect, metadata_field, metadata_object
 from pylxd._core.tokens import encode_join_token
 from pylxd.exceptions import NotFound
 
@@ -74,8 +74,10 @@ class ClusterJoinTokenManager:
         """
         self._client.assert_has_api_extension("clustering_join_token")
         response = self._client.api.cluster.members.post(json={"server_name": server_name})
-        operation = metadata(response)
-        return ClusterJoinToken(self._client, operation["id"], operation.get("metadata") or {})
+        operation = metadata_object(response, "an operation")
+        secrets = operation.get("metadata") or {}
+        expect(response, secrets, dict, "a join token's operation metadata (an object)")
+        return ClusterJoinToken(self._client, metadata_field(response, "id", str), secrets)
 
     def all(self) -> list[ClusterJoinToken]:
         """Every pending join token, in one request."""

@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING, Any
 
 from pylxd._sync.collection import Collection, NamedModel
 from pylxd._core.fields import Attribute
+from pylxd._core.urls import check_name
 
 if TYPE_CHECKING:
     from pylxd._sync.client import Client
@@ -36,6 +37,7 @@ class ImageAlias(NamedModel):
         On LXD this makes the new alias and deletes the old one: LXD 5.0.2 answers a
         rename (``POST``) only after a 10 s lock wait. Incus renames it in place.
         """
+        check_name(new_name, "new_name")
         if self.client.is_incus:
             return super().rename(new_name, wait)
         if not self._loaded:

@@ -6,6 +6,8 @@ The files travel streamed, uploads and exports alike: :mod:`pylxd._sync.images.t
 
 from __future__ import annotations
 
+import tempfile
+from collections.abc import Sequence
 from contextlib import nullcontext
 from typing import IO, TYPE_CHECKING, Any, Literal, overload
 
@@ -14,8 +16,9 @@ from pylxd._sync.images.alias import ImageAliasManager
 from pylxd._sync.images.transfer import download_image, upload_image
 from pylxd._sync.migration import PullOffer, offer, pulling, source_url
 from pylxd._sync.operation import Operation
-from pylxd._core.envelope import metadata, response_operation
+from pylxd._core.envelope import metadata_field, response_operation
 from pylxd._core.fields import Attribute
+from pylxd._core.migration import check_mode
 from pylxd._drivers.transfer import DataSource, Progress, Sink
 from pylxd.exceptions import NotFound
 
@@ -53,6 +56,7 @@ class Image(NamedModel):
     _name_field = "fingerprint"
     _identity = ("fingerprint", "project")
     _all_projects_extension = "images_all_projects"
+    _filter_extension = "api_filtering"
 
     # -- upstream's classmethod spellings: Image.get(client, fingerprint), … ------------
 
@@ -179,6 +183,7 @@ class Image(NamedModel):
         auto_update: bool | None = None,
         wait: Literal[False] = False,
         alias: str | None = None,
+        mode: str = "pull",
     ) -> Operation: ...
     @overload
     def copy(
@@ -188,6 +193,7 @@ class Image(NamedModel):
         auto_update: bool | None,
         wait: Literal[True],
         alias: str | None = None,
+        mode: str = "pull",
     ) -> Image: ...
     @overload
     def copy(
@@ -198,6 +204,7 @@ class Image(NamedModel):
         *,
         wait: Literal[True],
         alias: str | None = None,
+        mode: str = "pull",
     ) -> Image: ...
     def copy(
         self,
@@ -206,24 +213,41 @@ class Image(NamedModel):
         auto_update: bool | None = None,
         wait: bool = False,
         alias: str | None = None,
+        mode: str = "pull",
     ) -> Image | Operation:
-        """Copy the image to the server of ``new_client``, which pulls it from this one.
+        """Copy the image to the server of ``new_client``.
 
-        That server must reach this one over HTTPS: this client's ``https://`` endpoint,
-        or (for a unix-socket client) the address the server listens on
-        (``core.https_address``). A private image is fetched with a one-time secret.
+        ``mode="pull"`` (default): that server pulls it from this one, which it must reach
+        over HTTPS: this client's ``https://`` endpoint, or (for a unix-socket client) the
+        address the server listens on (``core.https_address``). A private image is
+        fetched with a one-time secret. ``"push"``: this server sends it to that one (which
+        must listen on the network) with a one-time secret from it. ``"relay"``: this
+        client downloads it and uploads it there (neither server needs to reach the other).
 
         Args:
             public, auto_update: the copy's settings (``None``: as this image has them).
-            wait: wait for the copy and return it; otherwise return the operation.
+            wait: wait for the copy and return it; otherwise return the operation (pull
+                mode; the other modes always wait).
             alias: an alias to give the copy.
+            mode: ``"pull"``, ``"push"`` or ``"relay"``.
 
         Raises:
-            ValueError: this server is not reachable over the network.
+            ValueError: ``mode`` is unknown, or the server that must be reached is not on
+                the network.
             OperationFailed: the target could not download the image (with ``wait``).
         """
+        check_mode(mode)
         if not self._loaded:
             self.sync()
+        if mode != "pull":
+            public = self._raw_attr("public") if public is None else public
+            copied = (self._push if mode == "push" else self._relay)(new_client, public)
+            if auto_update is not None:
+                copied.auto_update = auto_update
+                copied.save(wait=True)
+            if alias is not None:
+                copied.add_alias(alias)
+            return copied
         fingerprint = self._raw_attr("fingerprint")
         source: dict[str, Any] = {
             "type": "image",
@@ -263,6 +287,46 @@ class Image(NamedModel):
             copied.add_alias(alias)
         return copied
 
+    def _push(self, new_client: Client, public: bool) -> Image:
+        """Push mode: ``new_client``'s server hands out a one-time secret (a ``push``
+        source), and this server sends the image there with it (``POST …/export``)."""
+        fingerprint = self._raw_attr("fingerprint")
+        body = {
+            "source": {"mode": "push", "fingerprint": fingerprint},
+            "public": public,
+            "properties": self._raw_attr("properties") or {},
+        }
+        awaiting = offer(new_client, new_client.api.images, body)
+        with pulling(new_client, awaiting, wait_source=False):
+            export = {
+                "target": source_url(new_client),
+                "secret": awaiting.secrets["secret"],
+                "certificate": awaiting.certificate or "",
+            }
+            if new_client.api.images.project is not None:
+                export["project"] = new_client.api.images.project
+            operation = response_operation(self.api.export.post(json=export))
+            if operation is not None:
+                self.client.operations.wait_for_operation(operation)
+        return new_client.images.get(fingerprint)
+
+    def _relay(self, new_client: Client, public: bool) -> Image:
+        """Relay mode: download the image's files here (temporary files, streamed) and
+        upload them to ``new_client``'s server."""
+        with tempfile.TemporaryFile() as first, tempfile.TemporaryFile() as rootfs:
+            self.export(first, rootfs=rootfs)
+            split = rootfs.tell() > 0
+            first.seek(0)
+            rootfs.seek(0)
+            return new_client.images.create(
+                rootfs if split else first,
+                first if split else None,
+                public=public,
+                vm=self._raw_attr("type") == "virtual-machine",
+                filename=self._raw_attr("filename") or None,
+                properties=self._raw_attr("properties") or None,
+            )
+
 
 class ImageManager(Collection[Image]):
     """``client.images``: find, upload and download images; ``aliases`` manages aliases."""
@@ -290,7 +354,8 @@ class ImageManager(Collection[Image]):
 
     def get_by_alias(self, alias: str, project: str | None = None) -> Image:
         """Fetch the image an alias points at. Raises :class:`NotFound` (LXD's message)."""
-        target = metadata(self.aliases._in(project)[alias].get())["target"]
+        response = self.aliases._in(project)[alias].get()
+        target = metadata_field(response, "target", str)
         return self.get(target, project=project)
 
     def create(
@@ -305,6 +370,7 @@ class ImageManager(Collection[Image]):
         properties: dict[str, str] | None = None,
         progress: Progress | None = None,
         project: str | None = None,
+        aliases: Sequence[str] = (),
     ) -> Image:
         """Upload an image, streamed, and return it once LXD has indexed it.
 
@@ -319,10 +385,15 @@ class ImageManager(Collection[Image]):
             properties: extra image properties (``os``, ``release``, …).
             progress: called with ``(done, total)`` bytes as the upload goes.
             project: the project to put it in (default: the client's).
+            aliases: aliases to give it: in the upload itself where the server can (Incus'
+                ``image_import_alias``), else one request each once it is there.
 
         Raises:
             OperationFailed: LXD refused the image (e.g. it exists already).
         """
+        if isinstance(aliases, str):
+            raise TypeError("aliases must be a list of names, not a string")
+        in_upload = self._client.has_api_extension("image_import_alias")
         response = upload_image(
             self._client,
             self._in(project),
@@ -333,8 +404,13 @@ class ImageManager(Collection[Image]):
             filename=filename,
             properties=properties,
             progress=progress,
+            aliases=aliases if in_upload else (),
         )
-        return self._image_of(response, project)
+        image = self._image_of(response, project)
+        if not in_upload:
+            for alias in aliases:
+                image.add_alias(alias)
+        return image
 
     def create_from_simplestreams(
         self,

@@ -6,7 +6,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from pylxd._sync.api import APINode
-from pylxd._core.envelope import metadata
+from pylxd._core.envelope import metadata_list
 from pylxd._core.urls import logs_relative_name
 from pylxd.exceptions import LXDAPIException, NotFound
 
@@ -36,11 +36,11 @@ class LogManager:
 
     def all(self) -> list[str]:
         """The names of the log files (and of the recorded exec output)."""
-        listing = list(metadata(self.instance.api.logs.get()) or [])
+        listing = metadata_list(self.instance.api.logs.get(), str)
         if self.instance.client.is_incus:  # Incus keeps exec output in a directory of its own
             try:
                 outputs = self.instance.api.logs["exec-output"].get()
-                listing += metadata(outputs) or []
+                listing += metadata_list(outputs, str)
             except NotFound:
                 pass
         return [logs_relative_name(url) for url in listing]

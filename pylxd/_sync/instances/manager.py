@@ -10,10 +10,23 @@ from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
 from pylxd._sync.instances.backup import import_backup
 from pylxd._sync.instances.instance import Container, Instance, VirtualMachine
-from pylxd._core.envelope import metadata, response_operation
+from pylxd._core.envelope import (
+    malformed,
+    metadata_list,
+    operation_metadata,
+    response_operation,
+)
 from pylxd._core.fields import config_strings
 from pylxd._core.operations import resource_name
-from pylxd._core.urls import name_from_url, project_from_url, project_scope
+from pylxd._core.urls import (
+    Filter,
+    check_name,
+    filter_expression,
+    is_name,
+    name_from_url,
+    project_from_url,
+    project_scope,
+)
 from pylxd._drivers.transfer import Progress
 from pylxd._drivers.types import Body
 from pylxd.exceptions import NotFound
@@ -62,6 +75,8 @@ class _InstanceManagerBase(Generic[InstanceT]):
         fields: Sequence[str] | None = None,
         project: str | None = None,
         all_projects: bool = False,
+        *,
+        filter: Filter | None = None,  # noqa: A002 - LXD's name for it
     ) -> list[InstanceT]:
         """Every instance (of this type), complete, in one request.
 
@@ -71,6 +86,13 @@ class _InstanceManagerBase(Generic[InstanceT]):
             fields: with ``recursion=2``, only these state fields (if the server can).
             project: list this project's instances instead of the client's.
             all_projects: every project's instances (each remembers its ``project``).
+            filter: only the instances it matches, filtered by the server (needs
+                ``api_filtering``): LXD's expression, e.g.
+                ``"status eq Running and config.user.role eq web"``, or
+                ``{"status": "Running", "config.user.role": "web"}``.
+
+        Raises:
+            LXDAPIExtensionNotAvailable: a ``filter`` and a server without ``api_filtering``.
         """
         if isinstance(fields, (str, bytes)):
             raise TypeError("fields must be a list of field names, not a string")
@@ -84,13 +106,23 @@ class _InstanceManagerBase(Generic[InstanceT]):
         if all_projects:
             self._client.assert_has_api_extension("instance_all_projects")
         params: dict[str, Any] = {"recursion": level, **project_scope(project, all_projects)}
-        if self.model._instance_type is not None and self._client.has_api_extension(
+        if filter is not None:
+            params["filter"] = filter_expression(filter)
+            self._client.assert_has_api_extension("api_filtering")
+            # No parentheses in LXD's language: the type goes in its own parameter.
+            params["instance-type"] = self.model._instance_type
+        elif self.model._instance_type is not None and self._client.has_api_extension(
             "api_filtering"
         ):
             params["filter"] = f"type eq {self.model._instance_type}"
-        listing = metadata(self._client.api.instances.get(params=params)) or []
+        response = self._client.api.instances.get(params=params)
+        listing = metadata_list(response, str if recursion == 0 else dict)
         if recursion == 0:
-            return [self.model(self._client, **_sparse(url, project)) for url in listing]
+            sparse = [_sparse(url, project) for url in listing]
+            for values in sparse:
+                if not is_name(values["name"]):
+                    raise malformed(response, "a list of instance URLs", values["name"])
+            return [self.model(self._client, **values) for values in sparse]
         wanted = self.model._instance_type
         return [
             self.model._from_server(self._client, data)
@@ -118,6 +150,8 @@ class _InstanceManagerBase(Generic[InstanceT]):
         if not isinstance(config, Mapping):
             raise TypeError(f"config must be a dict (LXD's instance definition), not {config!r}")
         config = dict(config)
+        if config.get("name") is not None:  # without one, LXD picks a name
+            check_name(config["name"])
         if "config" in config:
             config["config"] = config_strings(config["config"])
         if self.model._instance_type is not None:
@@ -125,13 +159,13 @@ class _InstanceManagerBase(Generic[InstanceT]):
         response = self._client.api.instances.in_project(project).post(
             json=config, target=target
         )
-        name = config.get("name") or resource_name(metadata(response) or {}, "instances")
+        name = config.get("name") or resource_name(operation_metadata(response), "instances")
         operation = response_operation(response)
         if wait and operation is not None:
             finished = self._client.operations.wait_for_operation(operation)
             name = name or resource_name({"resources": finished.resources or {}}, "instances")
         if not name:
-            raise ValueError("LXD did not say what the new instance is called")
+            raise malformed(response, "the new instance's name in its operation", name)
         instance = self.model(
             self._client, name=name, **({} if project is None else {"project": project})
         )

@@ -20,9 +20,10 @@ from pylxd.exceptions import LXDAPIException
 if TYPE_CHECKING:
     from pylxd._sync.instances.files import FilesManager
     from pylxd._sync.instances.instance import Instance
+    from pylxd._core.pull_target import PullTarget
     from pylxd._drivers.sync.sftp import SFTP
 
-__all__ = ["open_instance_sftp", "sftp_pull", "sftp_push"]
+__all__ = ["open_instance_sftp", "sftp_listdir", "sftp_pull", "sftp_push"]
 
 
 def open_instance_sftp(instance: Instance) -> SFTP:
@@ -88,11 +89,26 @@ def sftp_push(
     return True
 
 
+def sftp_listdir(files: FilesManager, path: str) -> list[str] | None:
+    """The names in ``path`` read over SFTP, as bytes (``os.fsdecode``); ``None`` if the
+    server offers no SFTP."""
+    sftp = _session(files.instance)
+    if sftp is None:
+        return None
+    from pylxd._drivers.sync.sftp import run_sftp
+    from pylxd._drivers.sftp_tree import list_names
+
+    try:
+        return run_sftp(sftp, list_names, path)
+    finally:
+        sftp.close()
+
+
 def sftp_pull(
-    files: FilesManager, remote: str, local: str, progress: Progress | None
+    files: FilesManager, remote: str, target: PullTarget, progress: Progress | None
 ) -> bool:
-    """Pull ``remote`` into ``local`` over SFTP (large files over HTTP); ``False`` if the
-    server offers no SFTP (nothing was done)."""
+    """Pull ``remote`` into ``target`` over SFTP (large files over HTTP); ``False`` if the
+    server offers no SFTP (nothing was done). The caller applies the directory modes."""
     sftp = _session(files.instance)
     if sftp is None:
         return False
@@ -100,11 +116,9 @@ def sftp_pull(
     from pylxd._drivers.sftp_tree import Pull, pull_tree
 
     try:
-        state = run_sftp(sftp, pull_tree, remote, local, Pull(progress))
+        state = run_sftp(sftp, pull_tree, remote, target, Pull(progress))
     finally:
         sftp.close()
     for remote_file, local_file, file_mode in state.large:
-        files._pull_file(remote_file, local_file, file_mode, state)
-    for directory, dir_mode in state.dir_modes:  # innermost first: the walk's order
-        os.chmod(directory, dir_mode)
+        files._pull_file(remote_file, local_file, file_mode, target, state)
     return True

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from pylxd._core.envelope import metadata
+from pylxd._core.envelope import metadata_list
 
 if TYPE_CHECKING:
     from pylxd._sync.instances.instance import Instance
@@ -23,7 +23,7 @@ class TemplateManager:
     def all(self) -> list[str]:
         """The names of the template files."""
         self.instance.client.assert_has_api_extension("container_edit_metadata")
-        return list(metadata(self.instance.api.metadata.templates.get()) or [])
+        return metadata_list(self.instance.api.metadata.templates.get(), str)
 
     def get(self, name: str) -> str:
         """A template's content. Raises :class:`~pylxd.exceptions.NotFound`."""

@@ -8,7 +8,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from pylxd._sync.collection import NamedModel
-from pylxd._core.envelope import etag_of, metadata
+from pylxd._core.envelope import etag_of, metadata_object
 from pylxd._core.fields import Attribute, merge_patch
 
 if TYPE_CHECKING:
@@ -49,7 +49,7 @@ class NetworkObject(NamedModel):
             return super().raw_patch(patch_object, wait)
         current = self.api.get()
         writable = [key for key, field in self._fields.items() if not field.readonly]
-        body = merge_patch(metadata(current), patch_object, writable)
+        body = merge_patch(metadata_object(current), patch_object, writable)
         etag = etag_of(current)
         response = self.api.put(json=body, headers={"If-Match": etag} if etag else None)
         self._wait_if(response, wait)

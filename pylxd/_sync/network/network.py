@@ -12,7 +12,7 @@ from pylxd._sync.collection import Collection
 from pylxd._sync.network.base import NetworkObject
 from pylxd._sync.network.forward import NetworkForwardManager, NetworkLoadBalancerManager
 from pylxd._sync.network.peer import NetworkPeerManager
-from pylxd._core.envelope import metadata
+from pylxd._core.envelope import metadata_list, metadata_object
 from pylxd._core.fields import Attribute, AttributeDict, null_as_list
 
 if TYPE_CHECKING:
@@ -51,6 +51,7 @@ class Network(NetworkObject):
     project: Attribute[str] = Attribute(readonly=True, optional=True)
 
     _collection_path = "networks"
+    _all_projects_extension = "networks_all_projects"
     _server_patch = True
 
     def rename(self, new_name: str, wait: bool = True) -> Network:
@@ -91,7 +92,7 @@ class Network(NetworkObject):
     def state(self) -> NetworkState:
         """The interface's state now (one request; needs ``network_state``)."""
         self.client.assert_has_api_extension("network_state")
-        return NetworkState(metadata(self.api.state.get()))
+        return NetworkState(metadata_object(self.api.state.get()))
 
     def leases(self) -> list[dict[str, Any]]:
         """The DHCP leases of a managed network (``hostname``, ``hwaddr``, ``address``,
@@ -101,7 +102,7 @@ class Network(NetworkObject):
             NotFound: the network is not managed by LXD (LXD's "Network not found").
         """
         self.client.assert_has_api_extension("network_leases")
-        return list(metadata(self.api.leases.get()) or [])
+        return metadata_list(self.api.leases.get())
 
     def __str__(self) -> str:
         return json.dumps(self.marshall(skip_readonly=False), indent=2)
@@ -122,7 +123,7 @@ class NetworkManager(Collection[Network]):
         """
         self._client.assert_has_api_extension("network_allocations")
         params = {"all-projects": True} if all_projects else None
-        return list(metadata(self._client.api.network_allocations.get(params=params)) or [])
+        return metadata_list(self._client.api.network_allocations.get(params=params))
 
     def create(
         self,

@@ -26,6 +26,7 @@ class NetworkZone(NetworkObject):
 
     _collection_path = "network_zones"
     _extension = "network_dns"
+    _all_projects_extension = "network_zones_all_projects"
 
     @property
     def records(self) -> NetworkZoneRecordManager:

@@ -11,7 +11,7 @@ from pylxd._sync.api import APINode
 from pylxd._sync.collection import Collection, NamedModel
 from pylxd._sync.model import Model
 from pylxd._sync.storage.volume import StorageVolumeManager
-from pylxd._core.envelope import metadata
+from pylxd._core.envelope import metadata_object
 from pylxd._core.fields import Attribute, missing_as_true, null_as_list
 from pylxd.exceptions import LXDAPIException
 
@@ -94,7 +94,7 @@ class StoragePoolManager(Collection[StoragePool]):
         if not isinstance(definition, Mapping) or "name" not in definition:
             raise TypeError("definition must be a dict holding at least the pool's name")
         try:
-            return self._create(definition, str(definition["name"]), wait, target)
+            return self._create(definition, definition["name"], wait, target)
         except LXDAPIException as exc:
             if exc.error.lower() != "unknown driver":
                 raise
@@ -145,5 +145,5 @@ class StorageResourcesManager:
         pool = self._pool
         pool.client.assert_has_api_extension("resources")
         resources = StorageResources(pool.client, pool=pool)
-        resources._apply(metadata(pool.api.resources.get()), complete=True)
+        resources._apply(metadata_object(pool.api.resources.get()), complete=True)
         return resources

@@ -16,13 +16,13 @@ from pylxd._sync.migration import offer, pulling
 from pylxd._sync.storage.backup import StorageVolumeBackupManager
 from pylxd._sync.storage.snapshot import StorageVolumeSnapshotManager
 from pylxd._sync.streams import counted_upload
-from pylxd._core.envelope import metadata, response_operation
+from pylxd._core.envelope import metadata_list, metadata_object, response_operation
 from pylxd._core.fields import Attribute, null_as_list
 from pylxd._core.headers import import_headers
 from pylxd._core.migration import migration_source
 from pylxd._core.operations import resource_name
 from pylxd._core.storage import volume_key
-from pylxd._core.urls import name_from_url
+from pylxd._core.urls import Filter, check_name, name_from_url
 from pylxd._drivers.transfer import CHUNK_SIZE, Progress
 from pylxd._drivers.types import Body
 from pylxd.exceptions import NotFound
@@ -57,6 +57,7 @@ class StorageVolume(NamedModel):
     _extension = "storage"
     _operations_extension = "storage_and_network_operations"
     _all_projects_extension = "storage_volumes_all_projects"
+    _filter_extension = "storage_volume_api_filtering"
 
     def __init__(
         self,
@@ -97,7 +98,7 @@ class StorageVolume(NamedModel):
                 raise TypeError("to move a volume to another server use volume.migrate(client)")
             self.move(body.pop("pool", None), body.pop("project", None), wait=wait, **body)
         else:
-            self.move(name=new_name, wait=wait)
+            self.move(name=check_name(new_name, "new_name"), wait=wait)
         return self
 
     def move(
@@ -106,14 +107,24 @@ class StorageVolume(NamedModel):
         project: str | None = None,
         name: str | None = None,
         wait: bool = True,
+        *,
+        target: str | None = None,
         **extra: Any,
     ) -> None:
-        """Move (and/or rename) the volume to another pool and/or project.
+        """Move (and/or rename) the volume to another pool and/or project, or (``target``)
+        to another cluster member.
 
         The object follows: its requests go to the new place (a volume moved to another
         project is reached in that project). Needs ``storage_volume_project_move`` to change
-        project. Waits for the operation with ``wait``.
+        project. Waits for the operation with ``wait``. To another member (LXD moves a
+        local volume by migration, as ``lxc storage volume move --target`` does), it is
+        copied there with its snapshots, then deleted here; that always waits.
         """
+        if target is not None:
+            if project is not None or extra:
+                raise ValueError("a move to another member takes only a new name and pool")
+            self._move_to_member(target, name, pool)
+            return
         old_pool = self._raw_attr("pool")
         new_name = name or self._raw_attr("name")
         body: dict[str, Any] = {**extra, "name": new_name, "pool": pool or old_pool}
@@ -139,6 +150,8 @@ class StorageVolume(NamedModel):
         volume_only: bool = False,
         wait: bool = True,
         client: Client | None = None,
+        *,
+        target: str | None = None,
         **extra: Any,
     ) -> StorageVolume:
         """Copy the volume (with its snapshots unless ``volume_only``) as ``name`` into
@@ -146,7 +159,8 @@ class StorageVolume(NamedModel):
 
         With ``client`` (another server's client of the same flavour), the volume is copied
         to that server: it pulls the volume from this server's network address
-        (``core.https_address``), so that must be set. That always waits.
+        (``core.https_address``), so that must be set. That always waits. ``target``: the
+        cluster member to put the copy on (another member pulls it the same way).
 
         A copy into another project needs ``storage_api_project``. Waits for the copy with
         ``wait`` (without it, the copy is returned unfetched).
@@ -160,8 +174,9 @@ class StorageVolume(NamedModel):
             "content_type": self._raw_attr("content_type") or "filesystem",
             **extra,
         }
-        if client is not None and client is not self.client:
-            return self._copy_to_server(client, body, pool, project, volume_only)
+        if (client is not None and client is not self.client) or target is not None:
+            destination = client or self.client
+            return self._copy_to_server(destination, body, pool, project, volume_only, target)
         body["source"] = {
             "type": "copy",
             "pool": self._raw_attr("pool"),
@@ -183,9 +198,11 @@ class StorageVolume(NamedModel):
         pool: str,
         project: str | None,
         volume_only: bool,
+        target: str | None = None,
     ) -> StorageVolume:
         """LXD's pull migration: this server offers the volume (an operation holding the
-        websocket secrets), the other one creates it from that operation."""
+        websocket secrets), the other one (or cluster member ``target``) creates it from
+        that operation."""
         offered = offer(
             self.client,
             self.api,
@@ -201,7 +218,28 @@ class StorageVolume(NamedModel):
         node = client.api.storage_pools[pool].volumes.in_project(project)
         volumes = StorageVolumeManager(client, node, pool)
         with pulling(self.client, offered):
-            return volumes._create(body, body["name"])
+            if target is None:
+                return volumes._create(body, body["name"])
+            operation = response_operation(node.post(json=body, target=target))
+            if operation is not None:
+                client.operations.wait_for_operation(operation)
+        # Read on that member: a name may now be on two members (LXD then wants one named).
+        response = node[body["type"]][body["name"]].get(params={"target": target})
+        return volumes._wrap_response(response, node)
+
+    def _move_to_member(self, target: str, name: str | None, pool: str | None) -> None:
+        if not self._loaded:
+            self.sync()
+        location = self._raw_attr("location")
+        copy = self.copy(name, pool, target=target)
+        # Both may exist now, on two members: the delete names the old one's.
+        self._wait_if(self.api.delete(params={"target": location}), True)
+        if copy._raw_attr("pool") != self._raw_attr("pool"):
+            self.storage_pool = None
+        self._collection = copy._collection
+        for field in ("name", "pool"):
+            self._set_server_value(field, copy._raw_attr(field))
+        self.sync()
 
     def migrate(
         self,
@@ -224,8 +262,7 @@ class StorageVolume(NamedModel):
     def state(self) -> dict[str, Any]:
         """The volume's usage (``GET …/state``; the ``dir`` driver of LXD 5.0 refuses it)."""
         self.client.assert_has_api_extension("storage_volume_state")
-        result: dict[str, Any] = metadata(self.api.state.get())
-        return result
+        return metadata_object(self.api.state.get())
 
 
 class StorageVolumeManager(Collection[StorageVolume]):
@@ -287,21 +324,25 @@ class StorageVolumeManager(Collection[StorageVolume]):
         project: str | None = None,
         all_projects: bool = False,
         volume_type: str | None = None,
+        *,
+        filter: Filter | None = None,  # noqa: A002 - LXD's name for it
     ) -> list[StorageVolume]:
         """Every volume of the pool (or of ``volume_type``), complete, in one request; in
         ``project``, or in every project (each volume then remembers its own).
+        ``filter``: only those it matches (see :meth:`Collection.all`; needs
+        ``storage_volume_api_filtering``).
 
         Snapshots are not volumes here (Incus lists them too): see ``volume.snapshots``.
         """
         node = self._in(project)
-        params = self._listing_params(project, all_projects, 1)
-        listing = metadata(self._typed(volume_type).get(params=params)) or []
+        params = self._listing_params(project, all_projects, 1, filter)
+        listing = metadata_list(self._typed(volume_type).get(params=params))
         return [self._wrap(item, node) for item in listing if "/" not in item.get("name", "")]
 
     def names(self, project: str | None = None, volume_type: str | None = None) -> list[str]:
         """``<type>/<name>`` of every volume (or of ``volume_type``), snapshots left out."""
         node = self._in(project)
-        urls = metadata((node if volume_type is None else node[volume_type]).get()) or []
+        urls = metadata_list((node if volume_type is None else node[volume_type]).get(), str)
         return [
             f"{name_from_url(url.rsplit('/', 1)[0])}/{name_from_url(url)}"
             for url in urls
@@ -334,7 +375,7 @@ class StorageVolumeManager(Collection[StorageVolume]):
         if not isinstance(definition, Mapping) or "name" not in definition:
             raise TypeError("definition must be a dict holding at least the volume's name")
         body = {"type": "custom", **definition}
-        return self._create(body, str(body["name"]), wait, target)
+        return self._create(body, body["name"], wait, target)
 
     def create_from_backup(
         self,

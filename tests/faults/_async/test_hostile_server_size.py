@@ -5,21 +5,24 @@ file's bytes) has no limit."""
 
 from __future__ import annotations
 
+import io
 import json
 import subprocess
 import sys
+import tracemalloc
 from pathlib import Path
 
 import pytest
 
 from pylxd.aio import Client
-from pylxd.exceptions import ResponseTooLarge
+from pylxd.exceptions import ClientConnectionFailed, ResponseTooLarge
 from tests.fake.conftest import send, send_json, sync_envelope
 from tests.fake.exec_server import INSTANCE
 from tests.faults.hostile_server import (
     answered_within,
     chunked_forever,
     declared_huge,
+    event_flood,
     fragments_forever,
     hostile,
     huge_frame,
@@ -57,6 +60,19 @@ async def test_the_limit_is_the_clients(hostile) -> None:
         assert caught.value.limit == 1000
     async with Client(endpoint=hostile.socket_path, max_response_size=None) as client:
         assert (await client.api.instances.get()).json()["metadata"] == body
+
+
+async def test_an_endless_error_answer_to_a_download(hostile) -> None:
+    # A download is streamed and unlimited, but an error's body is read whole: limited.
+    hostile.routes[("GET", "/1.0/instances/c1")] = lambda h: send_json(
+        h, 200, sync_envelope(INSTANCE)
+    )
+    hostile.routes[("GET", "/1.0/instances/c1/files")] = lambda h: chunked_forever(h, b"500 Oops")
+    async with Client(endpoint=hostile.socket_path) as client:
+        instance = await client.instances.get("c1")
+        with answered_within("endless error body to a download", ResponseTooLarge, 5):
+            await instance.files.get("/big", to=io.BytesIO())
+        assert (await client.api.get()).ok
 
 
 async def test_a_files_content_has_no_limit(hostile) -> None:
@@ -121,3 +137,23 @@ async def test_memory_stays_flat(hostile, route, kind) -> None:
     print(f"\nRSS {FLAVOUR} {route.__name__}: +{result['growth_kib'] / 1024:.1f} MiB, {result}")
     assert result["error"] == "ResponseTooLarge"
     assert result["growth_kib"] * 1024 < 64 * MB
+
+
+async def test_an_event_flood_in_flat_memory(hostile) -> None:
+    # 50,000 events (~8 MB) read one by one: memory holds one read, not the flood.
+    hostile.routes[("GET", "/1.0/events")] = event_flood(50_000)
+    async with Client(endpoint=hostile.socket_path) as client:
+        events = client.events()
+        received = 0
+        tracemalloc.start()
+        try:
+            with pytest.raises(ClientConnectionFailed, match="closed by the server"):
+                while await events.recv(10):
+                    received += 1
+            peak = tracemalloc.get_traced_memory()[1]
+        finally:
+            tracemalloc.stop()
+            await events.aclose()
+    print(f"\nEVENT FLOOD {FLAVOUR}: {received} events, peak traced {peak / 1e6:.1f} MB")
+    assert received == 50_000
+    assert peak < 3 * MB  # of the ~8 MB sent

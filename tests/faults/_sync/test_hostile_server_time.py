@@ -5,9 +5,10 @@
 from __future__ import annotations
 
 import io
+import time
 
 from pylxd import Client
-from pylxd.exceptions import TransportTimeout
+from pylxd.exceptions import OperationTimeout, TransportTimeout, WaitTimeout
 from tests.fake.conftest import send_json, sync_envelope
 from tests.fake.exec_server import INSTANCE, serve_exec
 from tests.faults.hostile_server import (
@@ -64,8 +65,9 @@ def test_a_socket_that_never_accepts(tmp_path) -> None:
 def test_a_stalled_operation_wait(hostile) -> None:
     hostile.routes[("GET", "/1.0/operations/op1/wait")] = stalled
     with Client(endpoint=hostile.socket_path, timeout=30) as client:
-        with answered_within("operation wait stalled, wait(timeout=2)", TransportTimeout, 3):
+        with answered_within("operation wait stalled, wait(timeout=2)", WaitTimeout, 3) as caught:
             client.operations.wait_for_operation("op1", timeout=2)
+    assert isinstance(caught.value, TransportTimeout) and isinstance(caught.value, OperationTimeout)
 
 
 def test_execute_when_the_wait_stalls(hostile) -> None:
@@ -101,3 +103,15 @@ def test_a_slow_streamed_download_is_not_cut(hostile) -> None:
         sink = io.BytesIO()
         instance.files.get("/slow", to=sink)
     assert sink.getvalue() == b"0123456789"
+
+
+def test_a_short_timeout_does_not_carry_over_to_the_next_call(hostile) -> None:
+    # The kept-alive connection of a call with timeout=1 serves a slower call next.
+    def slow(handler) -> None:
+        time.sleep(1.5)
+        send_json(handler, 200, sync_envelope([]))
+
+    hostile.routes[("GET", "/1.0/instances")] = slow
+    with Client(endpoint=hostile.socket_path, timeout=30) as client:
+        assert (client.api.get(timeout=1)).ok
+        assert (client.api.instances.get()).json()["metadata"] == []

@@ -83,7 +83,7 @@ async def test_every_kind_of_data_is_accepted(container, tmp_path: Path) -> None
 
     async def chunks():
         yield b"gen"
-        yield "erated"
+        yield b"erated"
 
     async with Client() as client:
         files = (await client.instances.get(container)).files

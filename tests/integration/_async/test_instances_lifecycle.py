@@ -7,7 +7,13 @@ import time
 import pytest
 
 from pylxd.aio.models import Container, Instance
-from pylxd.exceptions import LXDAPIException, NotFound, OperationFailed, TransportTimeout
+from pylxd.exceptions import (
+    InvalidName,
+    LXDAPIException,
+    NotFound,
+    OperationFailed,
+    TransportTimeout,
+)
 
 pytestmark = pytest.mark.integration
 
@@ -154,7 +160,7 @@ async def test_bad_arguments_get_clear_errors(client) -> None:
         await client.instances.create("not a config")  # type: ignore[arg-type]
     with pytest.raises(LXDAPIException, match="Invalid instance name"):
         await client.instances.get("a/b")
-    with pytest.raises(NotFound):
+    with pytest.raises(InvalidName):  # refused before any request: it would be read as a path
         await client.instances.get("..")
     with pytest.raises(TypeError):
         await client.instances.all(fields="state")  # type: ignore[arg-type]

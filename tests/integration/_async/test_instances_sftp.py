@@ -136,7 +136,11 @@ async def test_recursive_transfers_over_sftp_match_http(
             assert (await files.stat(f"{remote}/a/b/big.bin")).mode == 0o640
             assert (await files.stat(f"{remote}/private")).mode == 0o600
             assert await files.listdir(f"{remote}/empty") == []
-            await files.recursive_get(remote, tmp_path / "sftp")
+            pulled = []
+            await files.recursive_get(
+                remote, tmp_path / "sftp", progress=lambda d, t: pulled.append(d)
+            )
+            assert pulled[-1] == total and pulled == sorted(pulled)
             assert len(sessions) == 2
             assert snapshot(tmp_path / "sftp") == snapshot(src)
             assert snapshot(tmp_path / "sftp")["link"] == ("link", 0, "a/b/c/deep.txt")
@@ -161,8 +165,10 @@ async def test_recursive_put_over_sftp_replaces_and_keeps(container, tmp_path: P
     async with Client() as client:
         instance = await client.instances.get(container)
         try:
-            await instance.files.recursive_put(src, remote, mode=0o600)
-            assert (await instance.files.stat(f"{remote}/d/f")).mode == 0o600
+            await instance.files.recursive_put(src, remote, mode=0o600, uid=1000, gid=1001)
+            info = await instance.files.stat(f"{remote}/d/f")
+            assert (info.mode, info.uid, info.gid) == (0o600, 1000, 1001)
+            assert (await instance.files.stat(f"{remote}/d")).uid == 1000
             (src / "d" / "f").write_bytes(b"two!")
             os.unlink(src / "d" / "l")
             os.symlink("elsewhere", src / "d" / "l")
@@ -191,12 +197,12 @@ async def test_pull_never_writes_through_a_local_symlink(container, tmp_path: Pa
             await instance.files.recursive_get(remote, dest)
             assert (outside / "victim").read_bytes() == b"keep me"
             assert not (dest / "f").is_symlink() and (dest / "f").read_bytes() == b"new\n"
-            assert not (dest / "a\\b").exists()  # not a plain name: skipped
+            assert (dest / "a\\b").read_bytes() == b"x\n"  # a backslash is a plain name
 
             (tmp_path / "d3").mkdir()
             os.symlink(outside, tmp_path / "d3" / "sub")  # a directory the pull would enter
-            with pytest.raises(NotADirectoryError):
-                await instance.files.recursive_get(remote, tmp_path / "d3")
+            await instance.files.recursive_get(remote, tmp_path / "d3")
+            assert not (tmp_path / "d3" / "sub").is_symlink()  # replaced, never followed
             assert sorted(os.listdir(outside)) == ["victim"]
         finally:
             await instance.execute(["rm", "-rf", remote])

@@ -84,7 +84,7 @@ def test_every_kind_of_data_is_accepted(container, tmp_path: Path) -> None:
 
     def chunks():
         yield b"gen"
-        yield "erated"
+        yield b"erated"
 
     with Client() as client:
         files = (client.instances.get(container)).files

@@ -8,7 +8,13 @@ import time
 import pytest
 
 from pylxd.models import Container, Instance
-from pylxd.exceptions import LXDAPIException, NotFound, OperationFailed, TransportTimeout
+from pylxd.exceptions import (
+    InvalidName,
+    LXDAPIException,
+    NotFound,
+    OperationFailed,
+    TransportTimeout,
+)
 
 pytestmark = pytest.mark.integration
 
@@ -155,7 +161,7 @@ def test_bad_arguments_get_clear_errors(client) -> None:
         client.instances.create("not a config")  # type: ignore[arg-type]
     with pytest.raises(LXDAPIException, match="Invalid instance name"):
         client.instances.get("a/b")
-    with pytest.raises(NotFound):
+    with pytest.raises(InvalidName):  # refused before any request: it would be read as a path
         client.instances.get("..")
     with pytest.raises(TypeError):
         client.instances.all(fields="state")  # type: ignore[arg-type]

@@ -5,16 +5,14 @@
 from __future__ import annotations
 
 import time
-from collections.abc import Iterator
 
 import pytest
 
 from pylxd import Client as BlockingClient
-from pylxd._core.tls import certificate_base64
 from pylxd import Client
-from pylxd.exceptions import LXDAPIException, NotFound
+from pylxd.exceptions import LXDAPIException
 
-from ..conftest import SECOND_HTTPS_ADDRESS, SECOND_SOCKET, fingerprint
+from ..conftest import SECOND_HTTPS_ADDRESS, SECOND_SOCKET
 from .instance_helpers import make_instance, read_file, write_file
 
 pytestmark = pytest.mark.integration
@@ -24,21 +22,6 @@ pytestmark = pytest.mark.integration
 def _two_lxd_servers(admin: BlockingClient) -> None:
     if admin.is_incus:
         pytest.skip("one Incus here and no second one: copies between servers run LXD to LXD")
-
-
-@pytest.fixture
-def trusted_on_both(client_cert, second_admin: BlockingClient) -> Iterator[tuple[str, str]]:
-    """A client certificate the main server (``client_cert``) and the second one trust."""
-    with BlockingClient() as admin:
-        with open(client_cert[0]) as f:
-            body = {"type": "client", "certificate": certificate_base64(f.read())}
-        admin.api.certificates.post(json={**body, "name": "pylxd-test-source"})
-        second_admin.api.certificates.post(json={**body, "name": "pylxd-test-destination"})
-    yield client_cert
-    try:
-        second_admin.api.certificates[fingerprint(client_cert[0])].delete()
-    except NotFound:
-        pass
 
 
 def test_docs_example_migrate_between_two_https_servers(

@@ -137,7 +137,11 @@ def test_recursive_transfers_over_sftp_match_http(
             assert (files.stat(f"{remote}/a/b/big.bin")).mode == 0o640
             assert (files.stat(f"{remote}/private")).mode == 0o600
             assert files.listdir(f"{remote}/empty") == []
-            files.recursive_get(remote, tmp_path / "sftp")
+            pulled = []
+            files.recursive_get(
+                remote, tmp_path / "sftp", progress=lambda d, t: pulled.append(d)
+            )
+            assert pulled[-1] == total and pulled == sorted(pulled)
             assert len(sessions) == 2
             assert snapshot(tmp_path / "sftp") == snapshot(src)
             assert snapshot(tmp_path / "sftp")["link"] == ("link", 0, "a/b/c/deep.txt")
@@ -162,8 +166,10 @@ def test_recursive_put_over_sftp_replaces_and_keeps(container, tmp_path: Path) -
     with Client() as client:
         instance = client.instances.get(container)
         try:
-            instance.files.recursive_put(src, remote, mode=0o600)
-            assert (instance.files.stat(f"{remote}/d/f")).mode == 0o600
+            instance.files.recursive_put(src, remote, mode=0o600, uid=1000, gid=1001)
+            info = instance.files.stat(f"{remote}/d/f")
+            assert (info.mode, info.uid, info.gid) == (0o600, 1000, 1001)
+            assert (instance.files.stat(f"{remote}/d")).uid == 1000
             (src / "d" / "f").write_bytes(b"two!")
             os.unlink(src / "d" / "l")
             os.symlink("elsewhere", src / "d" / "l")
@@ -192,12 +198,12 @@ def test_pull_never_writes_through_a_local_symlink(container, tmp_path: Path) ->
             instance.files.recursive_get(remote, dest)
             assert (outside / "victim").read_bytes() == b"keep me"
             assert not (dest / "f").is_symlink() and (dest / "f").read_bytes() == b"new\n"
-            assert not (dest / "a\\b").exists()  # not a plain name: skipped
+            assert (dest / "a\\b").read_bytes() == b"x\n"  # a backslash is a plain name
 
             (tmp_path / "d3").mkdir()
             os.symlink(outside, tmp_path / "d3" / "sub")  # a directory the pull would enter
-            with pytest.raises(NotADirectoryError):
-                instance.files.recursive_get(remote, tmp_path / "d3")
+            instance.files.recursive_get(remote, tmp_path / "d3")
+            assert not (tmp_path / "d3" / "sub").is_symlink()  # replaced, never followed
             assert sorted(os.listdir(outside)) == ["victim"]
         finally:
             instance.execute(["rm", "-rf", remote])
