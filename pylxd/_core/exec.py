@@ -1,24 +1,25 @@
-"""Exec rules: the request body, stdin chunks, output decoding, the result."""
+"""Exec rules: the request body, output decoding, the result."""
 
 from __future__ import annotations
 
 import codecs
 import io
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from typing import Any, NamedTuple
 
 from pylxd._core.envelope import malformed
 
 __all__ = [
+    "STDIN_CHUNK",
     "ExecuteResult",
     "OutputSink",
     "RecordedExecuteResult",
     "exec_request",
     "recorded_metadata",
-    "stdin_chunks",
 ]
 
-CHUNK = 1 << 16
+#: Bytes per stdin message of a command.
+STDIN_CHUNK = 1 << 16
 #: Output is decoded this many bytes at a time (the text grows by pieces of this size).
 DECODE_SLICE = 1 << 16
 
@@ -85,26 +86,6 @@ def exec_request(
     if height is not None:
         body["height"] = height
     return body
-
-
-def stdin_chunks(payload: Any, encoding: str, chunk_size: int = CHUNK) -> Iterator[bytes]:
-    """``stdin_payload`` (str, bytes, file object or iterable) → bytes chunks of at most
-    ``chunk_size`` (an iterable's items are passed as they are)."""
-    if payload is None:
-        return
-    if isinstance(payload, str):
-        payload = payload.encode(encoding)
-    if isinstance(payload, (bytes, bytearray, memoryview)):
-        view = memoryview(payload)
-        for start in range(0, len(view), chunk_size):
-            yield bytes(view[start : start + chunk_size])
-        return
-    if hasattr(payload, "read"):
-        while chunk := payload.read(chunk_size):
-            yield chunk.encode(encoding) if isinstance(chunk, str) else bytes(chunk)
-        return
-    for item in payload:
-        yield item.encode(encoding) if isinstance(item, str) else bytes(item)
 
 
 class OutputSink:

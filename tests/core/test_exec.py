@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-import io
-
 import pytest
 
-from pylxd._core.exec import DECODE_SLICE, OutputSink, exec_request, stdin_chunks
+from pylxd._core.exec import DECODE_SLICE, OutputSink, exec_request
 
 
 def test_exec_request() -> None:
@@ -21,17 +19,6 @@ def test_exec_request() -> None:
     }
     with pytest.raises(TypeError):
         exec_request("ls -l", None, None, None, None)
-
-
-def test_stdin_chunks() -> None:
-    assert list(stdin_chunks(None, "utf-8")) == []
-    assert b"".join(stdin_chunks("héllo", "utf-8")) == "héllo".encode()
-    big = b"x" * 200_000
-    chunks = list(stdin_chunks(big, "utf-8"))
-    assert len(chunks) > 1 and b"".join(chunks) == big
-    assert b"".join(stdin_chunks(io.BytesIO(b"file"), "utf-8")) == b"file"
-    assert b"".join(stdin_chunks(io.StringIO("text"), "utf-8")) == b"text"
-    assert b"".join(stdin_chunks(iter([b"a", "b"]), "utf-8")) == b"ab"
 
 
 def test_output_sink_decoding_and_handlers() -> None:

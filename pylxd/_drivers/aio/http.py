@@ -16,7 +16,7 @@ except ImportError as exc:  # pragma: no cover - depends on the install
 
 from pylxd._core.endpoint import Endpoint
 from pylxd._core.response import Response
-from pylxd._drivers.transfer import CHUNK_SIZE
+from pylxd._core.transfer import CHUNK_SIZE
 from pylxd._drivers.types import (
     DEFAULT_MAX_RESPONSE_SIZE,
     Body,

@@ -18,6 +18,7 @@ from pylxd._core.envelope import (
 )
 from pylxd._core.fields import config_strings
 from pylxd._core.operations import resource_name
+from pylxd._core.transfer import Progress
 from pylxd._core.urls import (
     Filter,
     check_name,
@@ -27,7 +28,6 @@ from pylxd._core.urls import (
     project_from_url,
     project_scope,
 )
-from pylxd._drivers.transfer import Progress
 from pylxd._drivers.types import Body
 from pylxd.exceptions import NotFound
 
