@@ -17,7 +17,6 @@ from pylxd._async.api import APINode
 from pylxd._async.model import Model
 from pylxd._core.envelope import (
     etag_of,
-    malformed,
     metadata_list,
     metadata_object,
     response_operation,
@@ -27,7 +26,6 @@ from pylxd._core.urls import (
     Filter,
     check_name,
     filter_expression,
-    is_name,
     name_from_url,
     project_scope,
 )
@@ -77,19 +75,8 @@ class NamedModel(Model):
         super().__init__(client, **values)
 
     @classmethod
-    def _from_server(
-        cls: builtins.type[ModelT], client: Client, data: Mapping[str, Any], **init: Any
-    ) -> ModelT:
-        """A complete object from the server's data, which must name it: its name goes
-        into the URLs of its requests.
-
-        Raises:
-            MalformedResponse: no name, or one that is not a string or is a path (``..``).
-        """
-        name = data.get(cls._name_field) if isinstance(data, Mapping) else None
-        if isinstance(data, Mapping) and not is_name(name):
-            raise malformed(None, f"{cls.__name__} data with a {cls._name_field!r}", name)
-        return super()._from_server(client, data, **init)
+    def _url_field(cls) -> str | None:
+        return cls._name_field
 
     def _repr_items(self) -> list[tuple[str, Any]]:
         items = super()._repr_items()

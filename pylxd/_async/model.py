@@ -9,6 +9,7 @@ from pylxd._async.api import APINode
 from pylxd._core.envelope import etag_of, malformed, metadata_object, response_operation
 from pylxd._core.fields import FieldModel
 from pylxd._core.response import Response
+from pylxd._core.urls import is_name
 from pylxd._drivers.aio.flavour import Call, LazyLoad, Step
 from pylxd.exceptions import ConcurrentModification, NotFound, OperationFailed, OperationTimeout
 
@@ -46,6 +47,11 @@ class Model(LazyLoad, FieldModel):
         super().__init__(**values)
 
     @classmethod
+    def _url_field(cls) -> str | None:
+        """The field that names the object in its URL (checked in the server's data)."""
+        return None
+
+    @classmethod
     def _from_server(
         cls: type[ModelT],
         client: Client,
@@ -59,10 +65,15 @@ class Model(LazyLoad, FieldModel):
 
         Raises:
             MalformedResponse: ``data`` is not an object (callers that hold the response
-                check it first, naming its URL).
+                check it first, naming its URL), or the field that names the object in its
+                URL is missing, not a string, or a path (``..``).
         """
         if not isinstance(data, Mapping):
             raise malformed(None, f"{cls.__name__} data as an object", data)
+        field = cls._url_field()
+        if field is not None and not is_name(data.get(field)):
+            # It goes into the object's URLs: a missing one would be sent as "None".
+            raise malformed(None, f"{cls.__name__} data with a {field!r}", data.get(field))
         obj = cls(client, **init)
         obj._apply(data, complete=True)
         obj._etag = etag

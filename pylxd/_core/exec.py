@@ -7,11 +7,14 @@ import io
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from typing import Any, NamedTuple
 
+from pylxd._core.envelope import malformed
+
 __all__ = [
     "ExecuteResult",
     "OutputSink",
     "RecordedExecuteResult",
     "exec_request",
+    "recorded_metadata",
     "stdin_chunks",
 ]
 
@@ -139,3 +142,21 @@ class OutputSink:
         data = self._buffer.getvalue()  # the buffer itself, trimmed: not a copy
         self._buffer = io.BytesIO()
         return data.decode(self._encoding, errors="replace") if self._decode else data
+
+
+def recorded_metadata(metadata: Any) -> dict[str, Any]:
+    """A recorded command's finished operation metadata, checked: ``output`` an object of
+    log URLs (``"1"``, ``"2"``), ``return`` the exit code (a number).
+
+    Raises:
+        MalformedResponse: another shape.
+    """
+    expected = 'a recorded command\'s metadata ({"output": {"1": URL, "2": URL}, "return": N})'
+    meta = metadata or {}
+    output = meta.get("output") or {} if isinstance(meta, dict) else None
+    code = meta.get("return", -1) if isinstance(meta, dict) else None
+    if not isinstance(output, dict) or not all(isinstance(u, str) for u in output.values()):
+        raise malformed(None, expected, metadata)
+    if not isinstance(code, int) or isinstance(code, bool):
+        raise malformed(None, expected, metadata)
+    return {"output": output, "return": code}

@@ -50,10 +50,13 @@ def resource_name(operation: Mapping[str, Any], kind: str) -> str | None:
     Raises:
         MalformedResponse: ``resources`` is not an object of lists of URLs.
     """
+    expected = "an operation's resources (an object of lists of URLs)"
     resources = operation.get("resources") or {}
-    urls = resources.get(kind) or [] if isinstance(resources, Mapping) else resources
+    if not isinstance(resources, Mapping):
+        raise malformed(None, expected, resources)
+    urls = resources.get(kind) or []
     if not isinstance(urls, list) or not all(isinstance(url, str) for url in urls):
-        raise malformed(None, "an operation's resources (an object of lists of URLs)", urls)
+        raise malformed(None, expected, urls)
     if not urls:
         return None
     return name_from_url(urls[0])

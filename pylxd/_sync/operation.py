@@ -55,6 +55,10 @@ class Operation(Model):
 
     _identity = ("id",)
 
+    @classmethod
+    def _url_field(cls) -> str | None:
+        return "id"
+
     #: Told ``(operation, succeeded)`` when ``wait()`` sees it end (a model's save).
     _on_end: Callable[[Operation, bool], None] | None = None
 

@@ -2,9 +2,22 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
-from pylxd._core.envelope import check_response, metadata
+from pylxd._core.envelope import (
+    check_response,
+    metadata,
+    metadata_field,
+    metadata_list,
+    metadata_object,
+    response_operation,
+    server_info,
+    websocket_secrets,
+)
+from pylxd._core.exec import recorded_metadata
+from pylxd._core.operations import resource_name
 from pylxd._core.response import Response
 from pylxd.exceptions import (
     BadRequest,
@@ -12,6 +25,7 @@ from pylxd.exceptions import (
     Forbidden,
     InUse,
     LXDAPIException,
+    MalformedResponse,
     NotFound,
 )
 
@@ -79,3 +93,61 @@ def test_operation_errors_prefer_err() -> None:
 def test_metadata_of_a_non_lxd_body() -> None:
     with pytest.raises(LXDAPIException, match="not an LXD response"):
         metadata(response(200, b"<html>"))
+
+
+# -- answer shapes (MalformedResponse) -----------------------------------------------------
+
+
+def sync(metadata_json: str) -> Response:
+    return Response(200, {}, b'{"type":"sync","metadata":%s}' % metadata_json.encode(), "/1.0/x")
+
+
+def test_shapes_are_checked_and_the_message_says_what_and_where() -> None:
+    assert metadata_object(sync('{"a": 1}')) == {"a": 1}
+    assert metadata_list(sync("null")) == []
+    assert metadata_list(sync('["/1.0/x/a"]'), str) == ["/1.0/x/a"]
+    cases = [
+        (lambda: metadata_object(sync("[]")), "/1.0/x: expected an object, got a list"),
+        (lambda: metadata_object(sync("null")), "expected an object, got null"),
+        (lambda: metadata_list(sync('["a"]')), "expected a list of objects, got a string"),
+        (lambda: metadata_list(sync('{"a": 1}'), str), "expected a list of strings, got an object"),
+        (lambda: metadata_field(sync('{"target": 5}'), "target", str), "got a number"),
+        (
+            lambda: websocket_secrets(sync('{"metadata": {"fds": {"0": "s"}}}'), ("0", "control")),
+            "expected websocket secrets for 0, control (strings), got null",
+        ),
+        (lambda: server_info(sync('{"api_extensions": "projects"}')), "got a string"),
+        (lambda: metadata(Response(200, {}, b"[1]", "/1.0/x")), "not an LXD response"),
+    ]
+    for call, message in cases:
+        with pytest.raises(MalformedResponse, match=re.escape(message)):
+            call()
+
+
+def test_an_async_answer_names_its_operation_by_url() -> None:
+    def answer(operation: str) -> Response:
+        return Response(
+            202, {}, b'{"type":"async","operation":%s,"metadata":{}}' % operation.encode()
+        )
+
+    assert response_operation(answer('"/1.0/operations/op1"')) == "/1.0/operations/op1"
+    for bad in ("5", "null", '""', '"/1.0/operations/.."'):
+        with pytest.raises(MalformedResponse, match="an operation URL"):
+            response_operation(answer(bad))
+
+
+def test_recorded_exec_metadata_and_operation_resources() -> None:
+    good = {"output": {"1": "/1.0/x/logs/a", "2": "/1.0/x/logs/b"}, "return": 0}
+    assert recorded_metadata(good) == good
+    for bad in ("x", {"output": [1]}, {"output": {"1": 5}}, {"return": "0"}, {"return": True}):
+        with pytest.raises(MalformedResponse, match="recorded command"):
+            recorded_metadata(bad)
+    assert resource_name({"resources": {"instances": ["/1.0/instances/c1"]}}, "instances") == "c1"
+    assert resource_name({}, "instances") is None
+    for bad in (
+        {"resources": ["x"]},
+        {"resources": {"instances": "c1"}},
+        {"resources": {"instances": [5]}},
+    ):
+        with pytest.raises(MalformedResponse, match="resources"):
+            resource_name(bad, "instances")

@@ -22,7 +22,13 @@ from typing import TYPE_CHECKING, Any, cast
 
 from pylxd._async.streams import chunks
 from pylxd._core.envelope import malformed, metadata, response_operation, websocket_secrets
-from pylxd._core.exec import ExecuteResult, OutputSink, RecordedExecuteResult, exec_request
+from pylxd._core.exec import (
+    ExecuteResult,
+    OutputSink,
+    RecordedExecuteResult,
+    exec_request,
+    recorded_metadata,
+)
 from pylxd._core.operations import websocket_path
 from pylxd._core.urls import logs_relative_name
 from pylxd._drivers.aio.flavour import Event, gather
@@ -162,7 +168,9 @@ async def _recorded(
     client = instance.client
     client.assert_has_api_extension("container_exec_recording")
     response = await instance.api.exec.post(json=body)
-    operation = response.json()["operation"]
+    operation = response_operation(response)
+    if operation is None:
+        raise malformed(response, "an operation (an async answer)", metadata(response))
     deadline = None if timeout is None else time.monotonic() + timeout
     while True:
         remaining = None if deadline is None else max(0.0, deadline - time.monotonic())
@@ -174,13 +182,13 @@ async def _recorded(
                 raise TransportTimeout(
                     f"the recorded command was still running after {timeout} s (not killed)"
                 ) from exc
-    meta = finished.metadata or {}
+    meta = recorded_metadata(finished.metadata)
     urls = meta.get("output") or {}
     logs = (logs_relative_name(urls.get("1", "")), logs_relative_name(urls.get("2", "")))
     sinks = [OutputSink(decode, encoding, handler) for handler in handlers]
     for name, sink in zip(logs, sinks, strict=True):
         sink.write(await instance.logs.read(name))
-    exit_code = int(meta.get("return", -1))
+    exit_code = meta.get("return", -1)
     return RecordedExecuteResult.recorded(exit_code, sinks[0].result(), sinks[1].result(), logs)
 
 

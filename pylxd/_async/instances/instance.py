@@ -98,6 +98,11 @@ class Instance(Model, Publishable, Executable, Interactive, Migratable):
     backups_data: Attribute[list[dict[str, Any]]] = Attribute(readonly=True, key="backups")
 
     _identity = ("name", "project")
+
+    @classmethod
+    def _url_field(cls) -> str | None:
+        return "name"
+
     _etag_misses = ("description",)
     #: ``type`` sent on create and used to filter listings (``None``: any type).
     _instance_type: ClassVar[str | None] = None

@@ -22,6 +22,7 @@ from pylxd._core.urls import (
     Filter,
     check_name,
     filter_expression,
+    is_name,
     name_from_url,
     project_from_url,
     project_scope,
@@ -125,7 +126,11 @@ class _InstanceManagerBase(Generic[InstanceT]):
         response = self._client.api.instances.get(params=params)
         listing = metadata_list(response, str if recursion == 0 else dict)
         if recursion == 0:
-            return [self.model(self._client, **_sparse(url, project)) for url in listing]
+            sparse = [_sparse(url, project) for url in listing]
+            for values in sparse:
+                if not is_name(values["name"]):
+                    raise malformed(response, "a list of instance URLs", values["name"])
+            return [self.model(self._client, **values) for values in sparse]
         wanted = self.model._instance_type
         return [
             self.model._from_server(self._client, data)

@@ -40,6 +40,7 @@ EXTENSIONS = [
     "clustering",
     "warnings",
     "container_edit_metadata",
+    "container_exec_recording",
     "instances_state_selective_recursion",
 ]
 
@@ -138,7 +139,41 @@ def _save_profile(client: Client) -> None:
     profile.save(wait=True)
 
 
+def _then(first: Any, then: Callable[[Any], Any]) -> None:
+    """A call on an object built from a drawn answer (and every object of a listing)."""
+    got = first
+    for obj in got if isinstance(got, list) else [got]:
+        then(obj)
+
+
+def _edit_and_save(obj: Any) -> None:
+    obj.description = "changed"
+    obj.save(wait=True)
+
+
 CALLS: dict[str, Callable[[Client], Any]] = {
+    "instances.get, then start": lambda c: _then(
+        c.instances.get("c1"), lambda i: i.start(wait=True)
+    ),
+    "instances.all, then delete": lambda c: _then(c.instances.all(), lambda i: i.delete(wait=True)),
+    "instances.all(recursion=0), then sync": lambda c: _then(
+        c.instances.all(recursion=0), lambda i: i.sync()
+    ),
+    "instances.get, then save": lambda c: _then(c.instances.get("c1"), _edit_and_save),
+    "instances.get, then snapshots": lambda c: _then(
+        c.instances.get("c1"), lambda i: i.snapshots.all()
+    ),
+    "instances.get, then rename": lambda c: _then(
+        c.instances.get("c1"), lambda i: i.rename("c2", wait=True)
+    ),
+    "profiles.all, then save": lambda c: _then(c.profiles.all(), _edit_and_save),
+    "networks.get, then state": lambda c: _then(c.networks.get("n1"), lambda n: n.state()),
+    "storage_pools.all, then volumes": lambda c: _then(
+        c.storage_pools.all(), lambda p: p.volumes.all()
+    ),
+    "images.all, then delete": lambda c: _then(c.images.all(), lambda i: i.delete(wait=True)),
+    "operations.all, then wait": lambda c: _then(c.operations.all(), lambda o: o.wait()),
+    "projects.get, then save": lambda c: _then(c.projects.get("pr1"), _edit_and_save),
     "instances.get": lambda c: c.instances.get("c1"),
     "instances.all": lambda c: c.instances.all(),
     "instances.all(recursion=0)": lambda c: c.instances.all(recursion=0),
@@ -160,6 +195,7 @@ CALLS: dict[str, Callable[[Client], Any]] = {
     "instance.snapshots.create": lambda c: _instance(c).snapshots.create("s1", wait=True),
     "instance.snapshots.create(no name)": lambda c: _instance(c).snapshots.create(wait=True),
     "instance.execute": lambda c: _instance(c).execute(["true"]),
+    "instance.execute(record_output)": lambda c: _instance(c).execute(["true"], record_output=True),
     "instance.logs.all": lambda c: _instance(c).logs.all(),
     "instance.get_metadata": lambda c: _instance(c).get_metadata(),
     "images.all": lambda c: c.images.all(),
