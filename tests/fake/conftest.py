@@ -84,7 +84,7 @@ class FakeLXD:
                 else:
                     route(self)
 
-            do_GET = do_POST = do_PUT = do_PATCH = do_DELETE = handle_one
+            do_GET = do_HEAD = do_POST = do_PUT = do_PATCH = do_DELETE = handle_one
 
         class Server(socketserver.ThreadingMixIn, socketserver.UnixStreamServer):
             daemon_threads = True
