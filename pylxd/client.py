@@ -68,6 +68,7 @@ class Client(_GeneratedClient):
         *,
         max_response_size: int | None = DEFAULT_MAX_RESPONSE_SIZE,
         max_message_size: int | None = DEFAULT_MAX_MESSAGE_SIZE,
+        auth: str = "tls",
     ) -> None:
         super().__init__(
             endpoint,
@@ -79,6 +80,7 @@ class Client(_GeneratedClient):
             session,
             max_response_size=max_response_size,
             max_message_size=max_message_size,
+            auth=auth,
         )
         try:
             self.connect()

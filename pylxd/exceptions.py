@@ -14,7 +14,8 @@ Catch :class:`PylxdError` to catch them all. The tree::
     │   │                             on the server since it was read (ETag)
     │   ├── Forbidden                 HTTP 403
     │   ├── MalformedResponse         the answer is not in LXD's shape (not JSON, a list
-    │   │                             where objects were expected, a missing key, …)
+    │   │                             where objects were expected, a missing key, …;
+    │   │                             also a ValueError)
     │   └── OperationFailed           a background operation ended in failure
     │       └── OperationTimeout      an operation did not end within the wait's timeout
     │           └── WaitTimeout       … the server did not even answer the wait (stalled);
@@ -155,11 +156,12 @@ class Forbidden(LXDAPIException):
     """The client is not allowed to do this (HTTP 403): untrusted or restricted."""
 
 
-class MalformedResponse(LXDAPIException):
+class MalformedResponse(LXDAPIException, ValueError):
     """The server answered, but not in LXD's shape: not JSON, not an envelope, or a value
     of the wrong type where LXD's API promises another (a list of strings where objects
-    were expected, an operation without a status). ``error`` says what was expected,
-    where, and what came instead."""
+    were expected, an operation without a status, an event that is not an object).
+    ``error`` says what was expected, where, and what came instead. Also a
+    ``ValueError``, as a bad value from the server."""
 
 
 class OperationFailed(LXDAPIException):

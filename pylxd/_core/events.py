@@ -8,6 +8,7 @@ from enum import Enum
 from typing import Any
 
 from pylxd._core.urls import with_query
+from pylxd.exceptions import MalformedResponse
 
 __all__ = ["EventMessage", "EventType", "events_path", "parse_event"]
 
@@ -72,9 +73,12 @@ def parse_event(data: bytes | str) -> dict[str, Any]:
     """An event's JSON (``type``, ``timestamp``, ``metadata``, ``project``, ``location``).
 
     Raises:
-        ValueError: the message is not a JSON object.
+        MalformedResponse: the message is not a JSON object (also a ``ValueError``).
     """
-    event = json.loads(data)
+    try:
+        event = json.loads(data)
+    except ValueError:
+        event = None
     if not isinstance(event, dict):
-        raise ValueError(f"not an LXD event: {data[:200]!r}")
+        raise MalformedResponse(None, f"not an LXD event: {data[:200]!r}")
     return event

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import logging
+from collections.abc import Mapping
 
 from websockets.client import ClientProtocol
 from websockets.exceptions import InvalidHandshake, InvalidStatus, PayloadTooBig
@@ -57,7 +58,12 @@ class WebSocketCore:
     ends the stream, and :meth:`next_message` then returns ``None``.
     """
 
-    def __init__(self, uri: str, max_size: int | None = DEFAULT_MAX_MESSAGE_SIZE) -> None:
+    def __init__(
+        self,
+        uri: str,
+        max_size: int | None = DEFAULT_MAX_MESSAGE_SIZE,
+        headers: Mapping[str, str] | None = None,
+    ) -> None:
         # The protocol refuses a frame (or a fragmented message) over ``max_size`` from
         # its header, before reading its payload.
         self._protocol = ClientProtocol(parse_uri(uri), max_size=max_size)
@@ -67,6 +73,7 @@ class WebSocketCore:
         self._text = False
         self._eof = False
         self._uri = uri
+        self._headers = dict(headers or {})  # e.g. a bearer token (never logged)
         self._close_logged = False
         self.open = False  # the server accepted the upgrade
         #: The server ended the stream (a barrier, a close frame or the end of the connection);
@@ -77,6 +84,8 @@ class WebSocketCore:
         """The bytes of the upgrade request."""
         request = self._protocol.connect()
         request.headers["User-Agent"] = "pylxd"
+        for name, value in self._headers.items():
+            request.headers[name] = value
         self._protocol.send_request(request)
         return self._outgoing()
 

@@ -62,6 +62,7 @@ if TYPE_CHECKING:
     from typing_extensions import Self
 
     from pylxd._sync.failover import FailoverTransport
+    from pylxd._core.jwt import BearerToken
     from pylxd._drivers.sync.http import StreamResponse, Transport
     from pylxd._drivers.sync.websocket import WebSocket
 
@@ -95,6 +96,10 @@ class Client:
             no limit.
         max_message_size: the largest websocket message (an event, a piece of exec or
             console output), in bytes; ``None``: no limit.
+        auth: ``"tls"`` (default): the client certificate is shown in the TLS handshake;
+            ``"jwt"`` (Incus' ``auth_tls_jwt``): it is not, and every request (and
+            websocket) carries a bearer JWT signed with its key instead, for a server
+            behind a TLS-terminating proxy. Needs ``pip install 'pylxd[certs]'``.
 
     The asyncio client connects in ``with Client() as client`` or
     ``client.connect()``.
@@ -112,6 +117,7 @@ class Client:
         *,
         max_response_size: int | None = DEFAULT_MAX_RESPONSE_SIZE,
         max_message_size: int | None = DEFAULT_MAX_MESSAGE_SIZE,
+        auth: str = "tls",
     ) -> None:
         if session is not None:
             raise TypeError("pylxd does not use requests sessions; pass cert= and verify= instead")
@@ -135,8 +141,10 @@ class Client:
         self.timeout = timeout
         self.project = project
         self.max_message_size = max_message_size
+        self._bearer = _bearer_token(auth, self.cert, tls)
         try:
-            self._ssl_context = build_ssl_context(self.cert, verify) if tls else None
+            shown = None if self._bearer else self.cert  # JWT: the key signs, TLS carries none
+            self._ssl_context = build_ssl_context(shown, verify) if tls else None
         except OSError as exc:
             raise ClientConnectionFailed(f"cannot load the TLS certificates: {exc}") from exc
         # The HTTP library is imported with the first client, not with ``import pylxd``
@@ -413,6 +421,8 @@ class Client:
     ) -> tuple[str, Body, Mapping[str, str] | None]:
         if self.project is not None and (params is None or "project" not in params):
             params = {**(params or {}), "project": self.project}
+        if self._bearer is not None:
+            headers = {"Authorization": self._bearer.header(), **(headers or {})}
         if json is not None:
             data = jsonlib.dumps(json).encode()
             headers = {"Content-Type": "application/json", **(headers or {})}
@@ -481,8 +491,14 @@ class Client:
         connect_timeout, _read, _whole = call_limits(self.timeout)
         started = time.perf_counter()
         try:
+            bearer = {"Authorization": self._bearer.header()} if self._bearer else None
             sockets = open_websockets(
-                self.endpoint, paths, self._ssl_context, connect_timeout, self.max_message_size
+                self.endpoint,
+                paths,
+                self._ssl_context,
+                connect_timeout,
+                self.max_message_size,
+                bearer,
             )
         except PylxdError as exc:
             if WEBSOCKET.isEnabledFor(logging.DEBUG):
@@ -502,3 +518,21 @@ class Client:
 
     def __repr__(self) -> str:
         return f"<Client {self.endpoint}>"
+
+
+def _bearer_token(auth: str, cert: Cert | None, tls: bool) -> BearerToken | None:
+    """``auth="jwt"``: Incus' ``auth_tls_jwt``, a JWT signed with the client certificate's
+    key sent as a bearer token instead of the certificate in the TLS handshake."""
+    if auth == "tls":
+        return None
+    if auth != "jwt":
+        raise ValueError(f"auth must be 'tls' or 'jwt', not {auth!r}")
+    if cert is None or not tls:
+        raise ValueError("auth='jwt' needs an https:// endpoint and cert=(certificate, key)")
+    from pylxd._core.jwt import BearerToken  # cryptography, imported when asked for
+
+    try:
+        with open(cert.cert) as crt, open(cert.key, "rb") as key:
+            return BearerToken(crt.read(), key.read())
+    except OSError as exc:
+        raise ClientConnectionFailed(f"cannot load the TLS certificates: {exc}") from exc

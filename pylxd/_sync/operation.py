@@ -92,9 +92,10 @@ class Operation(Model):
         """See :meth:`OperationManager.wait_for_operation`."""
         return client.operations.wait_for_operation(operation_id, timeout)
 
-    def wait(self, timeout: float | None = None) -> bool:
+    def wait(self, timeout: float | None = None, *, secret: str | None = None) -> bool:
         """Block on LXD's ``/wait`` until the operation ends (at most ``timeout`` seconds,
-        an hour by default).
+        an hour by default). ``secret``: the operation's secret, for a client the server
+        does not trust (an image uploaded with a one-time secret).
 
         Raises:
             OperationFailed: it failed or was cancelled.
@@ -107,7 +108,8 @@ class Operation(Model):
         limit = seconds + (_DEFAULT_WAIT_GRACE if timeout is None else _WAIT_GRACE)
         started = time.perf_counter()
         try:
-            response = self.api.wait.get(params={"timeout": seconds}, timeout=limit)
+            params = {"timeout": seconds, "secret": secret}
+            response = self.api.wait.get(params=params, timeout=limit)
         except TransportTimeout as exc:
             raise WaitTimeout(
                 None,
@@ -188,16 +190,17 @@ class OperationManager:
         ]
 
     def wait_for_operation(
-        self, operation_id: str, timeout: float | None = None
+        self, operation_id: str, timeout: float | None = None, *, secret: str | None = None
     ) -> Operation:
-        """Wait until the operation ends and return it (see :meth:`Operation.wait`).
+        """Wait until the operation ends and return it (see :meth:`Operation.wait`;
+        ``secret`` for an untrusted client).
 
         Raises:
             OperationFailed: it failed or was cancelled (``error`` is the operation's ``err``).
             OperationTimeout: it was still running after ``timeout`` seconds.
         """
         operation = Operation(self._client, id=operation_id_of(operation_id))
-        operation.wait(timeout)
+        operation.wait(timeout, secret=secret)
         return operation
 
     def cancel(self, operation_id: str) -> None:

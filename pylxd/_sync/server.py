@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Any
 
 from pylxd._sync.api import APINode
 from pylxd._sync.model import Model
-from pylxd._core.envelope import etag_of, server_info
+from pylxd._core.envelope import etag_of, metadata_object, server_info
 from pylxd._core.fields import Attribute, clone
 
 if TYPE_CHECKING:
@@ -128,6 +128,13 @@ class Server(Model):
         self.client.assert_has_api_extension("metrics")
         response = self.api.metrics.get(params={"project": project})
         return response.text
+
+    def configuration_metadata(self) -> dict[str, Any]:
+        """The server's documentation of every configuration key (``GET
+        /1.0/metadata/configuration``: Incus' ``metadata_configuration``; LXD 5.0 has no
+        such endpoint): ``{"configs": {"server": {…}, "instance": {…}, …}}``."""
+        self.client.assert_has_api_extension("metadata_configuration")
+        return metadata_object(self.client.api.metadata.configuration.get())
 
     def resources(self) -> dict[str, Any]:
         """The server's hardware (``GET /1.0/resources``; see ``client.resources``)."""

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from pylxd._core.events import EventMessage, EventType, events_path, parse_event
+from pylxd.exceptions import MalformedResponse
 
 
 def test_events_path() -> None:
@@ -25,3 +26,9 @@ def test_event_messages_and_parsing() -> None:
     assert parse_event(message.data) == {"type": "lifecycle"}
     with pytest.raises(ValueError):
         parse_event(b"[1]")
+
+
+def test_a_message_that_is_not_an_event_is_a_malformed_response() -> None:
+    for data in (b"[1]", b"not json", b"null", b'"text"'):
+        with pytest.raises(MalformedResponse, match="not an LXD event"):
+            parse_event(data)

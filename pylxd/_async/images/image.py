@@ -12,14 +12,14 @@ from typing import IO, TYPE_CHECKING, Any, Literal, overload
 
 from pylxd._async.collection import Collection, NamedModel
 from pylxd._async.images.alias import ImageAliasManager
-from pylxd._async.images.transfer import download_image, upload_image
+from pylxd._async.images.transfer import download_image, push_request, upload_image
 from pylxd._async.migration import PullOffer, offer, pulling, source_url
 from pylxd._async.operation import Operation
-from pylxd._core.envelope import metadata_field, response_operation
+from pylxd._core.envelope import metadata_field, operation_metadata, response_operation
 from pylxd._core.fields import Attribute
 from pylxd._core.migration import check_mode
 from pylxd._core.transfer import DataSource, Progress, Sink
-from pylxd.exceptions import NotFound
+from pylxd.exceptions import LXDAPIException, NotFound
 
 if TYPE_CHECKING:
     from pylxd._async.client import Client
@@ -290,11 +290,7 @@ class Image(NamedModel):
         """Push mode: ``new_client``'s server hands out a one-time secret (a ``push``
         source), and this server sends the image there with it (``POST …/export``)."""
         fingerprint = self._raw_attr("fingerprint")
-        body = {
-            "source": {"mode": "push", "fingerprint": fingerprint},
-            "public": public,
-            "properties": self._raw_attr("properties") or {},
-        }
+        body = push_request(fingerprint, public, self._raw_attr("properties"))
         awaiting = await offer(new_client, new_client.api.images, body)
         async with pulling(new_client, awaiting, wait_source=False):
             export = {
@@ -370,6 +366,8 @@ class ImageManager(Collection[Image]):
         progress: Progress | None = None,
         project: str | None = None,
         aliases: Sequence[str] = (),
+        secret: str | None = None,
+        fingerprint: str | None = None,
     ) -> Image:
         """Upload an image, streamed, and return it once LXD has indexed it.
 
@@ -386,12 +384,19 @@ class ImageManager(Collection[Image]):
             project: the project to put it in (default: the client's).
             aliases: aliases to give it: in the upload itself where the server can (Incus'
                 ``image_import_alias``), else one request each once it is there.
+            secret, fingerprint: upload to a server that does not trust this client, with
+                the one-time secret a trusted client got for it
+                (:meth:`upload_secret`) and the image's fingerprint (the sha256 of its
+                file, or of metadata then rootfs). Returns the image unfetched unless the
+                server then trusts the client.
 
         Raises:
             OperationFailed: LXD refused the image (e.g. it exists already).
         """
         if isinstance(aliases, str):
             raise TypeError("aliases must be a list of names, not a string")
+        if (secret is None) != (fingerprint is None):
+            raise ValueError("an upload with a secret needs the image's fingerprint too")
         in_upload = self._client.has_api_extension("image_import_alias")
         response = await upload_image(
             self._client,
@@ -404,12 +409,38 @@ class ImageManager(Collection[Image]):
             properties=properties,
             progress=progress,
             aliases=aliases if in_upload else (),
+            secret=(secret, fingerprint) if secret and fingerprint else None,
         )
+        if secret is not None and fingerprint is not None:
+            operation = response_operation(response)
+            if operation is not None:  # the upload's own secret lets a stranger wait on it
+                waiting = (operation_metadata(response).get("metadata") or {}).get("secret")
+                await self._client.operations.wait_for_operation(operation, secret=waiting)
+            if not self._client.trusted:
+                return self.model(self._client, fingerprint=fingerprint)
+            return await self.get(fingerprint, project=project)
         image = await self._image_of(response, project)
         if not in_upload:
             for alias in aliases:
                 await image.add_alias(alias)
         return image
+
+    async def upload_secret(
+        self,
+        fingerprint: str,
+        public: bool = False,
+        properties: dict[str, str] | None = None,
+        project: str | None = None,
+    ) -> str:
+        """A one-time secret that lets a client this server does not trust upload the image
+        ``fingerprint`` (``images.create(…, secret=, fingerprint=)``): LXD's ``push``
+        image source. The copy is ``public`` or not and gets ``properties``."""
+        body = push_request(fingerprint, public, properties)
+        response = await self._in(project).post(json=body)
+        secret = (operation_metadata(response).get("metadata") or {}).get("secret")
+        if not isinstance(secret, str):
+            raise LXDAPIException(response, "LXD gave no secret for the upload")
+        return secret
 
     async def create_from_simplestreams(
         self,

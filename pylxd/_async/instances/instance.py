@@ -372,6 +372,13 @@ class Instance(Model, Publishable, Executable, Interactive, Migratable):
         self.client.assert_has_api_extension("container_edit_metadata")
         await self.api.metadata.put(json=dict(data))
 
+    async def patch_metadata(self, data: Mapping[str, Any]) -> None:
+        """Change part of the instance's image metadata (``PATCH``): what ``data`` holds is
+        merged into it (``{"properties": {"os": "x"}}`` changes ``os`` and keeps the other
+        properties, on LXD 5.0.2 and Incus 6.0)."""
+        self.client.assert_has_api_extension("container_edit_metadata")
+        await self.api.metadata.patch(json=dict(data))
+
 
 class Container(Instance):
     """An instance of type ``container``."""

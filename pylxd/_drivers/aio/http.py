@@ -241,6 +241,8 @@ async def _read_body(raw: aiohttp.ClientResponse, limit: int | None) -> bytes:
     length is checked first, a chunked or endless body as it comes. A large one (a file)
     goes into one buffer whose own bytes are returned: aiohttp's ``read()`` collects its
     pieces and joins them, ~1.3x the time and twice the memory of a 64 MiB body."""
+    if raw.method == "HEAD":
+        return b""  # its Content-Length is the size of what a GET would send (a file's)
     length = raw.content_length
     if length is not None:
         if limit is not None and length > limit:

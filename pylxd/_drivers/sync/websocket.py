@@ -6,7 +6,7 @@ from __future__ import annotations
 import socket
 import ssl
 import time
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 from websockets.exceptions import InvalidHandshake
 
@@ -140,6 +140,7 @@ def open_websockets(
     ssl_context: ssl.SSLContext | None,
     timeout: float | None,
     max_size: int | None = DEFAULT_MAX_MESSAGE_SIZE,
+    headers: Mapping[str, str] | None = None,
 ) -> list[WebSocket]:
     """Open a websocket on each of ``paths`` (``/1.0/...?secret=…``): all of them, or none.
 
@@ -154,7 +155,7 @@ def open_websockets(
     opened: list[WebSocket] = []
     try:
         for path in paths:
-            core = WebSocketCore(websocket_uri(endpoint, path), max_size)
+            core = WebSocketCore(websocket_uri(endpoint, path), max_size, headers)
             try:
                 sock = connect(endpoint, ssl_context, timeout)
             except OSError as exc:

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import tempfile
 from collections.abc import Sequence
-from typing import IO, TYPE_CHECKING
+from typing import IO, TYPE_CHECKING, Any
 from urllib.parse import urlencode
 
 from pylxd._core import multipart
@@ -31,7 +31,7 @@ if TYPE_CHECKING:
     from pylxd._sync.api import APINode
     from pylxd._sync.client import Client
 
-__all__ = ["download_image", "upload_image"]
+__all__ = ["download_image", "push_request", "upload_image"]
 
 
 def upload_image(
@@ -46,6 +46,7 @@ def upload_image(
     properties: dict[str, str] | None,
     progress: Progress | None,
     aliases: Sequence[str] = (),
+    secret: tuple[str, str] | None = None,
 ) -> Response:
     """``POST`` an image's files to ``node`` (``/1.0/images``), streamed; LXD's answer.
 
@@ -58,6 +59,9 @@ def upload_image(
             headers[client.lxd_header("public")] = "1"
         if properties:
             headers[client.lxd_header("properties")] = urlencode(properties)
+        if secret is not None:  # an untrusted upload: (one-time secret, fingerprint)
+            headers[client.lxd_header("secret")] = secret[0]
+            headers[client.lxd_header("fingerprint")] = secret[1]
         if aliases:  # Incus' image_import_alias: the caller checked the server has it
             headers[client.lxd_header("aliases")] = urlencode([("alias", a) for a in aliases])
         if metadata is None:
@@ -168,3 +172,14 @@ class _ExportSinks:
 def _report(progress: Progress | None, done: int, total: int | None) -> None:
     if progress is not None:
         progress(done, total)
+
+
+def push_request(
+    fingerprint: str, public: bool, properties: dict[str, str] | None
+) -> dict[str, Any]:
+    """The body that makes a server hand out a one-time secret for receiving an image."""
+    return {
+        "source": {"mode": "push", "fingerprint": fingerprint},
+        "public": public,
+        "properties": properties or {},
+    }

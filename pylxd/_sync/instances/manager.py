@@ -60,14 +60,22 @@ class _InstanceManagerBase(Generic[InstanceT]):
             return False
         return True
 
-    def get(self, name: str, project: str | None = None) -> InstanceT:
+    def get(self, name: str, project: str | None = None, *, full: bool = False) -> InstanceT:
         """Fetch one instance (one request), from ``project`` instead of the client's if given.
+
+        ``full``: with its state, snapshots and backups in the same request (LXD's
+        ``instance_get_full``), as the read-only ``state_data``, ``snapshots_data`` and
+        ``backups_data`` (as ``all(recursion=2)`` gives them).
 
         Raises:
             NotFound: no such instance.
+            LXDAPIExtensionNotAvailable: ``full`` and no ``instance_get_full``.
         """
         node = self._client.api.instances.in_project(project)[name]
-        return self.model._from_response(self._client, node.get())
+        if not full:
+            return self.model._from_response(self._client, node.get())
+        self._client.assert_has_api_extension("instance_get_full")
+        return self.model._from_response(self._client, node.get(params={"recursion": 1}))
 
     def all(
         self,

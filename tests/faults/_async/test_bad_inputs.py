@@ -167,10 +167,19 @@ CASES = [
     ),
     BadInput(
         "vm-without-kvm",
-        'instances.create({..., "type": "virtual-machine"}, wait=True) (no KVM)',
+        'instances.create({..., "type": "virtual-machine", "source": {"type": "none"}})',
+        lambda c, n: c.instances.create(
+            {"name": n.fresh, "type": "virtual-machine", "source": {"type": "none"}}, wait=True
+        ),
+        OperationFailed,
+        r'(?i)instance type "virtual-machine" is not supported on this server',
+    ),
+    BadInput(
+        "vm-from-container-image",
+        'instances.create({..., "type": "virtual-machine"}) from a container image',
         lambda c, n: c.instances.create(image(n.fresh, type="virtual-machine"), wait=True),
         OperationFailed,
-        r"(?i)doesn't match instance type \"virtual-machine\"|KVM|qemu",
+        r'(?i)doesn\'t match instance type "virtual-machine"',
     ),
     BadInput(
         "instance-get-missing",
