@@ -171,8 +171,29 @@ def render(ops: list[Operation]) -> str:
                 by = f"left out: {left_out.get(op.operation_id, '**unmapped**')}"
             path = op.path.replace("|", "\\|")
             lines.append(f"| `{op.method} {path}` | `{op.operation_id}` | {where} | {by} |")
+    elsewhere = not_on_these_machines()
+    if elsewhere:
+        lines += [
+            "",
+            "## Left out: what no daemon here runs",
+            "",
+            "Beyond the two specs above (LXD 6.x's are in `lxd-6.9-rest-api.yaml`), or "
+            "reached through an operation above but for objects no daemon here can make. "
+            "None has a method: a method is written only once it ran against a real server; "
+            "`client.api` reaches every one of them raw.",
+            "",
+            "| What | Why it is left out |",
+            "|---|---|",
+            *[f"| {what} | {why} |" for what, why in elsewhere.items()],
+        ]
     lines += ["", f"{rows[-1][1]} of {rows[-1][2]} operations served", ""]
     return "\n".join(lines)
+
+
+def not_on_these_machines() -> dict[str, str]:
+    """Features no daemon here runs (``not_on_these_machines`` in the mapping): why."""
+    data: dict[str, Any] = yaml.safe_load(MAPPING.read_text())
+    return {k: " ".join(v.split()) for k, v in (data.get("not_on_these_machines") or {}).items()}
 
 
 def main(argv: list[str] | None = None) -> int:
