@@ -21,7 +21,6 @@ from pylxd._core.envelope import (
     metadata_object,
     response_operation,
 )
-from pylxd._core.fields import config_strings
 from pylxd._core.urls import (
     Filter,
     check_name,
@@ -29,6 +28,7 @@ from pylxd._core.urls import (
     name_from_url,
     project_scope,
 )
+from pylxd._core.values import config_strings
 from pylxd.exceptions import NotFound
 
 if TYPE_CHECKING:

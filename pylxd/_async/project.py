@@ -6,7 +6,8 @@ from typing import TYPE_CHECKING, Any
 
 from pylxd._async.collection import Collection, NamedModel
 from pylxd._core.envelope import metadata_list, metadata_object
-from pylxd._core.fields import Attribute, null_as_list
+from pylxd._core.fields import Attribute
+from pylxd._core.values import null_as_list
 
 if TYPE_CHECKING:
     from pylxd._async.client import Client

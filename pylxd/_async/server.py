@@ -7,7 +7,8 @@ from typing import TYPE_CHECKING, Any
 from pylxd._async.api import APINode
 from pylxd._async.model import Model
 from pylxd._core.envelope import etag_of, metadata_object, server_info
-from pylxd._core.fields import Attribute, clone
+from pylxd._core.fields import Attribute
+from pylxd._core.values import clone
 
 if TYPE_CHECKING:
     from pylxd._async.client import Client

@@ -11,38 +11,22 @@ from __future__ import annotations
 
 import os
 import warnings
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from typing import Any, ClassVar, Generic, TypeVar, overload
+
+from pylxd._core.values import MISSING, clone, config_strings
 
 __all__ = [
     "MISSING",
     "Attribute",
     "AttributeDict",
     "FieldModel",
-    "dict_list",
-    "merge_patch",
-    "missing_as_true",
-    "none_as_null",
-    "null_as_list",
     "object_repr",
 ]
 
 T = TypeVar("T")
 
 
-class _Missing:
-    """The value of a declared field the server did not send (reads as ``None``)."""
-
-    __slots__ = ()
-
-    def __repr__(self) -> str:
-        return "MISSING"
-
-    def __bool__(self) -> bool:
-        return False
-
-
-MISSING: Any = _Missing()
 _NOT_LOADED: Any = object()
 
 
@@ -110,24 +94,6 @@ class Attribute(Generic[T]):
         obj._write_field(self, value)
 
 
-def null_as_list(value: Any) -> Any:
-    """A list the server may send as ``null`` (LXD 5.0's ``used_by`` of an unused network)
-    or not at all: ``[]`` then, as the docs show it."""
-    return [] if value is None or value is MISSING else value
-
-
-def none_as_null(value: Any) -> Any:
-    """LXD's ``"none"`` (an instance's ``location`` off a cluster) as ``None``, as old pylxd
-    reads it (programs print and compare it)."""
-    return None if value == "none" else value
-
-
-def missing_as_true(value: Any) -> Any:
-    """A flag the server leaves out when it is always true (a storage pool's ``managed``:
-    every pool is managed by the daemon)."""
-    return True if value is None or value is MISSING else value
-
-
 class AttributeDict:
     """A server's dict read as attributes (``state.status``, ``state.network['eth0']``);
     iterating gives ``(key, value)`` pairs. For read-only views such as states."""
@@ -142,35 +108,6 @@ class AttributeDict:
 def object_repr(obj: object, items: Iterable[tuple[str, Any]]) -> str:
     """``<Type key='value' …>``: how every pylxd object prints (its identity, not its data)."""
     return "".join((f"<{type(obj).__name__}", *(f" {k}={v!r}" for k, v in items), ">"))
-
-
-def dict_list(items: Sequence[Mapping[str, Any]] | None, what: str) -> list[dict[str, Any]] | None:
-    """``items`` as LXD takes a list of objects (ACL rules, DNS entries, ports): plain dicts.
-
-    ``None`` stays ``None``. Raises ``TypeError`` for one dict or a string given instead of
-    a list (``what`` names the argument in the message).
-    """
-    if items is None:
-        return None
-    if isinstance(items, (Mapping, str, bytes)):
-        raise TypeError(f"{what} must be a list of dicts, not {type(items).__name__}")
-    return [dict(item) for item in items]
-
-
-def merge_patch(
-    current: Mapping[str, Any], patch: Mapping[str, Any], writable: Iterable[str]
-) -> dict[str, Any]:
-    """What LXD's ``PATCH`` means, as a full object to ``PUT``: the ``writable`` fields of
-    ``current``, each field of ``patch`` replacing its value, except ``config`` whose keys
-    are merged into the current ones."""
-    body = {key: clone(current[key]) for key in writable if key in current}
-    for key, value in patch.items():
-        old = body.get(key)
-        if key == "config" and isinstance(value, Mapping) and isinstance(old, dict):
-            body[key] = {**old, **value}
-        else:
-            body[key] = clone(value)
-    return body
 
 
 _seen_warnings: set[tuple[str, str]] = set()
@@ -191,31 +128,6 @@ def warn_unknown(cls: type, key: str) -> None:
         UserWarning,
         stacklevel=4,
     )
-
-
-def config_strings(config: Any) -> Any:
-    """A ``config`` map as LXD takes it: every value a string (LXD refuses JSON booleans and
-    numbers there). ``True`` → ``"true"``, ``2`` → ``"2"``; other values, and anything
-    that is not a mapping, pass unchanged. So the docs' ``config = {'k': False}`` saves."""
-    if not isinstance(config, Mapping):
-        return config
-    return {
-        key: ("true" if value else "false")
-        if isinstance(value, bool)
-        else str(value)
-        if isinstance(value, (int, float))
-        else value
-        for key, value in config.items()
-    }
-
-
-def clone(value: Any) -> Any:
-    """A deep copy of JSON-shaped data (much cheaper than ``copy.deepcopy``)."""
-    if isinstance(value, dict):
-        return {k: clone(v) for k, v in value.items()}
-    if isinstance(value, list):
-        return [clone(v) for v in value]
-    return value
 
 
 def merge_edits(base: Any, local: dict[str, Any], server: Any) -> dict[str, Any]:

@@ -900,7 +900,7 @@ def test_model_base_as_documented() -> None:
 
 def test_config_values_are_sent_as_strings() -> None:
     """The docs save ``config = {'security.privileged': False}``: LXD takes only strings."""
-    from pylxd._core.fields import config_strings
+    from pylxd._core.values import config_strings
     from pylxd.models import Profile
 
     assert config_strings({"a": True, "b": False, "c": 2, "d": "x", "e": None}) == {

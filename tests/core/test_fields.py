@@ -8,7 +8,8 @@ from typing import Any
 import pytest
 
 from pylxd._core import fields
-from pylxd._core.fields import MISSING, Attribute, FieldModel, dict_list, merge_patch
+from pylxd._core.fields import MISSING, Attribute, FieldModel
+from pylxd._core.values import dict_list, merge_patch
 
 
 class Thing(FieldModel):

@@ -25,10 +25,11 @@ from pylxd._async.instances.snapshot import SnapshotManager
 from pylxd._async.instances.templates import TemplateManager
 from pylxd._async.model import Model
 from pylxd._core.envelope import metadata_list, metadata_object
-from pylxd._core.fields import Attribute, AttributeDict, none_as_null
+from pylxd._core.fields import Attribute, AttributeDict
 from pylxd._core.migration import migration_request
 from pylxd._core.response import Response
 from pylxd._core.urls import check_name
+from pylxd._core.values import none_as_null
 from pylxd.exceptions import NotFound
 
 if TYPE_CHECKING:

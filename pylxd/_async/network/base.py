@@ -8,7 +8,8 @@ from typing import TYPE_CHECKING, Any, ClassVar
 
 from pylxd._async.collection import NamedModel
 from pylxd._core.envelope import etag_of, metadata_object
-from pylxd._core.fields import Attribute, merge_patch
+from pylxd._core.fields import Attribute
+from pylxd._core.values import merge_patch
 
 if TYPE_CHECKING:
     from pylxd._async.operation import Operation

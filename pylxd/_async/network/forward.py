@@ -8,7 +8,8 @@ from typing import Any
 
 from pylxd._async.collection import Collection
 from pylxd._async.network.base import ListenAddressObject
-from pylxd._core.fields import Attribute, dict_list
+from pylxd._core.fields import Attribute
+from pylxd._core.values import dict_list
 
 __all__ = [
     "NetworkForward",

@@ -7,7 +7,8 @@ from collections.abc import Mapping
 
 from pylxd._async.collection import Collection
 from pylxd._async.network.base import NetworkObject
-from pylxd._core.fields import Attribute, null_as_list
+from pylxd._core.fields import Attribute
+from pylxd._core.values import null_as_list
 
 __all__ = ["NetworkIntegration", "NetworkIntegrationManager"]
 

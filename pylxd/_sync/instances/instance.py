@@ -26,10 +26,11 @@ from pylxd._sync.instances.snapshot import SnapshotManager
 from pylxd._sync.instances.templates import TemplateManager
 from pylxd._sync.model import Model
 from pylxd._core.envelope import metadata_list, metadata_object
-from pylxd._core.fields import Attribute, AttributeDict, none_as_null
+from pylxd._core.fields import Attribute, AttributeDict
 from pylxd._core.migration import migration_request
 from pylxd._core.response import Response
 from pylxd._core.urls import check_name
+from pylxd._core.values import none_as_null
 from pylxd.exceptions import NotFound
 
 if TYPE_CHECKING:

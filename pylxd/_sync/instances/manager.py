@@ -16,7 +16,6 @@ from pylxd._core.envelope import (
     operation_metadata,
     response_operation,
 )
-from pylxd._core.fields import config_strings
 from pylxd._core.operations import resource_name
 from pylxd._core.urls import (
     Filter,
@@ -27,6 +26,7 @@ from pylxd._core.urls import (
     project_from_url,
     project_scope,
 )
+from pylxd._core.values import config_strings
 from pylxd._drivers.transfer import Progress
 from pylxd._drivers.types import Body
 from pylxd.exceptions import NotFound

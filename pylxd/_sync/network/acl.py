@@ -8,7 +8,8 @@ from typing import Any
 
 from pylxd._sync.collection import Collection
 from pylxd._sync.network.base import NetworkObject
-from pylxd._core.fields import Attribute, dict_list, null_as_list
+from pylxd._core.fields import Attribute
+from pylxd._core.values import dict_list, null_as_list
 
 __all__ = ["NetworkACL", "NetworkACLManager"]
 

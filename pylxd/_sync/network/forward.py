@@ -9,7 +9,8 @@ from typing import Any
 
 from pylxd._sync.collection import Collection
 from pylxd._sync.network.base import ListenAddressObject
-from pylxd._core.fields import Attribute, dict_list
+from pylxd._core.fields import Attribute
+from pylxd._core.values import dict_list
 
 __all__ = [
     "NetworkForward",

@@ -13,7 +13,8 @@ from pylxd._sync.network.base import NetworkObject
 from pylxd._sync.network.forward import NetworkForwardManager, NetworkLoadBalancerManager
 from pylxd._sync.network.peer import NetworkPeerManager
 from pylxd._core.envelope import metadata_list, metadata_object
-from pylxd._core.fields import Attribute, AttributeDict, null_as_list
+from pylxd._core.fields import Attribute, AttributeDict
+from pylxd._core.values import null_as_list
 
 if TYPE_CHECKING:
     from pylxd._sync.client import Client

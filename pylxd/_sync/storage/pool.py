@@ -12,7 +12,8 @@ from pylxd._sync.collection import Collection, NamedModel
 from pylxd._sync.model import Model
 from pylxd._sync.storage.volume import StorageVolumeManager
 from pylxd._core.envelope import metadata_object
-from pylxd._core.fields import Attribute, missing_as_true, null_as_list
+from pylxd._core.fields import Attribute
+from pylxd._core.values import missing_as_true, null_as_list
 from pylxd.exceptions import LXDAPIException
 
 if TYPE_CHECKING:

@@ -17,12 +17,13 @@ from pylxd._sync.storage.backup import StorageVolumeBackupManager
 from pylxd._sync.storage.snapshot import StorageVolumeSnapshotManager
 from pylxd._sync.streams import counted_upload
 from pylxd._core.envelope import metadata_list, metadata_object, response_operation
-from pylxd._core.fields import Attribute, null_as_list
+from pylxd._core.fields import Attribute
 from pylxd._core.headers import import_headers
 from pylxd._core.migration import migration_source
 from pylxd._core.operations import resource_name
 from pylxd._core.storage import volume_key
 from pylxd._core.urls import Filter, check_name, name_from_url
+from pylxd._core.values import null_as_list
 from pylxd._drivers.transfer import CHUNK_SIZE, Progress
 from pylxd._drivers.types import Body
 from pylxd.exceptions import NotFound
