@@ -1,8 +1,9 @@
 """Secrets out of what the ``websockets`` library logs.
 
 At DEBUG, ``websockets`` logs each handshake's request line — an exec, console or
-operation websocket's URL carries the operation's secret (``?secret=…``) — and a
-piece of each frame (an event about an exec operation lists its ``fds`` secrets).
+operation websocket's URL carries the operation's secret (``?secret=…``) —, its headers
+(a JWT client's ``Authorization: Bearer …``) and a piece of each frame (an event about
+an exec operation lists its ``fds`` secrets).
 :func:`install` puts :class:`MaskSecrets` on its loggers, once, when pylxd first opens a
 websocket; pylxd's own loggers mask the same values (:mod:`pylxd._core.logs`).
 """
@@ -26,12 +27,16 @@ _JSON = re.compile(rf"(?i)(\"(?:{_NAMES})\"\s*:\s*\")([^\"]*)")
 # An exec's ``"fds": {"0": "…", "control": "…"}`` (possibly cut short by the logger).
 _FDS = re.compile(r"(\"fds\"\s*:\s*\{)([^}]*)")
 _FDS_VALUE = re.compile(r"(:\s*\")([^\"]*)")
+# A handshake header ``Authorization: Bearer <JWT>`` (``Client(auth="jwt")``).
+_AUTHORIZATION = re.compile(r"(?i)(authorization:\s*(?:\w+\s+)?)(\S+)")
 
 
 def mask_secrets(text: str) -> str:
     """``text`` with the values of secret-bearing parameters and keys masked."""
     if "=" in text:
         text = _QUERY.sub(rf"\1={MASK}", text)
+    if ":" in text and "uthorization" in text:
+        text = _AUTHORIZATION.sub(rf"\g<1>{MASK}", text)
     if '"' in text:
         text = _JSON.sub(rf"\g<1>{MASK}", text)
         text = _FDS.sub(lambda m: m.group(1) + _FDS_VALUE.sub(rf"\g<1>{MASK}", m.group(2)), text)

@@ -42,3 +42,12 @@ def test_installed_on_the_librarys_loggers(caplog) -> None:
     text = "\n".join(record.getMessage() for record in caplog.records)
     assert "websocket?secret=***" in text
     assert SECRET not in text
+
+
+def test_a_bearer_token_in_a_handshake_header_is_masked() -> None:
+    from pylxd._drivers.log_filters import mask_secrets
+
+    assert mask_secrets("> Authorization: Bearer eyJhbGc.eyJzdWI.c2ln") == (
+        "> Authorization: Bearer ***"
+    )
+    assert mask_secrets("> Host: lxd") == "> Host: lxd"

@@ -4,6 +4,8 @@ handshake), on the real incusd; LXD 5.0.2 does not read it (the client is untrus
 
 from __future__ import annotations
 
+import logging
+
 import pytest
 
 from pylxd import Client as BlockingClient
@@ -27,7 +29,7 @@ def trusted_cert(tmp_path, admin: BlockingClient):
 
 
 async def test_jwt_client_is_trusted_and_runs_commands(
-    trusted_cert, https_url, instance_name, image_alias, admin
+    trusted_cert, https_url, instance_name, image_alias, admin, caplog
 ) -> None:
     crt, key = trusted_cert
     async with Client(endpoint=https_url, cert=trusted_cert, verify=False, auth="jwt") as client:
@@ -37,8 +39,12 @@ async def test_jwt_client_is_trusted_and_runs_commands(
         assert client.trusted is True
         assert client.host_info["auth_user_name"] == fingerprint(crt)
         instance = await make_instance(client, instance_name, image_alias, start=True)
-        result = await instance.execute(["echo", "signed"])  # websockets carry it too
+        with caplog.at_level(logging.DEBUG):
+            result = await instance.execute(["echo", "signed"])  # websockets carry it too
         assert (result.exit_code, result.stdout) == (0, "signed\n")
+        token = client._bearer.header().split()[-1] if client._bearer else "?"
+        assert any("uthorization" in r.getMessage() for r in caplog.records)
+        assert not any(token in r.getMessage() for r in caplog.records)  # masked
         await instance.stop(wait=True)
     # The same certificate without the token and without TLS: not trusted.
     async with Client(endpoint=https_url, cert=None, verify=False) as anonymous:
