@@ -13,11 +13,11 @@ from typing import IO, TYPE_CHECKING, Any, ClassVar, Generic, TypeVar
 from pylxd._async.api import APINode
 from pylxd._async.collection import Collection, NamedModel
 from pylxd._async.model import Model
+from pylxd._async.transfer import download
 from pylxd._core.children import snapshot_values, timestamp
 from pylxd._core.envelope import operation_metadata, response_operation
 from pylxd._core.operations import resource_name
-from pylxd._core.response import content_length
-from pylxd._drivers.transfer import CHUNK_SIZE, Progress
+from pylxd._core.transfer import CHUNK_SIZE, Progress
 from pylxd.exceptions import LXDAPIException
 
 if TYPE_CHECKING:
@@ -28,7 +28,6 @@ __all__ = [
     "ChildCollection",
     "ChildModel",
     "WaitedChild",
-    "download",
     "known_parent",
 ]
 
@@ -166,21 +165,3 @@ class ChildCollection(Collection[ChildT]):
             self._client.assert_has_api_extension("backup_compression_algorithm")
             body["compression_algorithm"] = compression_algorithm
         return await self._create_child(body, name, wait)
-
-
-async def download(
-    node: APINode, target: IO[bytes], chunk_size: int, progress: Progress | None = None
-) -> int:
-    """Write what ``GET node`` answers (a backup's tarball) to ``target`` as it arrives
-    (constant memory), telling ``progress``; returns the number of bytes written."""
-    written = 0
-    async with await node.stream() as stream:
-        total = content_length(stream.headers)
-        if progress is not None:
-            progress(0, total)
-        async for chunk in stream.aiter_bytes(chunk_size):
-            target.write(chunk)
-            written += len(chunk)
-            if progress is not None:
-                progress(written, total)
-    return written

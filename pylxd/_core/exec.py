@@ -1,24 +1,27 @@
-"""Exec rules: the request body, stdin chunks, output decoding, the result."""
+"""Exec rules: the request body, output decoding, the result."""
 
 from __future__ import annotations
 
 import codecs
 import io
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from typing import Any, NamedTuple
 
 from pylxd._core.envelope import malformed
 
 __all__ = [
+    "STDIN_CHUNK",
     "ExecuteResult",
     "OutputSink",
     "RecordedExecuteResult",
     "exec_request",
     "recorded_metadata",
-    "stdin_chunks",
 ]
 
-CHUNK = 1 << 16
+#: Bytes per stdin message of a command.
+STDIN_CHUNK = 1 << 16
+#: Output is decoded this many bytes at a time (the text grows by pieces of this size).
+DECODE_SLICE = 1 << 16
 
 
 class ExecuteResult(NamedTuple):
@@ -85,33 +88,13 @@ def exec_request(
     return body
 
 
-def stdin_chunks(payload: Any, encoding: str, chunk_size: int = CHUNK) -> Iterator[bytes]:
-    """``stdin_payload`` (str, bytes, file object or iterable) → bytes chunks of at most
-    ``chunk_size`` (an iterable's items are passed as they are)."""
-    if payload is None:
-        return
-    if isinstance(payload, str):
-        payload = payload.encode(encoding)
-    if isinstance(payload, (bytes, bytearray, memoryview)):
-        view = memoryview(payload)
-        for start in range(0, len(view), chunk_size):
-            yield bytes(view[start : start + chunk_size])
-        return
-    if hasattr(payload, "read"):
-        while chunk := payload.read(chunk_size):
-            yield chunk.encode(encoding) if isinstance(chunk, str) else bytes(chunk)
-        return
-    for item in payload:
-        yield item.encode(encoding) if isinstance(item, str) else bytes(item)
-
-
 class OutputSink:
     """Collects one stream (stdout or stderr), or hands each chunk to a handler.
 
     With a handler nothing is kept (constant memory) and the result field is empty.
-    Without, the bytes go into one growing buffer whose own bytes object is the result
-    (no chunk list joined into a second copy): 10 MB of output holds 10 MB, plus the text
-    when it is decoded.
+    Without, bytes go into one growing buffer whose own bytes object is the result (no
+    chunk list joined into a second copy), and text is decoded as it arrives into one
+    string that grows in place: 10 MB of output holds 10 MB either way.
     """
 
     def __init__(
@@ -121,11 +104,15 @@ class OutputSink:
         self._encoding = encoding or "utf-8"
         self._handler = handler
         self._buffer = io.BytesIO()
+        self._text = ""
         self._decoder = codecs.getincrementaldecoder(self._encoding)(errors="replace")
 
     def write(self, data: bytes) -> None:
         if self._handler is None:
-            self._buffer.write(data)
+            if self._decode:
+                self._append_text(data)
+            else:
+                self._buffer.write(data)
         elif self._decode:
             text = self._decoder.decode(data)
             if text:
@@ -133,15 +120,30 @@ class OutputSink:
         else:
             self._handler(data)
 
+    def _append_text(self, data: bytes, final: bool = False) -> None:
+        # CPython resizes a str held by one local only (``text += piece``) instead of
+        # copying it: the text grows in place, and no bytes are kept to decode at the end
+        # (that held both: 2x the output). Pieces of DECODE_SLICE keep each step small.
+        text, self._text = self._text, ""
+        for start in range(0, len(data), DECODE_SLICE):
+            text += self._decoder.decode(data[start : start + DECODE_SLICE])
+        if final:
+            text += self._decoder.decode(b"", final=True)
+        self._text = text
+
     def result(self) -> str | bytes:
         if self._handler is not None:
             tail = self._decoder.decode(b"", final=True) if self._decode else ""
             if tail:
                 self._handler(tail)
             return "" if self._decode else b""
+        if self._decode:
+            self._append_text(b"", final=True)
+            text, self._text = self._text, ""
+            return text
         data = self._buffer.getvalue()  # the buffer itself, trimmed: not a copy
         self._buffer = io.BytesIO()
-        return data.decode(self._encoding, errors="replace") if self._decode else data
+        return data
 
 
 def recorded_metadata(metadata: Any) -> dict[str, Any]:

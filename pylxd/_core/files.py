@@ -10,17 +10,14 @@ import io
 import os
 import posixpath
 import stat as statmod
-from collections.abc import AsyncIterable, Callable, Iterable, Iterator, Mapping
+from collections.abc import AsyncIterable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from typing import IO, Any
 
 __all__ = [
-    "FILE_CHUNK",
     "FileStat",
     "LocalEntry",
     "LocalPath",
-    "Progress",
-    "body_size",
     "checked_chunk",
     "file_headers",
     "file_stat",
@@ -30,12 +27,6 @@ __all__ = [
     "put_data",
     "tree_link_target",
 ]
-
-#: Bytes per read and per chunk sent: large enough that per-chunk overhead vanishes.
-FILE_CHUNK = 1 << 20
-
-#: A progress callback: ``(bytes_done, bytes_total or None)``.
-Progress = Callable[[int, "int | None"], Any]
 
 _PREFIXES = ("X-LXD-", "X-Incus-")
 
@@ -134,30 +125,6 @@ def file_headers(
     if size is not None:
         headers["Content-Length"] = str(size)
     return headers
-
-
-def body_size(data: Any) -> int | None:
-    """The length of a body when it is known without reading it (bytes, a sized file)."""
-    if isinstance(data, (bytes, bytearray, memoryview)):
-        return memoryview(data).nbytes
-    if isinstance(data, str) or not hasattr(data, "read"):
-        return None
-    try:
-        fileno = data.fileno()
-    except (AttributeError, OSError, ValueError):
-        fileno = None
-    try:
-        if fileno is not None:  # a regular file: its size, without moving it
-            info = os.fstat(fileno)
-            return max(0, info.st_size - data.tell()) if statmod.S_ISREG(info.st_mode) else None
-        if data.seekable():  # io.BytesIO and the like
-            here = data.tell()
-            end = data.seek(0, os.SEEK_END)
-            data.seek(here)
-            return max(0, int(end) - int(here))
-    except (AttributeError, OSError, ValueError):
-        return None
-    return None
 
 
 def tree_link_target(link_path: str, target: str, remote_root: str) -> str:

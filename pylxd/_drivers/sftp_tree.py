@@ -26,8 +26,9 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import IO, TYPE_CHECKING
 
-from pylxd._core.files import LocalEntry, Progress, tree_link_target
+from pylxd._core.files import LocalEntry, tree_link_target
 from pylxd._core.pull_target import PullTarget, checked_names
+from pylxd._core.transfer import CHUNK_SIZE, Progress
 from pylxd._drivers.sftp_batch import (
     BATCH_FILE,
     BatchFile,
@@ -56,7 +57,6 @@ __all__ = [
 
 #: Files this large go over HTTP (see the module's docstring).
 LARGE_FILE = 4 << 20
-_CHUNK = 1 << 20
 #: Files larger than this are read with requests in flight together (paramiko's prefetch,
 #: bounded: unbounded, it hung a 64 MiB pull once, the socket's buffers full both ways).
 _PREFETCH_FROM = 256 << 10
@@ -185,7 +185,7 @@ def _mkdir(sftp: SFTPClient, path: str, mode: int) -> bool:
 def _put_file(sftp: SFTPClient, source: IO[bytes], remote: str, state: Push) -> None:
     with sftp.open(wire(remote), "wb") as sink:
         sink.set_pipelined(True)  # writes are answered in bulk at close, not one by one
-        while chunk := source.read(_CHUNK):
+        while chunk := source.read(CHUNK_SIZE):
             sink.write(chunk)
             state.step(len(chunk))
 
@@ -269,7 +269,7 @@ def _pull_entry(
             if size > _PREFETCH_FROM:  # reads in flight together (paramiko: a thread)
                 source.prefetch(size, _PREFETCH_REQUESTS)
             # The listing's size, not a read to the end: that would cost one more round trip.
-            while size > 0 and (chunk := source.read(min(size, _CHUNK))):
+            while size > 0 and (chunk := source.read(min(size, CHUNK_SIZE))):
                 sink.write(chunk)
                 size -= len(chunk)
                 state.step(len(chunk))

@@ -14,11 +14,11 @@ from typing import IO, TYPE_CHECKING, Any, ClassVar, Generic, TypeVar
 from pylxd._sync.api import APINode
 from pylxd._sync.collection import Collection, NamedModel
 from pylxd._sync.model import Model
+from pylxd._sync.transfer import download
 from pylxd._core.children import snapshot_values, timestamp
 from pylxd._core.envelope import operation_metadata, response_operation
 from pylxd._core.operations import resource_name
-from pylxd._core.response import content_length
-from pylxd._drivers.transfer import CHUNK_SIZE, Progress
+from pylxd._core.transfer import CHUNK_SIZE, Progress
 from pylxd.exceptions import LXDAPIException
 
 if TYPE_CHECKING:
@@ -29,7 +29,6 @@ __all__ = [
     "ChildCollection",
     "ChildModel",
     "WaitedChild",
-    "download",
     "known_parent",
 ]
 
@@ -167,21 +166,3 @@ class ChildCollection(Collection[ChildT]):
             self._client.assert_has_api_extension("backup_compression_algorithm")
             body["compression_algorithm"] = compression_algorithm
         return self._create_child(body, name, wait)
-
-
-def download(
-    node: APINode, target: IO[bytes], chunk_size: int, progress: Progress | None = None
-) -> int:
-    """Write what ``GET node`` answers (a backup's tarball) to ``target`` as it arrives
-    (constant memory), telling ``progress``; returns the number of bytes written."""
-    written = 0
-    with node.stream() as stream:
-        total = content_length(stream.headers)
-        if progress is not None:
-            progress(0, total)
-        for chunk in stream.iter_bytes(chunk_size):
-            target.write(chunk)
-            written += len(chunk)
-            if progress is not None:
-                progress(written, total)
-    return written

@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-import io
-
 import pytest
 
-from pylxd._core.exec import OutputSink, exec_request, stdin_chunks
+from pylxd._core.exec import DECODE_SLICE, OutputSink, exec_request
 
 
 def test_exec_request() -> None:
@@ -21,17 +19,6 @@ def test_exec_request() -> None:
     }
     with pytest.raises(TypeError):
         exec_request("ls -l", None, None, None, None)
-
-
-def test_stdin_chunks() -> None:
-    assert list(stdin_chunks(None, "utf-8")) == []
-    assert b"".join(stdin_chunks("héllo", "utf-8")) == "héllo".encode()
-    big = b"x" * 200_000
-    chunks = list(stdin_chunks(big, "utf-8"))
-    assert len(chunks) > 1 and b"".join(chunks) == big
-    assert b"".join(stdin_chunks(io.BytesIO(b"file"), "utf-8")) == b"file"
-    assert b"".join(stdin_chunks(io.StringIO("text"), "utf-8")) == b"text"
-    assert b"".join(stdin_chunks(iter([b"a", "b"]), "utf-8")) == b"ab"
 
 
 def test_output_sink_decoding_and_handlers() -> None:
@@ -52,7 +39,7 @@ def test_output_sink_decoding_and_handlers() -> None:
     assert latin.result() == "é"
 
 
-def test_output_sink_returns_its_buffer_and_decodes_once() -> None:
+def test_output_sink_returns_its_buffer_and_decodes_as_it_goes() -> None:
     raw = OutputSink(False, None, None)
     for chunk in (b"ab", b"cd"):
         raw.write(chunk)
@@ -61,3 +48,17 @@ def test_output_sink_returns_its_buffer_and_decodes_once() -> None:
     for chunk in ("é".encode()[:1], "é".encode()[1:]):
         text.write(chunk)
     assert text.result() == "é"
+
+
+def test_output_sink_text_is_the_one_shot_decoding() -> None:
+    # Messages larger than a decode slice, characters split across slices and messages,
+    # the string's width growing (ASCII, Latin-1, BMP, astral), a truncated tail.
+    data = ("a" * (DECODE_SLICE - 1) + "é" + "x" * DECODE_SLICE + "€" * 5 + "😀").encode()
+    data += b"\xe2\x82"
+    sink = OutputSink(True, None, None)
+    for start in range(0, len(data), 3 * DECODE_SLICE // 2):
+        sink.write(data[start : start + 3 * DECODE_SLICE // 2])
+    assert sink.result() == data.decode("utf-8", errors="replace")
+    again = OutputSink(True, None, None)
+    again.write(data)
+    assert again.result() == data.decode("utf-8", errors="replace")

@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-import io
 import os
 from pathlib import Path
 
 import pytest
 
 from pylxd._core.files import (
-    body_size,
     file_headers,
     file_stat,
     local_entries,
@@ -50,21 +48,6 @@ def test_file_headers() -> None:
         "X-LXD-write": "append",
         "Content-Length": "10",
     }
-
-
-def test_body_size_knows_bytes_files_and_seekable_buffers(tmp_path: Path) -> None:
-    assert body_size(b"abc") == 3
-    assert body_size(memoryview(b"abcd")) == 4
-    buffer = io.BytesIO(b"0123456789")
-    buffer.seek(4)
-    assert body_size(buffer) == 6 and buffer.tell() == 4
-    path = tmp_path / "f"
-    path.write_bytes(b"x" * 100)
-    with open(path, "rb") as f:
-        f.read(30)
-        assert body_size(f) == 70
-    assert body_size(iter([b"a"])) is None
-    assert body_size("text") is None
 
 
 def test_tree_link_targets_inside_the_tree_become_relative() -> None:

@@ -18,7 +18,7 @@ from pylxd._async.operation import Operation
 from pylxd._core.envelope import metadata_field, operation_metadata, response_operation
 from pylxd._core.fields import Attribute
 from pylxd._core.migration import check_mode
-from pylxd._drivers.transfer import DataSource, Progress, Sink
+from pylxd._core.transfer import DataSource, Progress, Sink
 from pylxd.exceptions import LXDAPIException, NotFound
 
 if TYPE_CHECKING:

@@ -1,7 +1,7 @@
 """Image files on the wire: the streamed upload of ``images.create()`` and the streamed
 download of ``image.export()``.
 
-Neither holds an image whole in memory (see :mod:`pylxd._drivers.transfer`). A split
+Neither holds an image whole in memory (see :mod:`pylxd._core.transfer`). A split
 image (metadata and rootfs tarballs) travels as multipart form data both ways
 (:mod:`pylxd._core.multipart`): built around the files going up, parsed on the fly
 coming down.
@@ -16,15 +16,21 @@ from urllib.parse import urlencode
 
 from pylxd._core import multipart
 from pylxd._core.response import Response, content_length
-from pylxd._drivers.transfer import DataSource, Progress, Sink, Source, counted, open_sink
+from pylxd._core.transfer import (
+    CHUNK_SIZE,
+    DataSource,
+    Progress,
+    Sink,
+    Source,
+    counted,
+    open_sink,
+)
 
 if TYPE_CHECKING:
     from pylxd._async.api import APINode
     from pylxd._async.client import Client
 
 __all__ = ["download_image", "push_request", "upload_image"]
-
-_CHUNK = 1 << 20
 
 
 async def upload_image(
@@ -100,7 +106,7 @@ async def download_image(
         boundary = multipart.boundary_of(stream.headers.get("Content-Type", ""))
         if to is None:
             sink: IO[bytes] = tempfile.TemporaryFile()
-            async for chunk in stream.aiter_bytes(_CHUNK):
+            async for chunk in stream.aiter_bytes(CHUNK_SIZE):
                 sink.write(chunk)
                 _report(progress, sink.tell(), total)
             sink.seek(0)
@@ -110,7 +116,7 @@ async def download_image(
         sinks = _ExportSinks(to, rootfs, boundary)
         try:
             done = 0
-            async for chunk in stream.aiter_bytes(_CHUNK):
+            async for chunk in stream.aiter_bytes(CHUNK_SIZE):
                 sinks.write(chunk)
                 done += len(chunk)
                 _report(progress, done, total)

@@ -12,13 +12,13 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 from pylxd._async.children import BackupExport, ChildCollection, known_parent
 from pylxd._async.model import Model
-from pylxd._async.streams import counted_upload
+from pylxd._async.transfer import counted_upload
 from pylxd._core.children import timestamp
 from pylxd._core.envelope import response_operation
 from pylxd._core.fields import Attribute
 from pylxd._core.headers import import_headers
 from pylxd._core.operations import resource_name
-from pylxd._drivers.transfer import CHUNK_SIZE, Progress
+from pylxd._core.transfer import Progress
 from pylxd._drivers.types import Body
 
 if TYPE_CHECKING:
@@ -102,7 +102,7 @@ async def import_backup(
     client.assert_has_api_extension("container_backup")
     if name is not None:
         client.assert_has_api_extension("backup_override_name")
-    body, length = counted_upload(fileobj, progress, CHUNK_SIZE)
+    body, length = counted_upload(fileobj, progress)
     headers = {**import_headers(client.is_incus, name, pool), **length}
     response = await client.api.instances.post(data=body, headers=headers)
     operation = response_operation(response)

@@ -20,9 +20,10 @@ from collections.abc import Callable, Mapping, Sequence
 from functools import partial
 from typing import TYPE_CHECKING, Any, cast
 
-from pylxd._async.streams import chunks
+from pylxd._async.transfer import chunks
 from pylxd._core.envelope import malformed, metadata, response_operation, websocket_secrets
 from pylxd._core.exec import (
+    STDIN_CHUNK,
     ExecuteResult,
     OutputSink,
     RecordedExecuteResult,
@@ -292,7 +293,7 @@ async def _drain(
 async def _feed(socket: WebSocket, payload: Any, encoding: str) -> None:
     socket.wait_on_sends()  # a process may read its stdin late: that is not a closed stdin
     try:
-        async for chunk in chunks(payload, encoding):
+        async for chunk in chunks(payload, encoding, STDIN_CHUNK):
             await socket.send(chunk)
     except ClientConnectionFailed:
         return  # the process ended without reading all its input, like EPIPE

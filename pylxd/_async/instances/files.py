@@ -17,14 +17,11 @@ from typing import IO, TYPE_CHECKING, Any
 
 from pylxd._async.instances.remote_file import RemoteFile
 from pylxd._async.instances.sftp import sftp_listdir, sftp_pull, sftp_push
-from pylxd._async.streams import chunks
+from pylxd._async.transfer import chunks
 from pylxd._core.envelope import metadata
 from pylxd._core.files import (
-    FILE_CHUNK,
     FileStat,
     LocalPath,
-    Progress,
-    body_size,
     file_headers,
     file_stat,
     local_entries,
@@ -33,6 +30,7 @@ from pylxd._core.files import (
     tree_link_target,
 )
 from pylxd._core.pull_target import PullTarget, checked_names
+from pylxd._core.transfer import CHUNK_SIZE, Progress, body_size
 from pylxd._drivers.aio.flavour import async_chunks
 from pylxd.exceptions import NotFound
 
@@ -113,7 +111,7 @@ class FilesManager:
             size = body_size(data)
             body: Any = data
             if progress is not None or not isinstance(data, (bytes, bytearray, memoryview)):
-                body = chunks(data, chunk_size=FILE_CHUNK, total=size, progress=progress)
+                body = chunks(data, chunk_size=CHUNK_SIZE, total=size, progress=progress)
             headers = file_headers(mode, uid, gid, append=append, size=size)
             if self.instance.client.has_api_extension("instances_files_modify_permissions"):
                 changed = [
@@ -195,7 +193,7 @@ class FilesManager:
                 await remote._copy_to(to, progress)
         return b""
 
-    def open(self, filepath: str, chunk_size: int = FILE_CHUNK) -> RemoteFile:
+    def open(self, filepath: str, chunk_size: int = CHUNK_SIZE) -> RemoteFile:
         """A readable binary stream of ``filepath``: a context manager, iterable by chunks,
         with ``read(size)`` and the file's ``stat``."""
         return RemoteFile(self, filepath, chunk_size)

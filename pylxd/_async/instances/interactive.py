@@ -17,8 +17,8 @@ from functools import partial
 from typing import TYPE_CHECKING, Any, cast
 
 from pylxd._async.instances.exec import StreamProgress, attach, start_exec, watch_operation
-from pylxd._async.streams import chunks
-from pylxd._core.exec import exec_request
+from pylxd._async.transfer import chunks
+from pylxd._core.exec import STDIN_CHUNK, exec_request
 from pylxd._core.fields import object_repr
 from pylxd._core.operations import websocket_path
 from pylxd._drivers.aio.flavour import gather
@@ -123,7 +123,7 @@ class Session:
         """Send all of ``payload`` (bytes, a file object, an iterable or, with ``pylxd.aio``,
         an async iterable of chunks) to stdin, then close stdin."""
         try:
-            async for chunk in chunks(payload, encoding):
+            async for chunk in chunks(payload, encoding, STDIN_CHUNK):
                 await self._stdin.send(chunk)
         except ClientConnectionFailed:
             pass  # the command ended without reading all of it, like EPIPE

@@ -13,7 +13,8 @@ from __future__ import annotations
 import os
 from typing import TYPE_CHECKING
 
-from pylxd._core.files import LocalEntry, LocalPath, Progress
+from pylxd._core.files import LocalEntry, LocalPath
+from pylxd._core.transfer import Progress
 from pylxd.exceptions import LXDAPIException
 
 if TYPE_CHECKING:

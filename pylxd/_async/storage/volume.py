@@ -14,16 +14,16 @@ from pylxd._async.collection import Collection, NamedModel
 from pylxd._async.migration import PullOffer, transfer
 from pylxd._async.storage.backup import StorageVolumeBackupManager
 from pylxd._async.storage.snapshot import StorageVolumeSnapshotManager
-from pylxd._async.streams import counted_upload
+from pylxd._async.transfer import counted_upload
 from pylxd._core.envelope import metadata_list, metadata_object, response_operation
 from pylxd._core.fields import Attribute
 from pylxd._core.headers import import_headers
 from pylxd._core.migration import check_mode, migration_source
 from pylxd._core.operations import resource_name
 from pylxd._core.storage import volume_key
+from pylxd._core.transfer import Progress
 from pylxd._core.urls import Filter, check_name, name_from_url
 from pylxd._core.values import null_as_list
-from pylxd._drivers.transfer import CHUNK_SIZE, Progress
 from pylxd._drivers.types import Body
 from pylxd.exceptions import NotFound
 
@@ -399,7 +399,7 @@ class StorageVolumeManager(Collection[StorageVolume]):
         self._client.assert_has_api_extension("custom_volume_backup")
         if name is not None:
             self._client.assert_has_api_extension("backup_override_name")
-        body, headers = counted_upload(data, progress, CHUNK_SIZE)
+        body, headers = counted_upload(data, progress)
         headers.update(import_headers(self._client.is_incus, name))
         response = await self._node.custom.post(data=body, headers=headers)
         operation = response_operation(response)

@@ -16,6 +16,7 @@ except ImportError as exc:  # pragma: no cover - depends on the install
 
 from pylxd._core.endpoint import Endpoint
 from pylxd._core.response import Response
+from pylxd._core.transfer import CHUNK_SIZE
 from pylxd._drivers.types import (
     DEFAULT_MAX_RESPONSE_SIZE,
     Body,
@@ -86,7 +87,8 @@ class Transport:
         # most the read timeout (aiohttp has no deadline that starts once the body went).
         whole = sent_whole(body)
         try:
-            async with self._send(method, url, body, headers, timeout, whole) as raw:
+            bufsize = None if limit else _READ_BUFSIZE
+            async with self._send(method, url, body, headers, timeout, whole, bufsize) as raw:
                 try:
                     content = await _read_body(raw, self.max_response_size if limit else None)
                 except ResponseTooLarge:
@@ -106,9 +108,11 @@ class Transport:
         headers: Mapping[str, str] | None,
         timeout: TimeoutSpec,
         whole: bool,
+        bufsize: int | None = None,
     ) -> Any:
         """aiohttp's request: awaitable (a response) and an async context manager alike.
-        ``whole``: the call has one deadline (else each read has its own timeout)."""
+        ``whole``: the call has one deadline (else each read has its own timeout);
+        ``bufsize``: how much of the answer may wait to be read (``None``: aiohttp's)."""
         return self._get_session().request(
             method,
             URL(self.endpoint.base_url + url, encoded=True),
@@ -116,6 +120,7 @@ class Transport:
             headers=headers,
             timeout=self._client_timeout(timeout, whole),
             allow_redirects=False,
+            read_bufsize=bufsize,
         )
 
     def _client_timeout(self, timeout: TimeoutSpec, whole: bool) -> aiohttp.ClientTimeout:
@@ -146,7 +151,7 @@ class Transport:
         # A streamed request body may take long to send: then only each read is timed.
         whole = sent_whole(body)
         try:
-            sending = self._send(method, url, body, headers, timeout, False)
+            sending = self._send(method, url, body, headers, timeout, False, _READ_BUFSIZE)
             raw = await (asyncio.wait_for(sending, total) if whole else sending)
         except (aiohttp.ClientError, OSError, asyncio.TimeoutError) as exc:
             if isinstance(exc.__cause__, TypeError):  # the body's own chunks: the caller's
@@ -179,10 +184,11 @@ class StreamResponse:
         self.url = url
 
     async def aiter_bytes(self, chunk_size: int = 1 << 16) -> AsyncIterator[bytes]:
-        """Yield the body in chunks of at most ``chunk_size`` bytes."""
+        """Yield the body in chunks of at most ``chunk_size`` bytes, as they arrive."""
         try:
-            async for chunk in self._raw.content.iter_chunked(chunk_size):
-                yield chunk
+            async for piece in _pieces(self._raw):
+                for start in range(0, len(piece), chunk_size):
+                    yield piece[start : start + chunk_size]  # the piece itself when it fits
         except (aiohttp.ClientError, OSError, asyncio.TimeoutError) as exc:
             raise _translate(exc, self._endpoint) from exc
 
@@ -208,20 +214,33 @@ class StreamResponse:
         await self.aclose()
 
 
-_BIG_BODY = 1 << 20  # aiohttp's own threshold for that warning
-
-
-#: Bodies larger than this are read in chunks of this size into one buffer.
+#: Bytes bodies larger than this are sent in slices of themselves (:class:`_BufferPayload`).
+_BIG_BODY = 1 << 20
+#: Bodies larger than this are read piece by piece into one buffer.
 _LARGE_BODY = 4 << 20
-#: A body of unknown length read under a limit comes in pieces of this size.
-_PIECE = 1 << 16
+#: How much a response with no size limit (a file, a stream) may buffer before aiohttp
+#: stops reading the socket: its default (64 KiB, paused at 128) paused and resumed the
+#: socket on almost every read of a large body.
+_READ_BUFSIZE = 1 << 20
+
+
+async def _pieces(raw: aiohttp.ClientResponse) -> AsyncIterator[bytes]:
+    """The body as aiohttp received it: ``iter_chunked``/``read`` join what is buffered
+    into new bytes, a copy of every byte that a caller writing them on does not need."""
+    content = raw.content
+    while True:
+        piece, _end_of_http_chunk = await content.readchunk()
+        if piece:
+            yield piece
+        elif content.at_eof():  # (an empty piece may also be a chunk's end, or no body)
+            return
 
 
 async def _read_body(raw: aiohttp.ClientResponse, limit: int | None) -> bytes:
     """The whole body, refused past ``limit`` bytes (``None``: no limit): a declared
     length is checked first, a chunked or endless body as it comes. A large one (a file)
-    goes into one buffer whose own bytes are returned: aiohttp's ``read()`` collects
-    small chunks and joins them, ~1.3x the time and twice the memory of a 64 MiB body."""
+    goes into one buffer whose own bytes are returned: aiohttp's ``read()`` collects its
+    pieces and joins them, ~1.3x the time and twice the memory of a 64 MiB body."""
     if raw.method == "HEAD":
         return b""  # its Content-Length is the size of what a GET would send (a file's)
     length = raw.content_length
@@ -230,33 +249,62 @@ async def _read_body(raw: aiohttp.ClientResponse, limit: int | None) -> bytes:
             raise ResponseTooLarge(f"an answer of {length} bytes", limit)
         if length <= _LARGE_BODY:
             return await raw.read()
-    elif limit is None:
-        return await raw.read()
     buffer = io.BytesIO()
-    async for chunk in raw.content.iter_chunked(_LARGE_BODY if length else _PIECE):
-        buffer.write(chunk)
+    async for piece in _pieces(raw):
+        buffer.write(piece)
         if limit is not None and buffer.tell() > limit:
             raise ResponseTooLarge("the answer", limit)
-    return buffer.getvalue()
+    return buffer.getvalue()  # the buffer's own bytes, not a copy
+
+
+class _BufferPayload(aiohttp.Payload):
+    """A large bytes body, written in slices of itself (``CHUNK_SIZE`` each). aiohttp's
+    own ways cost a copy of it: a ``BytesIO`` is copied whole to learn its size, then
+    read in copies from an executor; plain bytes are copied into the transport's buffer
+    at once (and warned about)."""
+
+    _autoclose = True  # nothing to close
+
+    def __init__(self, value: bytes | bytearray | memoryview) -> None:
+        view = memoryview(value).cast("B")
+        super().__init__(view, content_type="application/octet-stream")
+        self._size = view.nbytes
+
+    async def write(self, writer: Any) -> None:
+        view = self._value
+        for start in range(0, len(view), CHUNK_SIZE):
+            await writer.write(view[start : start + CHUNK_SIZE])
+
+    def decode(self, encoding: str = "utf-8", errors: str = "strict") -> str:
+        return bytes(self._value).decode(encoding, errors)
+
+
+class _IterablePayload(aiohttp.Payload):
+    """A body of chunks from a plain iterable, written as they come (aiohttp takes an
+    iterable for form fields)."""
+
+    _autoclose = True
+
+    def __init__(self, chunks: Iterable[bytes]) -> None:
+        super().__init__(chunks, content_type="application/octet-stream")
+
+    async def write(self, writer: Any) -> None:
+        for chunk in self._value:
+            await writer.write(chunk)
+
+    def decode(self, encoding: str = "utf-8", errors: str = "strict") -> str:
+        raise TypeError("a streamed body cannot be decoded")
 
 
 def _payload(body: Body) -> Any:
-    """What aiohttp can send: it streams async iterables and file objects itself, but
-    takes a plain iterable for form fields, so chunks from one are handed over one by one."""
-    if isinstance(body, bytes) and len(body) > _BIG_BODY:
-        # aiohttp warns (ResourceWarning) that a large bytes body blocks the loop; it reads a
-        # file object in an executor instead.
-        return io.BytesIO(body)
+    """What aiohttp sends: small bytes, text, async iterables and file objects as they
+    are; large bytes and plain iterables through the payloads above."""
+    if isinstance(body, (bytes, bytearray, memoryview)):
+        return _BufferPayload(body) if memoryview(body).nbytes > _BIG_BODY else bytes(body)
     if body is None or isinstance(body, (bytes, str, AsyncIterable)) or hasattr(body, "read"):
         return body
     if isinstance(body, Iterable):
-        chunks = body
-
-        async def stream() -> AsyncIterator[bytes]:
-            for chunk in chunks:
-                yield chunk
-
-        return stream()
+        return _IterablePayload(body)
     raise TypeError(f"cannot send a body of type {type(body).__name__}")
 
 

@@ -2,7 +2,7 @@
 """Image files on the wire: the streamed upload of ``images.create()`` and the streamed
 download of ``image.export()``.
 
-Neither holds an image whole in memory (see :mod:`pylxd._drivers.transfer`). A split
+Neither holds an image whole in memory (see :mod:`pylxd._core.transfer`). A split
 image (metadata and rootfs tarballs) travels as multipart form data both ways
 (:mod:`pylxd._core.multipart`): built around the files going up, parsed on the fly
 coming down.
@@ -17,15 +17,21 @@ from urllib.parse import urlencode
 
 from pylxd._core import multipart
 from pylxd._core.response import Response, content_length
-from pylxd._drivers.transfer import DataSource, Progress, Sink, Source, counted, open_sink
+from pylxd._core.transfer import (
+    CHUNK_SIZE,
+    DataSource,
+    Progress,
+    Sink,
+    Source,
+    counted,
+    open_sink,
+)
 
 if TYPE_CHECKING:
     from pylxd._sync.api import APINode
     from pylxd._sync.client import Client
 
 __all__ = ["download_image", "push_request", "upload_image"]
-
-_CHUNK = 1 << 20
 
 
 def upload_image(
@@ -101,7 +107,7 @@ def download_image(
         boundary = multipart.boundary_of(stream.headers.get("Content-Type", ""))
         if to is None:
             sink: IO[bytes] = tempfile.TemporaryFile()
-            for chunk in stream.iter_bytes(_CHUNK):
+            for chunk in stream.iter_bytes(CHUNK_SIZE):
                 sink.write(chunk)
                 _report(progress, sink.tell(), total)
             sink.seek(0)
@@ -111,7 +117,7 @@ def download_image(
         sinks = _ExportSinks(to, rootfs, boundary)
         try:
             done = 0
-            for chunk in stream.iter_bytes(_CHUNK):
+            for chunk in stream.iter_bytes(CHUNK_SIZE):
                 sinks.write(chunk)
                 done += len(chunk)
                 _report(progress, done, total)

@@ -21,9 +21,10 @@ from collections.abc import Callable, Mapping, Sequence
 from functools import partial
 from typing import TYPE_CHECKING, Any, cast
 
-from pylxd._sync.streams import chunks
+from pylxd._sync.transfer import chunks
 from pylxd._core.envelope import malformed, metadata, response_operation, websocket_secrets
 from pylxd._core.exec import (
+    STDIN_CHUNK,
     ExecuteResult,
     OutputSink,
     RecordedExecuteResult,
@@ -293,7 +294,7 @@ def _drain(
 def _feed(socket: WebSocket, payload: Any, encoding: str) -> None:
     socket.wait_on_sends()  # a process may read its stdin late: that is not a closed stdin
     try:
-        for chunk in chunks(payload, encoding):
+        for chunk in chunks(payload, encoding, STDIN_CHUNK):
             socket.send(chunk)
     except ClientConnectionFailed:
         return  # the process ended without reading all its input, like EPIPE

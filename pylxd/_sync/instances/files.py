@@ -18,14 +18,11 @@ from typing import IO, TYPE_CHECKING, Any
 
 from pylxd._sync.instances.remote_file import RemoteFile
 from pylxd._sync.instances.sftp import sftp_listdir, sftp_pull, sftp_push
-from pylxd._sync.streams import chunks
+from pylxd._sync.transfer import chunks
 from pylxd._core.envelope import metadata
 from pylxd._core.files import (
-    FILE_CHUNK,
     FileStat,
     LocalPath,
-    Progress,
-    body_size,
     file_headers,
     file_stat,
     local_entries,
@@ -34,6 +31,7 @@ from pylxd._core.files import (
     tree_link_target,
 )
 from pylxd._core.pull_target import PullTarget, checked_names
+from pylxd._core.transfer import CHUNK_SIZE, Progress, body_size
 from pylxd._drivers.sync.flavour import async_chunks
 from pylxd.exceptions import NotFound
 
@@ -114,7 +112,7 @@ class FilesManager:
             size = body_size(data)
             body: Any = data
             if progress is not None or not isinstance(data, (bytes, bytearray, memoryview)):
-                body = chunks(data, chunk_size=FILE_CHUNK, total=size, progress=progress)
+                body = chunks(data, chunk_size=CHUNK_SIZE, total=size, progress=progress)
             headers = file_headers(mode, uid, gid, append=append, size=size)
             if self.instance.client.has_api_extension("instances_files_modify_permissions"):
                 changed = [
@@ -196,7 +194,7 @@ class FilesManager:
                 remote._copy_to(to, progress)
         return b""
 
-    def open(self, filepath: str, chunk_size: int = FILE_CHUNK) -> RemoteFile:
+    def open(self, filepath: str, chunk_size: int = CHUNK_SIZE) -> RemoteFile:
         """A readable binary stream of ``filepath``: a context manager, iterable by chunks,
         with ``read(size)`` and the file's ``stat``."""
         return RemoteFile(self, filepath, chunk_size)

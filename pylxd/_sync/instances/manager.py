@@ -17,6 +17,7 @@ from pylxd._core.envelope import (
     response_operation,
 )
 from pylxd._core.operations import resource_name
+from pylxd._core.transfer import Progress
 from pylxd._core.urls import (
     Filter,
     check_name,
@@ -27,7 +28,6 @@ from pylxd._core.urls import (
     project_scope,
 )
 from pylxd._core.values import config_strings
-from pylxd._drivers.transfer import Progress
 from pylxd._drivers.types import Body
 from pylxd.exceptions import NotFound
 

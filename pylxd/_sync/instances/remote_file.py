@@ -7,7 +7,8 @@ from collections.abc import Iterator
 from typing import IO, TYPE_CHECKING, Any
 
 from pylxd._core.fields import object_repr
-from pylxd._core.files import FILE_CHUNK, FileStat, Progress, file_stat
+from pylxd._core.files import FileStat, file_stat
+from pylxd._core.transfer import CHUNK_SIZE, Progress
 
 if TYPE_CHECKING:
     from pylxd._sync.instances.files import FilesManager
@@ -23,7 +24,7 @@ class RemoteFile:
     file's metadata once opened.
     """
 
-    def __init__(self, files: FilesManager, path: str, chunk_size: int = FILE_CHUNK) -> None:
+    def __init__(self, files: FilesManager, path: str, chunk_size: int = CHUNK_SIZE) -> None:
         self._files = files
         self.path = path
         self._chunk_size = chunk_size

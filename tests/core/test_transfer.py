@@ -1,13 +1,21 @@
-"""Upload sources: their sizes and chunks, whatever they are given as."""
+"""Transfer rules (``_core/transfer.py``): upload sources, body sizes, payload chunks, sinks."""
 
 from __future__ import annotations
 
 import io
 import os
+from pathlib import Path
 
 import pytest
 
-from pylxd._drivers.transfer import CHUNK_SIZE, Source, counted, open_sink
+from pylxd._core.transfer import (
+    CHUNK_SIZE,
+    Source,
+    body_size,
+    counted,
+    open_sink,
+    payload_chunks,
+)
 
 
 def test_bytes_path_and_file_sources(tmp_path) -> None:
@@ -52,3 +60,29 @@ def test_progress_counts_only_the_sources() -> None:
     body = counted([b"head", Source(b"x" * 5), b"tail"], lambda d, t: seen.append((d, t)), 5)
     assert b"".join(body) == b"headxxxxxtail"
     assert seen == [(5, 5)]
+
+
+def test_body_size_knows_bytes_files_and_seekable_buffers(tmp_path: Path) -> None:
+    assert body_size(b"abc") == 3
+    assert body_size(memoryview(b"abcd")) == 4
+    buffer = io.BytesIO(b"0123456789")
+    buffer.seek(4)
+    assert body_size(buffer) == 6 and buffer.tell() == 4
+    path = tmp_path / "f"
+    path.write_bytes(b"x" * 100)
+    with open(path, "rb") as f:
+        f.read(30)
+        assert body_size(f) == 70
+    assert body_size(iter([b"a"])) is None
+    assert body_size("text") is None
+
+
+def test_payload_chunks() -> None:
+    assert list(payload_chunks(None, "utf-8")) == []
+    assert b"".join(payload_chunks("héllo", "utf-8")) == "héllo".encode()
+    big = b"x" * 200_000
+    chunks = list(payload_chunks(big, "utf-8", 1 << 16))
+    assert len(chunks) > 1 and b"".join(chunks) == big
+    assert b"".join(payload_chunks(io.BytesIO(b"file"), "utf-8")) == b"file"
+    assert b"".join(payload_chunks(io.StringIO("text"), "utf-8")) == b"text"
+    assert b"".join(payload_chunks(iter([b"a", "b"]), "utf-8")) == b"ab"

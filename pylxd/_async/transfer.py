@@ -1,20 +1,25 @@
-"""Bodies sent in chunks: stdin of a command, the content of a file (any flavour of source)."""
+"""Streamed transfers, the flavoured half (the rules are ``pylxd/_core/transfer.py``):
+bodies sent in chunks (stdin of a command, a file's content, a backup) and downloads
+written as they arrive."""
 
 from __future__ import annotations
 
 from collections.abc import AsyncIterable, AsyncIterator
-from typing import Any
+from typing import IO, TYPE_CHECKING, Any
 
-from pylxd._core.exec import CHUNK, stdin_chunks
-from pylxd._core.files import Progress, body_size
+from pylxd._core.response import content_length
+from pylxd._core.transfer import CHUNK_SIZE, Progress, body_size, payload_chunks
 
-__all__ = ["chunks", "counted_upload"]
+if TYPE_CHECKING:
+    from pylxd._async.api import APINode
+
+__all__ = ["chunks", "counted_upload", "download"]
 
 
 async def chunks(
     payload: Any,
     encoding: str = "utf-8",
-    chunk_size: int = CHUNK,
+    chunk_size: int = CHUNK_SIZE,
     total: int | None = None,
     progress: Progress | None = None,
 ) -> AsyncIterator[bytes]:
@@ -32,7 +37,7 @@ async def chunks(
             if progress is not None:
                 progress(done, total)
         return
-    for chunk in stdin_chunks(payload, encoding, chunk_size):
+    for chunk in payload_chunks(payload, encoding, chunk_size):
         yield chunk
         done += len(chunk)
         if progress is not None:
@@ -40,7 +45,7 @@ async def chunks(
 
 
 def counted_upload(
-    data: Any, progress: Progress | None, chunk_size: int = CHUNK
+    data: Any, progress: Progress | None, chunk_size: int = CHUNK_SIZE
 ) -> tuple[Any, dict[str, str]]:
     """``data`` (bytes, a file object, chunks) as a request body that tells
     ``progress(done, total)`` as it is sent, with the ``Content-Length`` header when its size
@@ -50,3 +55,21 @@ def counted_upload(
     size = body_size(data)
     headers = {} if size is None else {"Content-Length": str(size)}
     return chunks(data, chunk_size=chunk_size, total=size, progress=progress), headers
+
+
+async def download(
+    node: APINode, target: IO[bytes], chunk_size: int = CHUNK_SIZE, progress: Progress | None = None
+) -> int:
+    """Write what ``GET node`` answers (a backup's tarball) to ``target`` as it arrives
+    (constant memory), telling ``progress``; returns the number of bytes written."""
+    written = 0
+    async with await node.stream() as stream:
+        total = content_length(stream.headers)
+        if progress is not None:
+            progress(0, total)
+        async for chunk in stream.aiter_bytes(chunk_size):
+            target.write(chunk)
+            written += len(chunk)
+            if progress is not None:
+                progress(written, total)
+    return written

@@ -1,17 +1,30 @@
-"""Streamed transfers: what to upload (bytes, a path, a binary file), where a download goes.
+"""Streamed transfers, without the network: what to upload (bytes, a path, a binary file,
+chunks), its size when it is known, its chunks, where a download goes.
 
 Nothing here holds a whole transfer in memory: sources are read in chunks as the driver
 sends them, sinks are written as the body arrives, and a progress callback sees
-``(done, total)`` after each chunk (``total`` is ``None`` when the size is unknown).
+``(done, total)`` after each chunk (``total`` is ``None`` when the size is unknown). The
+flavoured halves (async iteration, the download loop) are in ``pylxd/_async/transfer.py``.
 """
 
 from __future__ import annotations
 
 import os
+import stat
 from collections.abc import Callable, Iterable, Iterator
-from typing import IO, TypeAlias
+from typing import IO, Any, TypeAlias
 
-__all__ = ["CHUNK_SIZE", "DataSource", "Progress", "Sink", "Source", "counted", "open_sink"]
+__all__ = [
+    "CHUNK_SIZE",
+    "DataSource",
+    "Progress",
+    "Sink",
+    "Source",
+    "body_size",
+    "counted",
+    "open_sink",
+    "payload_chunks",
+]
 
 #: Bytes read or written at a time: big enough that per-chunk costs vanish, small enough
 #: that memory stays flat.
@@ -27,6 +40,52 @@ Sink: TypeAlias = "str | os.PathLike[str] | IO[bytes]"
 Progress: TypeAlias = "Callable[[int, int | None], object]"
 
 
+def body_size(data: Any) -> int | None:
+    """The length of a body when it is known without reading it: bytes, a regular file
+    (from its position), a seekable buffer; ``None`` for a pipe, an iterable, text."""
+    if isinstance(data, (bytes, bytearray, memoryview)):
+        return memoryview(data).nbytes
+    if isinstance(data, str) or not hasattr(data, "read"):
+        return None
+    try:
+        fileno = data.fileno()
+    except (AttributeError, OSError, ValueError):
+        fileno = None
+    try:
+        if fileno is not None:  # a regular file: its size, without moving it
+            info = os.fstat(fileno)
+            return max(0, info.st_size - data.tell()) if stat.S_ISREG(info.st_mode) else None
+        if data.seekable():  # io.BytesIO and the like
+            here = data.tell()
+            end = data.seek(0, os.SEEK_END)
+            data.seek(here)
+            return max(0, int(end) - int(here))
+    except (AttributeError, OSError, ValueError):
+        return None
+    return None
+
+
+def payload_chunks(payload: Any, encoding: str, chunk_size: int = CHUNK_SIZE) -> Iterator[bytes]:
+    """A payload (str, bytes, a file object or an iterable of chunks; ``None``: nothing)
+    as bytes chunks of at most ``chunk_size`` (an iterable's items are passed as they
+    are; text is encoded with ``encoding``)."""
+    if payload is None:
+        return
+    if isinstance(payload, str):
+        payload = payload.encode(encoding)
+    if isinstance(payload, (bytes, bytearray, memoryview)):
+        view = memoryview(payload)
+        for start in range(0, len(view), chunk_size):
+            yield bytes(view[start : start + chunk_size])
+        return
+    if hasattr(payload, "read"):
+        while chunk := payload.read(chunk_size):
+            yield chunk.encode(encoding) if isinstance(chunk, str) else bytes(chunk)
+        return
+    for item in payload:
+        yield item.encode(encoding) if isinstance(item, str) else bytes(item)
+
+
 class Source:
     """One upload source, read in chunks; ``size`` is ``None`` when it cannot be known.
 
@@ -39,24 +98,21 @@ class Source:
         self._file: IO[bytes] | None = None
         self._owned = False
         self.name: str | None = None
-        self.size: int | None = None
         if isinstance(data, (bytes, bytearray, memoryview)):
             self._bytes = memoryview(data).cast("B")
-            self.size = len(self._bytes)
         elif isinstance(data, (str, os.PathLike)):
             self._file = open(data, "rb")  # noqa: SIM115 - closed by close()
             self._owned = True
             self.name = os.path.basename(os.fspath(data))
-            self.size = os.fstat(self._file.fileno()).st_size
         elif hasattr(data, "read"):
             self._file = data
             name = getattr(data, "name", None)
             self.name = os.path.basename(name) if isinstance(name, str) else None
-            self.size = _remaining(data)
         else:
             raise TypeError(
                 f"image data must be bytes, a path or a binary file, not {type(data).__name__}"
             )
+        self.size = body_size(self._bytes if self._bytes is not None else self._file)
 
     def chunks(self) -> Iterator[bytes]:
         """The contents, ``CHUNK_SIZE`` bytes at a time."""
@@ -74,19 +130,6 @@ class Source:
         """Close the file if this source opened it."""
         if self._owned and self._file is not None:
             self._file.close()
-
-
-def _remaining(file: IO[bytes]) -> int | None:
-    """Bytes left from the file's position, if it can tell (a pipe cannot)."""
-    try:
-        if not file.seekable():
-            return None
-        position = file.tell()
-        end = file.seek(0, os.SEEK_END)
-        file.seek(position)
-        return end - position
-    except (OSError, AttributeError, ValueError):
-        return None
 
 
 def counted(
