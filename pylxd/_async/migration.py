@@ -12,6 +12,7 @@ come (a running instance stays frozen until then).
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -27,7 +28,7 @@ if TYPE_CHECKING:
     from pylxd._async.client import Client
     from pylxd._drivers.aio.websocket import WebSocket
 
-__all__ = ["PullOffer", "offer", "pulling", "push_target", "relay", "source_url"]
+__all__ = ["PullOffer", "offer", "pulling", "push_target", "relay", "source_url", "transfer"]
 
 
 def source_url(client: Client) -> str:
@@ -58,11 +59,15 @@ class PullOffer:
     certificate: str | None
 
 
-async def offer(client: Client, node: APINode, body: dict[str, Any], **params: Any) -> PullOffer:
+async def offer(
+    client: Client, node: APINode, body: dict[str, Any], reached: bool = True, **params: Any
+) -> PullOffer:
     """``POST body`` to ``node`` (``{"migration": true, …}``, ``{}`` for an image secret, a
     push-mode create on a destination) and read the offer out of the operation it starts.
-    ``params``: the query (``target=`` a cluster member)."""
-    base = source_url(client)  # before the POST: an unreachable server starts nothing
+    ``reached``: the other server connects to it (its URL is needed; a relay or a pushing
+    source needs none). ``params``: the query (``target=`` a cluster member)."""
+    # Before the POST: an unreachable server starts nothing.
+    base = source_url(client) if reached else ""
     response = await node.post(json=body, **params)
     operation = response_operation(response)
     if operation is None:
@@ -169,3 +174,38 @@ def _pump_call(a: WebSocket, b: WebSocket) -> Any:
             await a.shut()
 
     return pump
+
+
+async def transfer(
+    source: Client,
+    source_node: APINode,
+    destination: Client,
+    node: APINode,
+    mode: str,
+    body: Callable[[PullOffer | None], dict[str, Any]],
+    request: dict[str, Any],
+    target: str | None = None,
+) -> None:
+    """Copy what ``source_node`` names (an instance, a volume) to ``destination`` in
+    ``mode``, waiting for both sides; when one side fails, the other's operation is
+    cancelled. ``request``: the source's migration body; ``body(offered)``: the create
+    ``POST``ed to ``node`` there (``offered`` is ``None`` for a push-mode create);
+    ``target``: the destination's cluster member."""
+    if mode == "pull":
+        offered = await offer(source, source_node, request)
+        async with pulling(source, offered):
+            operation = response_operation(await node.post(json=body(offered), target=target))
+            if operation is not None:
+                await destination.operations.wait_for_operation(operation)
+        return
+    # push and relay: the destination offers first (a ``push`` migration source).
+    awaiting = await offer(destination, node, body(None), mode == "push", target=target)
+    async with pulling(destination, awaiting):
+        if mode == "push":
+            pushing = {**request, "target": push_target(awaiting)}
+            pushed = await offer(source, source_node, pushing, reached=False)
+            await source.operations.wait_for_operation(pushed.operation)
+        else:
+            offered = await offer(source, source_node, request, reached=False)
+            async with pulling(source, offered):
+                await relay(source, offered, destination, awaiting)

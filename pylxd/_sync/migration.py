@@ -13,6 +13,7 @@ come (a running instance stays frozen until then).
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -28,7 +29,7 @@ if TYPE_CHECKING:
     from pylxd._sync.client import Client
     from pylxd._drivers.sync.websocket import WebSocket
 
-__all__ = ["PullOffer", "offer", "pulling", "push_target", "relay", "source_url"]
+__all__ = ["PullOffer", "offer", "pulling", "push_target", "relay", "source_url", "transfer"]
 
 
 def source_url(client: Client) -> str:
@@ -59,11 +60,15 @@ class PullOffer:
     certificate: str | None
 
 
-def offer(client: Client, node: APINode, body: dict[str, Any], **params: Any) -> PullOffer:
+def offer(
+    client: Client, node: APINode, body: dict[str, Any], reached: bool = True, **params: Any
+) -> PullOffer:
     """``POST body`` to ``node`` (``{"migration": true, …}``, ``{}`` for an image secret, a
     push-mode create on a destination) and read the offer out of the operation it starts.
-    ``params``: the query (``target=`` a cluster member)."""
-    base = source_url(client)  # before the POST: an unreachable server starts nothing
+    ``reached``: the other server connects to it (its URL is needed; a relay or a pushing
+    source needs none). ``params``: the query (``target=`` a cluster member)."""
+    # Before the POST: an unreachable server starts nothing.
+    base = source_url(client) if reached else ""
     response = node.post(json=body, **params)
     operation = response_operation(response)
     if operation is None:
@@ -170,3 +175,38 @@ def _pump_call(a: WebSocket, b: WebSocket) -> Any:
             a.shut()
 
     return pump
+
+
+def transfer(
+    source: Client,
+    source_node: APINode,
+    destination: Client,
+    node: APINode,
+    mode: str,
+    body: Callable[[PullOffer | None], dict[str, Any]],
+    request: dict[str, Any],
+    target: str | None = None,
+) -> None:
+    """Copy what ``source_node`` names (an instance, a volume) to ``destination`` in
+    ``mode``, waiting for both sides; when one side fails, the other's operation is
+    cancelled. ``request``: the source's migration body; ``body(offered)``: the create
+    ``POST``ed to ``node`` there (``offered`` is ``None`` for a push-mode create);
+    ``target``: the destination's cluster member."""
+    if mode == "pull":
+        offered = offer(source, source_node, request)
+        with pulling(source, offered):
+            operation = response_operation(node.post(json=body(offered), target=target))
+            if operation is not None:
+                destination.operations.wait_for_operation(operation)
+        return
+    # push and relay: the destination offers first (a ``push`` migration source).
+    awaiting = offer(destination, node, body(None), mode == "push", target=target)
+    with pulling(destination, awaiting):
+        if mode == "push":
+            pushing = {**request, "target": push_target(awaiting)}
+            pushed = offer(source, source_node, pushing, reached=False)
+            source.operations.wait_for_operation(pushed.operation)
+        else:
+            offered = offer(source, source_node, request, reached=False)
+            with pulling(source, offered):
+                relay(source, offered, destination, awaiting)

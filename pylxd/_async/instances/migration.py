@@ -10,10 +10,9 @@ trust the other: the operations' secrets and certificates are handed over.
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, cast
 
-from pylxd._async.migration import PullOffer, offer, pulling, push_target, relay
+from pylxd._async.migration import PullOffer, offer, transfer
 from pylxd._core.envelope import response_operation
 from pylxd._core.migration import (
     check_mode,
@@ -26,7 +25,6 @@ from pylxd._core.migration import (
 if TYPE_CHECKING:
     from typing_extensions import Self
 
-    from pylxd._async.api import APINode
     from pylxd._async.client import Client
     from pylxd._async.instances.instance import Instance
 
@@ -66,38 +64,6 @@ def _migration_body(
         allow_inconsistent=allow_inconsistent,
     )
     return instance_body(dict(instance), name, source, overrides)
-
-
-async def _transfer(
-    instance: Instance,
-    destination: Client,
-    node: APINode,
-    target: str | None,
-    mode: str,
-    body: Callable[[PullOffer | None], dict[str, Any]],
-    request: dict[str, Any],
-) -> None:
-    """Copy ``instance`` to another server in ``mode`` (``node``: the destination's
-    ``instances``, ``body``: its create body given the source's offer), waiting for both
-    sides; when one side fails, the other's operation is cancelled."""
-    source = instance.client
-    if mode == "pull":
-        offered = await offer(source, instance.api, request)
-        async with pulling(source, offered):
-            operation = response_operation(await node.post(json=body(offered), target=target))
-            if operation is not None:
-                await destination.operations.wait_for_operation(operation)
-        return
-    # push and relay: the destination offers first (a ``push`` migration source).
-    awaiting = await offer(destination, node, body(None), target=target)
-    async with pulling(destination, awaiting):
-        if mode == "push":
-            pushed = await offer(source, instance.api, {**request, "target": push_target(awaiting)})
-            await source.operations.wait_for_operation(pushed.operation)
-        else:
-            offered = await offer(source, instance.api, request)
-            async with pulling(source, offered):
-                await relay(source, offered, destination, awaiting)
 
 
 class Migratable:
@@ -194,16 +160,17 @@ class Migratable:
             # The copy waits for both sides (a running source is frozen until its side
             # ends); the other side's offer is cancelled if one fails.
             await instance.sync()
-            await _transfer(
-                instance,
+            await transfer(
+                source_client,
+                instance.api,
                 destination,
                 node,
-                target,
                 mode,
                 lambda offered: _migration_body(
                     instance, offered, live, instance_only, name, overrides, allow_inconsistent
                 ),
                 migration_request(live, instance_only),
+                target,
             )
             wait = True
         copied = type(instance)(destination, name=name, **({"project": project} if project else {}))

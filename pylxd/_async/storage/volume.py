@@ -11,14 +11,14 @@ from typing import TYPE_CHECKING, Any
 
 from pylxd._async.api import APINode
 from pylxd._async.collection import Collection, NamedModel
-from pylxd._async.migration import offer, pulling
+from pylxd._async.migration import PullOffer, transfer
 from pylxd._async.storage.backup import StorageVolumeBackupManager
 from pylxd._async.storage.snapshot import StorageVolumeSnapshotManager
 from pylxd._async.transfer import counted_upload
 from pylxd._core.envelope import metadata_list, metadata_object, response_operation
 from pylxd._core.fields import Attribute
 from pylxd._core.headers import import_headers
-from pylxd._core.migration import migration_source
+from pylxd._core.migration import check_mode, migration_source
 from pylxd._core.operations import resource_name
 from pylxd._core.storage import volume_key
 from pylxd._core.transfer import Progress
@@ -152,6 +152,7 @@ class StorageVolume(NamedModel):
         client: Client | None = None,
         *,
         target: str | None = None,
+        mode: str = "pull",
         **extra: Any,
     ) -> StorageVolume:
         """Copy the volume (with its snapshots unless ``volume_only``) as ``name`` into
@@ -161,6 +162,8 @@ class StorageVolume(NamedModel):
         to that server: it pulls the volume from this server's network address
         (``core.https_address``), so that must be set. That always waits. ``target``: the
         cluster member to put the copy on (another member pulls it the same way).
+        ``mode``: between servers, ``"pull"``, ``"push"`` or ``"relay"`` (as for instance
+        copies: who connects to whom).
 
         A copy into another project needs ``storage_api_project``. Waits for the copy with
         ``wait`` (without it, the copy is returned unfetched).
@@ -176,7 +179,9 @@ class StorageVolume(NamedModel):
         }
         if (client is not None and client is not self.client) or target is not None:
             destination = client or self.client
-            return await self._copy_to_server(destination, body, pool, project, volume_only, target)
+            return await self._copy_to_server(
+                destination, body, pool, project, volume_only, target, check_mode(mode)
+            )
         body["source"] = {
             "type": "copy",
             "pool": self._raw_attr("pool"),
@@ -199,33 +204,31 @@ class StorageVolume(NamedModel):
         project: str | None,
         volume_only: bool,
         target: str | None = None,
+        mode: str = "pull",
     ) -> StorageVolume:
-        """LXD's pull migration: this server offers the volume (an operation holding the
-        websocket secrets), the other one (or cluster member ``target``) creates it from
-        that operation."""
-        offered = await offer(
-            self.client,
-            self.api,
-            {"name": self._raw_attr("name"), "migration": True, "volume_only": volume_only},
-        )
+        """A migration to the other server (or cluster member ``target``) in ``mode``
+        (see :func:`pylxd._async.migration.transfer`), then the copy read there."""
         body.update(
             config=self._raw_attr("config") or {},
             description=self._raw_attr("description") or "",
-            source=migration_source(
-                offered.url, offered.secrets, offered.certificate, volume_only=volume_only
-            ),
         )
         node = client.api.storage_pools[pool].volumes.in_project(project)
-        volumes = StorageVolumeManager(client, node, pool)
-        async with pulling(self.client, offered):
-            if target is None:
-                return await volumes._create(body, body["name"])
-            operation = response_operation(await node.post(json=body, target=target))
-            if operation is not None:
-                await client.operations.wait_for_operation(operation)
+
+        def create(offered: PullOffer | None) -> dict[str, Any]:
+            source = migration_source(
+                offered.url if offered else None,
+                offered.secrets if offered else {},
+                offered.certificate if offered else None,
+                volume_only=volume_only,
+            )
+            return {**body, "source": source}
+
+        request = {"name": self._raw_attr("name"), "migration": True, "volume_only": volume_only}
+        await transfer(self.client, self.api, client, node, mode, create, request, target)
         # Read on that member: a name may now be on two members (LXD then wants one named).
-        response = await node[body["type"]][body["name"]].get(params={"target": target})
-        return volumes._wrap_response(response, node)
+        params = {"target": target} if target is not None else None
+        response = await node[body["type"]][body["name"]].get(params=params)
+        return StorageVolumeManager(client, node, pool)._wrap_response(response, node)
 
     async def _move_to_member(self, target: str, name: str | None, pool: str | None) -> None:
         if not self._loaded:
@@ -248,10 +251,12 @@ class StorageVolume(NamedModel):
         pool: str | None = None,
         project: str | None = None,
         volume_only: bool = False,
+        mode: str = "pull",
     ) -> StorageVolume:
-        """Move the volume to another server: copy it there (see :meth:`copy`), then delete
-        it here, as upstream's instance ``migrate`` does. Returns the volume there."""
-        copy = await self.copy(name, pool, project, volume_only, client=client)
+        """Move the volume to another server: copy it there (see :meth:`copy`, ``mode``
+        too), then delete it here, as upstream's instance ``migrate`` does. Returns the
+        volume there."""
+        copy = await self.copy(name, pool, project, volume_only, client=client, mode=mode)
         await self.delete()
         return copy
 

@@ -11,10 +11,9 @@ trust the other: the operations' secrets and certificates are handed over.
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, cast
 
-from pylxd._sync.migration import PullOffer, offer, pulling, push_target, relay
+from pylxd._sync.migration import PullOffer, offer, transfer
 from pylxd._core.envelope import response_operation
 from pylxd._core.migration import (
     check_mode,
@@ -27,7 +26,6 @@ from pylxd._core.migration import (
 if TYPE_CHECKING:
     from typing_extensions import Self
 
-    from pylxd._sync.api import APINode
     from pylxd._sync.client import Client
     from pylxd._sync.instances.instance import Instance
 
@@ -67,38 +65,6 @@ def _migration_body(
         allow_inconsistent=allow_inconsistent,
     )
     return instance_body(dict(instance), name, source, overrides)
-
-
-def _transfer(
-    instance: Instance,
-    destination: Client,
-    node: APINode,
-    target: str | None,
-    mode: str,
-    body: Callable[[PullOffer | None], dict[str, Any]],
-    request: dict[str, Any],
-) -> None:
-    """Copy ``instance`` to another server in ``mode`` (``node``: the destination's
-    ``instances``, ``body``: its create body given the source's offer), waiting for both
-    sides; when one side fails, the other's operation is cancelled."""
-    source = instance.client
-    if mode == "pull":
-        offered = offer(source, instance.api, request)
-        with pulling(source, offered):
-            operation = response_operation(node.post(json=body(offered), target=target))
-            if operation is not None:
-                destination.operations.wait_for_operation(operation)
-        return
-    # push and relay: the destination offers first (a ``push`` migration source).
-    awaiting = offer(destination, node, body(None), target=target)
-    with pulling(destination, awaiting):
-        if mode == "push":
-            pushed = offer(source, instance.api, {**request, "target": push_target(awaiting)})
-            source.operations.wait_for_operation(pushed.operation)
-        else:
-            offered = offer(source, instance.api, request)
-            with pulling(source, offered):
-                relay(source, offered, destination, awaiting)
 
 
 class Migratable:
@@ -195,16 +161,17 @@ class Migratable:
             # The copy waits for both sides (a running source is frozen until its side
             # ends); the other side's offer is cancelled if one fails.
             instance.sync()
-            _transfer(
-                instance,
+            transfer(
+                source_client,
+                instance.api,
                 destination,
                 node,
-                target,
                 mode,
                 lambda offered: _migration_body(
                     instance, offered, live, instance_only, name, overrides, allow_inconsistent
                 ),
                 migration_request(live, instance_only),
+                target,
             )
             wait = True
         copied = type(instance)(destination, name=name, **({"project": project} if project else {}))

@@ -12,7 +12,7 @@ from pylxd.aio import Client
 from pylxd.aio.models import Image
 from pylxd.exceptions import LXDAPIException
 
-from ..conftest import SECOND_HTTPS_ADDRESS, SECOND_SOCKET, unique_name
+from ..conftest import SECOND_HTTPS_ADDRESS, SECOND_SOCKET, unique_name, volume_dir
 from ..image_server import split_image, unified_image
 from .instance_helpers import make_instance, read_file, write_file
 
@@ -154,3 +154,25 @@ async def test_image_copy_in_push_and_relay_modes(
         finally:
             if await second.images.exists(fingerprint):
                 await (await second.images.get(fingerprint)).delete(wait=True)
+
+
+@pytest.mark.parametrize("mode", ["push", "relay"])
+async def test_volume_copy_and_migrate_in_push_and_relay_modes(
+    mode, pool_name, second_pool_name
+) -> None:
+    async with Client() as client, Client(endpoint=SECOND_SOCKET) as other:
+        pool = await client.storage_pools.get(pool_name)
+        there = await other.storage_pools.get(second_pool_name)
+        volume = await pool.volumes.create({"name": "travel", "config": {"user.k": mode}})
+        (volume_dir(pool, "travel") / "f").write_text(f"sent in {mode} mode")
+        await volume.snapshots.create("s0")
+
+        copy = await volume.copy("copied", pool=second_pool_name, client=other, mode=mode)
+        assert copy.client is other and copy.config["user.k"] == mode
+        assert (volume_dir(there, "copied") / "f").read_text() == f"sent in {mode} mode"
+        assert await copy.snapshots.names() == ["s0"]
+
+        moved = await volume.migrate(other, pool=second_pool_name, volume_only=True, mode=mode)
+        assert moved.name == "travel" and await moved.snapshots.names() == []
+        assert not await pool.volumes.exists("travel")
+        assert (volume_dir(there, "travel") / "f").read_text() == f"sent in {mode} mode"

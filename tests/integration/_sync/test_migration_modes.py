@@ -13,7 +13,7 @@ from pylxd import Client
 from pylxd.models import Image
 from pylxd.exceptions import LXDAPIException
 
-from ..conftest import SECOND_HTTPS_ADDRESS, SECOND_SOCKET, unique_name
+from ..conftest import SECOND_HTTPS_ADDRESS, SECOND_SOCKET, unique_name, volume_dir
 from ..image_server import split_image, unified_image
 from .instance_helpers import make_instance, read_file, write_file
 
@@ -155,3 +155,25 @@ def test_image_copy_in_push_and_relay_modes(
         finally:
             if second.images.exists(fingerprint):
                 (second.images.get(fingerprint)).delete(wait=True)
+
+
+@pytest.mark.parametrize("mode", ["push", "relay"])
+def test_volume_copy_and_migrate_in_push_and_relay_modes(
+    mode, pool_name, second_pool_name
+) -> None:
+    with Client() as client, Client(endpoint=SECOND_SOCKET) as other:
+        pool = client.storage_pools.get(pool_name)
+        there = other.storage_pools.get(second_pool_name)
+        volume = pool.volumes.create({"name": "travel", "config": {"user.k": mode}})
+        (volume_dir(pool, "travel") / "f").write_text(f"sent in {mode} mode")
+        volume.snapshots.create("s0")
+
+        copy = volume.copy("copied", pool=second_pool_name, client=other, mode=mode)
+        assert copy.client is other and copy.config["user.k"] == mode
+        assert (volume_dir(there, "copied") / "f").read_text() == f"sent in {mode} mode"
+        assert copy.snapshots.names() == ["s0"]
+
+        moved = volume.migrate(other, pool=second_pool_name, volume_only=True, mode=mode)
+        assert moved.name == "travel" and moved.snapshots.names() == []
+        assert not pool.volumes.exists("travel")
+        assert (volume_dir(there, "travel") / "f").read_text() == f"sent in {mode} mode"
