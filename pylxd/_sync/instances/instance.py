@@ -193,7 +193,8 @@ class Instance(Model, Publishable, Executable, Interactive, Migratable):
     ) -> None:
         """Move the instance, on its server: to another cluster member (``target``, or
         ``"@group"``), its root disk to another storage ``pool``, or to another
-        ``project`` (one or more at once, as LXD allows); it must be stopped.
+        ``project`` (one or more at once, as LXD allows); it must be stopped (a running
+        one is refused with LXD's error: a live move needs CRIU).
 
         The object follows (a moved instance is reached in its new project). With
         ``wait`` (default) this waits for the move and reads the instance again
@@ -219,6 +220,11 @@ class Instance(Model, Publishable, Executable, Interactive, Migratable):
             body = migration_request(
                 instance_only=instance_only, allow_inconsistent=allow_inconsistent
             )
+            if target is not None and index == 0:
+                # To a member, no "live" key (``lxc move`` sends none): LXD then moves a
+                # running instance only live (CRIU) and refuses otherwise, where "live":
+                # false would stop it, move it and start it again behind the caller's back.
+                del body["live"]
             body.update(step, name=self._raw_attr("name"))
             response = self.api.post(json=body, target=target if index == 0 else None)
             self._wait_if(response, wait or index < len(steps) - 1)
