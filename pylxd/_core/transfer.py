@@ -150,6 +150,8 @@ class CountedBody:
 
     def __iter__(self) -> Iterator[bytes]:
         done = 0
+        if self.progress is not None:
+            self.progress(0, self.total)
         for piece in self.pieces:
             if isinstance(piece, bytes):
                 yield piece
