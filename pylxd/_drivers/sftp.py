@@ -13,7 +13,7 @@ import socket
 import ssl
 import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from typing import TYPE_CHECKING, TypeVar
 
 from pylxd._core.endpoint import Endpoint
@@ -145,9 +145,11 @@ def open_sftp_client(
     url: str,
     ssl_context: ssl.SSLContext | None,
     timeout: TimeoutSpec,
+    headers: Mapping[str, str] | None = None,
 ) -> SFTPClient:
     """A ready SFTP client on ``url`` (``/1.0/instances/<name>/sftp?project=…``); ``timeout``
-    is the client's (connect, read): a silent server fails a read, never hangs it.
+    is the client's (connect, read): a silent server fails a read, never hangs it;
+    ``headers`` go with the upgrade request (a JWT client's ``Authorization``).
 
     Raises:
         ImportError: paramiko is not installed.
@@ -159,7 +161,7 @@ def open_sftp_client(
     except ImportError as exc:
         raise ImportError("SFTP needs paramiko: pip install 'pylxd[sftp]'") from exc
     connect, read, _whole = call_limits(timeout)
-    sock = open_upgraded(endpoint, url, "sftp", ssl_context, connect)
+    sock = open_upgraded(endpoint, url, "sftp", ssl_context, connect, headers)
     channel: SFTPChannel
     if isinstance(sock, ssl.SSLSocket):
         channel = TLSChannel(sock, f"sftp {url}", read)

@@ -17,6 +17,7 @@ from pathlib import Path
 
 import pytest
 
+from pylxd._drivers.raw import upgrade_request
 from pylxd._drivers.sftp import TLSChannel
 from tests.certs import make_cert
 
@@ -126,3 +127,13 @@ def test_a_silent_server_fails_a_read_in_time_and_close_wakes_a_reader(
     reader.join(5)
     assert not reader.is_alive()
     assert outcome == [b""] or isinstance(outcome[0], OSError)
+
+
+def test_the_upgrade_request_carries_the_client_headers_and_no_line_break() -> None:
+    request = upgrade_request("lxd", "/1.0/instances/c1/sftp", "sftp", {"Authorization": "B x"})
+    assert request == (
+        b"GET /1.0/instances/c1/sftp HTTP/1.1\r\nHost: lxd\r\nUpgrade: sftp\r\n"
+        b"Connection: Upgrade\r\nAuthorization: B x\r\n\r\n"
+    )
+    with pytest.raises(ValueError, match="line break"):
+        upgrade_request("lxd", "/1.0/x", "sftp", {"X-A": "1\r\nX-B: 2"})
