@@ -12,7 +12,8 @@ from typing import Any
 import pytest
 
 from pylxd import Client
-from pylxd.exceptions import LXDAPIException
+from pylxd.exceptions import LXDAPIException, NotFound
+from tests.cluster.conftest import MEMBERS
 from tests.integration.conftest import unique_name
 
 pytestmark = pytest.mark.integration
@@ -112,6 +113,50 @@ def test_volume_moves_and_copies_renamed_with_as_few_requests_as_the_server_allo
                 assert copies == ["POST /1.0/storage-pools/default/volumes/custom?target=m3"]
         finally:
             _delete_volumes(client, name)
+
+
+def test_volume_moves_to_another_member_and_pool_keeping_its_settings() -> None:
+    """Incus' one-request move drops ``config`` and ``description`` (6.0.4): they are put
+    back; a copy to another member carries them on both servers."""
+    name = unique_name("mv3vol")
+    other = unique_name("pool")[:20]
+    settings = {"description": "kept", "config": {"user.pylxd": "kept"}}
+    with Client() as client:
+        try:
+            for member in MEMBERS:  # a second pool, defined on each member first
+                client.storage_pools.create(
+                    {"name": other, "driver": "dir", "config": {"source": ""}}, target=member
+                )
+            client.storage_pools.create({"name": other, "driver": "dir"})
+            pool = client.storage_pools.get("default")
+            volume = pool.volumes.create({"name": name, **settings}, target="m3")
+
+            volume.move(pool=other, target="m1")
+
+            assert (volume.pool, volume.location, volume.name) == (other, "m1", name)
+            assert volume.description == "kept" and volume.config["user.pylxd"] == "kept"
+            moved = (client.storage_pools.get(other)).volumes.get(name)
+            assert (moved.location, moved.description) == ("m1", "kept")
+            assert not pool.volumes.exists(name)
+
+            copy = volume.copy(f"{name}-copy", pool="default", target="m2")
+            assert (copy.pool, copy.location) == ("default", "m2")
+            assert copy.description == "kept" and copy.config["user.pylxd"] == "kept"
+        finally:
+            _delete_volumes(client, name)
+            for location in MEMBERS:
+                try:
+                    (
+                        client.api.storage_pools[other]
+                        .volumes.custom[name]
+                        .delete(params={"target": location})
+                    )
+                except NotFound:
+                    pass
+            try:
+                client.api.storage_pools[other].delete()
+            except NotFound:
+                pass
 
 
 def test_volume_move_to_its_own_member_or_an_unknown_one_is_refused() -> None:
