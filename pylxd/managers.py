@@ -14,7 +14,7 @@ from pylxd._sync.cluster.group import ClusterGroupManager
 from pylxd._sync.cluster.join_token import ClusterJoinTokenManager
 from pylxd._sync.cluster.member import ClusterMemberManager
 from pylxd._sync.images.alias import ImageAliasManager
-from pylxd._sync.images.image import ImageManager
+from pylxd._sync.images.manager import ImageManager
 from pylxd._sync.instances.backup import BackupManager
 from pylxd._sync.instances.manager import ContainerManager, InstanceManager, VirtualMachineManager
 from pylxd._sync.instances.snapshot import SnapshotManager

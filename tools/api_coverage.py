@@ -51,12 +51,17 @@ def specs_dir() -> Path:
     raise SystemExit(f"rest-api.yaml specs not found in any of {candidates[1:]} ($PYLXD_SPECS)")
 
 
+def _load_yaml(text: str) -> Any:
+    """Safe YAML, through libyaml when PyYAML has it (the specs parse ~10× faster)."""
+    return yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+
+
 def operations(directory: Path | None = None) -> list[Operation]:
     """Every operation of both specs, once per operationId, in the specs' order."""
     found: dict[str, Operation] = {}
     directory = directory or specs_dir()
     for server, filename in SPECS.items():
-        spec = yaml.safe_load((directory / filename).read_text())
+        spec = _load_yaml((directory / filename).read_text())
         for path, item in spec["paths"].items():
             for method in HTTP_METHODS:
                 op = item.get(method)
@@ -70,7 +75,7 @@ def operations(directory: Path | None = None) -> list[Operation]:
 
 
 def mapping() -> tuple[dict[str, str], dict[str, str]]:
-    data: dict[str, Any] = yaml.safe_load(MAPPING.read_text())
+    data: dict[str, Any] = _load_yaml(MAPPING.read_text())
     return dict(data["served"]), {k: " ".join(v.split()) for k, v in data["left_out"].items()}
 
 
@@ -192,7 +197,7 @@ def render(ops: list[Operation]) -> str:
 
 def not_on_these_machines() -> dict[str, str]:
     """Features no daemon here runs (``not_on_these_machines`` in the mapping): why."""
-    data: dict[str, Any] = yaml.safe_load(MAPPING.read_text())
+    data: dict[str, Any] = _load_yaml(MAPPING.read_text())
     return {k: " ".join(v.split()) for k, v in (data.get("not_on_these_machines") or {}).items()}
 
 

@@ -14,7 +14,8 @@ from pylxd._async import events as event_stream
 from pylxd._async.api import APINode
 from pylxd._async.certificate import CertificateManager
 from pylxd._async.cluster.cluster import ClusterManager
-from pylxd._async.images.image import ImageManager
+from pylxd._async.connection import settle
+from pylxd._async.images.manager import ImageManager
 from pylxd._async.instances.manager import ContainerManager, InstanceManager, VirtualMachineManager
 from pylxd._async.network.acl import NetworkACLManager
 from pylxd._async.network.integration import NetworkIntegrationManager
@@ -26,19 +27,13 @@ from pylxd._async.project import ProjectManager
 from pylxd._async.server import Server
 from pylxd._async.storage.pool import StoragePoolManager
 from pylxd._async.warning import WarningManager
-from pylxd._core.endpoint import (
-    Cert,
-    Endpoint,
-    default_certs,
-    pinned_server_cert,
-    resolve_endpoints,
-)
+from pylxd._core.endpoint import Cert, Endpoint
 from pylxd._core.envelope import check_response, metadata_object, server_info
 from pylxd._core.events import EventType
 from pylxd._core.headers import lxd_header
 from pylxd._core.logs import WEBSOCKET, RequestLog, safe_path
 from pylxd._core.response import Response
-from pylxd._core.tls import build_ssl_context, certificate_base64
+from pylxd._core.tls import certificate_base64
 from pylxd._core.tokens import is_trust_token
 from pylxd._core.urls import with_query
 from pylxd._drivers.aio.flavour import REOPENS_WHEN_CLOSED
@@ -60,9 +55,7 @@ from pylxd.exceptions import (
 if TYPE_CHECKING:
     from typing_extensions import Self
 
-    from pylxd._async.failover import FailoverTransport
-    from pylxd._core.jwt import BearerToken
-    from pylxd._drivers.aio.http import StreamResponse, Transport
+    from pylxd._drivers.aio.http import StreamResponse
     from pylxd._drivers.aio.websocket import WebSocket
 
 __all__ = ["Client"]
@@ -120,48 +113,17 @@ class Client:
     ) -> None:
         if session is not None:
             raise TypeError("pylxd does not use requests sessions; pass cert= and verify= instead")
-        given = [endpoint] if endpoint is None or isinstance(endpoint, str) else list(endpoint)
-        if cert is None and any(isinstance(e, str) and not e.startswith("/") for e in given):
-            cert = default_certs()
-        self.endpoints: list[Endpoint] = resolve_endpoints(endpoint, tls=cert is not None)
-        network = [e for e in self.endpoints if e.socket_path is None]
-        tls = any(e.scheme == "https" for e in network)
-        if not isinstance(verify, bool):
-            verify = os.fspath(verify)
-        elif tls and verify:
-            verify = pinned_server_cert(network[0]) or True
-        self.cert: Cert | None = None
-        if cert is not None:
-            if isinstance(cert, (str, bytes)) or len(cert) != 2:
-                raise TypeError("cert must be a (certificate, key) pair of paths")
-            self.cert = Cert(os.fspath(cert[0]), os.fspath(cert[1]))
-        self.verify: bool | str = verify
+        settled = settle(endpoint, cert, verify, timeout, max_response_size, auth)
+        self.endpoints: list[Endpoint] = settled.endpoints
+        self.cert: Cert | None = settled.cert
+        self.verify: bool | str = settled.verify
         self.version = version
         self.timeout = timeout
         self.project = project
         self.max_message_size = max_message_size
-        self._bearer = _bearer_token(auth, self.cert, tls)
-        try:
-            shown = None if self._bearer else self.cert  # JWT: the key signs, TLS carries none
-            self._ssl_context = build_ssl_context(shown, verify) if tls else None
-        except OSError as exc:
-            raise ClientConnectionFailed(f"cannot load the TLS certificates: {exc}") from exc
-        # The HTTP library is imported with the first client, not with ``import pylxd``
-        # (``import pylxd.aio`` imports aiohttp itself: never inside a running loop).
-        from pylxd._drivers.aio.http import Transport
-
-        self._transport: Transport | FailoverTransport
-        if len(self.endpoints) == 1:
-            self._transport = Transport(
-                self.endpoints[0], self._ssl_context, timeout, max_response_size
-            )
-        else:
-            from pylxd._async.failover import FailoverTransport
-
-            context = self._ssl_context
-            self._transport = FailoverTransport(
-                self.endpoints, lambda each: Transport(each, context, timeout, max_response_size)
-            )
+        self._bearer = settled.bearer
+        self._ssl_context = settled.ssl_context
+        self._transport = settled.transport
         self._host_info: dict[str, Any] | None = None
         self._closed = False  # see aclose()
         self._resources: dict[str, Any] | None = None
@@ -517,21 +479,3 @@ class Client:
 
     def __repr__(self) -> str:
         return f"<Client {self.endpoint}>"
-
-
-def _bearer_token(auth: str, cert: Cert | None, tls: bool) -> BearerToken | None:
-    """``auth="jwt"``: Incus' ``auth_tls_jwt``, a JWT signed with the client certificate's
-    key sent as a bearer token instead of the certificate in the TLS handshake."""
-    if auth == "tls":
-        return None
-    if auth != "jwt":
-        raise ValueError(f"auth must be 'tls' or 'jwt', not {auth!r}")
-    if cert is None or not tls:
-        raise ValueError("auth='jwt' needs an https:// endpoint and cert=(certificate, key)")
-    from pylxd._core.jwt import BearerToken  # cryptography, imported when asked for
-
-    try:
-        with open(cert.cert) as crt, open(cert.key, "rb") as key:
-            return BearerToken(crt.read(), key.read())
-    except OSError as exc:
-        raise ClientConnectionFailed(f"cannot load the TLS certificates: {exc}") from exc

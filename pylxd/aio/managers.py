@@ -13,7 +13,7 @@ from pylxd._async.cluster.group import ClusterGroupManager
 from pylxd._async.cluster.join_token import ClusterJoinTokenManager
 from pylxd._async.cluster.member import ClusterMemberManager
 from pylxd._async.images.alias import ImageAliasManager
-from pylxd._async.images.image import ImageManager
+from pylxd._async.images.manager import ImageManager
 from pylxd._async.instances.backup import BackupManager
 from pylxd._async.instances.manager import ContainerManager, InstanceManager, VirtualMachineManager
 from pylxd._async.instances.snapshot import SnapshotManager

@@ -1,4 +1,5 @@
-"""Images (``/1.0/images/<fingerprint>``): the model and ``client.images``.
+"""Images (``/1.0/images/<fingerprint>``): the model (``client.images`` is
+:mod:`pylxd._async.images.manager`).
 
 The files travel streamed, uploads and exports alike: :mod:`pylxd._async.images.transfer`.
 """
@@ -6,25 +7,22 @@ The files travel streamed, uploads and exports alike: :mod:`pylxd._async.images.
 from __future__ import annotations
 
 import tempfile
-from collections.abc import Sequence
 from contextlib import nullcontext
 from typing import IO, TYPE_CHECKING, Any, Literal, overload
 
-from pylxd._async.collection import Collection, NamedModel
-from pylxd._async.images.alias import ImageAliasManager
-from pylxd._async.images.transfer import download_image, push_request, upload_image
+from pylxd._async.collection import NamedModel
+from pylxd._async.images.transfer import download_image, push_request
 from pylxd._async.migration import PullOffer, offer, pulling, source_url
 from pylxd._async.operation import Operation
-from pylxd._core.envelope import metadata_field, operation_metadata, response_operation
+from pylxd._core.envelope import response_operation
 from pylxd._core.fields import Attribute
 from pylxd._core.migration import check_mode
 from pylxd._core.transfer import DataSource, Progress, Sink
-from pylxd.exceptions import LXDAPIException, NotFound
 
 if TYPE_CHECKING:
     from pylxd._async.client import Client
 
-__all__ = ["Image", "ImageManager"]
+__all__ = ["Image"]
 
 
 class Image(NamedModel):
@@ -64,12 +62,12 @@ class Image(NamedModel):
         cls, client: Client, fingerprint: str, alias: bool = False, project: str | None = None
     ) -> bool:
         """Whether an image with this fingerprint (or, with ``alias=True``, alias) exists."""
-        return await ImageManager(client).exists(fingerprint, alias=alias, project=project)
+        return await client.images.exists(fingerprint, alias=alias, project=project)
 
     @classmethod
     async def get_by_alias(cls, client: Client, alias: str, project: str | None = None) -> Image:
         """Fetch the image an alias points at. Raises :class:`NotFound`."""
-        return await ImageManager(client).get_by_alias(alias, project=project)
+        return await client.images.get_by_alias(alias, project=project)
 
     @classmethod
     async def create(
@@ -81,8 +79,8 @@ class Image(NamedModel):
         wait: bool = True,
         vm: bool = False,
     ) -> Image:
-        """Upload an image (see :meth:`ImageManager.create`)."""
-        return await ImageManager(client).create(image_data, metadata, public, wait, vm)
+        """Upload an image (see :meth:`~pylxd._async.images.manager.ImageManager.create`)."""
+        return await client.images.create(image_data, metadata, public, wait, vm)
 
     @classmethod
     async def create_from_simplestreams(
@@ -97,7 +95,7 @@ class Image(NamedModel):
         certificate: str | None = None,
     ) -> Image:
         """Download an image from a simplestreams server (see the manager's method)."""
-        return await ImageManager(client).create_from_simplestreams(
+        return await client.images.create_from_simplestreams(
             server, alias, public, auto_update, wait, certificate=certificate
         )
 
@@ -113,7 +111,7 @@ class Image(NamedModel):
         certificate: str | None = None,
     ) -> Image:
         """Download an image from a URL (see the manager's method)."""
-        return await ImageManager(client).create_from_url(
+        return await client.images.create_from_url(
             url, public, auto_update, wait, certificate=certificate
         )
 
@@ -321,182 +319,3 @@ class Image(NamedModel):
                 filename=self._raw_attr("filename") or None,
                 properties=self._raw_attr("properties") or None,
             )
-
-
-class ImageManager(Collection[Image]):
-    """``client.images``: find, upload and download images; ``aliases`` manages aliases."""
-
-    model = Image
-
-    def __init__(self, client: Client) -> None:
-        super().__init__(client)
-        self.aliases = ImageAliasManager(client)
-
-    async def get(self, fingerprint: str, project: str | None = None) -> Image:
-        """Fetch one image by fingerprint (a unique prefix works). Raises :class:`NotFound`."""
-        return await super().get(fingerprint, project=project)
-
-    async def exists(  # type: ignore[override]  # upstream's second argument is ``alias``
-        self, fingerprint: str, alias: bool = False, project: str | None = None
-    ) -> bool:
-        """Whether an image with this fingerprint (or, with ``alias=True``, alias) exists."""
-        node = self.aliases._in(project) if alias else self._in(project)
-        try:
-            await node[fingerprint].get()
-        except NotFound:
-            return False
-        return True
-
-    async def get_by_alias(self, alias: str, project: str | None = None) -> Image:
-        """Fetch the image an alias points at. Raises :class:`NotFound` (LXD's message)."""
-        response = await self.aliases._in(project)[alias].get()
-        target = metadata_field(response, "target", str)
-        return await self.get(target, project=project)
-
-    async def create(
-        self,
-        image_data: DataSource,
-        metadata: DataSource | None = None,
-        public: bool = False,
-        wait: bool = True,
-        vm: bool = False,
-        *,
-        filename: str | None = None,
-        properties: dict[str, str] | None = None,
-        progress: Progress | None = None,
-        project: str | None = None,
-        aliases: Sequence[str] = (),
-        secret: str | None = None,
-        fingerprint: str | None = None,
-    ) -> Image:
-        """Upload an image, streamed, and return it once LXD has indexed it.
-
-        Args:
-            image_data: a unified image tarball, or with ``metadata`` the rootfs (a tarball,
-                or a disk image with ``vm=True``): bytes, a file path or a binary file.
-            metadata: the metadata tarball of a split image (the same kinds).
-            public: whether untrusted clients may download it.
-            wait: accepted for compatibility; the upload is always waited for (the
-                fingerprint is only known once LXD has read the image).
-            filename: the name LXD records (default: the file's own name).
-            properties: extra image properties (``os``, ``release``, …).
-            progress: called with ``(done, total)`` bytes as the upload goes.
-            project: the project to put it in (default: the client's).
-            aliases: aliases to give it: in the upload itself where the server can (Incus'
-                ``image_import_alias``), else one request each once it is there.
-            secret, fingerprint: upload to a server that does not trust this client, with
-                the one-time secret a trusted client got for it
-                (:meth:`upload_secret`) and the image's fingerprint (the sha256 of its
-                file, or of metadata then rootfs). Returns the image unfetched unless the
-                server then trusts the client.
-
-        Raises:
-            OperationFailed: LXD refused the image (e.g. it exists already).
-        """
-        if isinstance(aliases, str):
-            raise TypeError("aliases must be a list of names, not a string")
-        if (secret is None) != (fingerprint is None):
-            raise ValueError("an upload with a secret needs the image's fingerprint too")
-        in_upload = self._client.has_api_extension("image_import_alias")
-        response = await upload_image(
-            self._client,
-            self._in(project),
-            image_data,
-            metadata,
-            public=public,
-            vm=vm,
-            filename=filename,
-            properties=properties,
-            progress=progress,
-            aliases=aliases if in_upload else (),
-            secret=(secret, fingerprint) if secret and fingerprint else None,
-        )
-        if secret is not None and fingerprint is not None:
-            operation = response_operation(response)
-            if operation is not None:  # the upload's own secret lets a stranger wait on it
-                waiting = (operation_metadata(response).get("metadata") or {}).get("secret")
-                await self._client.operations.wait_for_operation(operation, secret=waiting)
-            if not self._client.trusted:
-                return self.model(self._client, fingerprint=fingerprint)
-            return await self.get(fingerprint, project=project)
-        image = await self._image_of(response, project)
-        if not in_upload:
-            for alias in aliases:
-                await image.add_alias(alias)
-        return image
-
-    async def upload_secret(
-        self,
-        fingerprint: str,
-        public: bool = False,
-        properties: dict[str, str] | None = None,
-        project: str | None = None,
-    ) -> str:
-        """A one-time secret that lets a client this server does not trust upload the image
-        ``fingerprint`` (``images.create(…, secret=, fingerprint=)``): LXD's ``push``
-        image source. The copy is ``public`` or not and gets ``properties``."""
-        body = push_request(fingerprint, public, properties)
-        response = await self._in(project).post(json=body)
-        secret = (operation_metadata(response).get("metadata") or {}).get("secret")
-        if not isinstance(secret, str):
-            raise LXDAPIException(response, "LXD gave no secret for the upload")
-        return secret
-
-    async def create_from_simplestreams(
-        self,
-        server: str,
-        alias: str,
-        public: bool = False,
-        auto_update: bool = False,
-        wait: bool = True,
-        *,
-        certificate: str | None = None,
-        project: str | None = None,
-    ) -> Image:
-        """Have LXD download the image ``alias`` from a simplestreams server.
-
-        ``certificate`` (PEM) is the server's, for one the system does not trust.
-        ``wait`` is accepted (the docs pass it); the download is always waited for.
-        """
-        source: dict[str, Any] = {"protocol": "simplestreams", "server": server, "alias": alias}
-        return await self._pull(source, public, auto_update, certificate, project)
-
-    async def create_from_url(
-        self,
-        url: str,
-        public: bool = False,
-        auto_update: bool = False,
-        wait: bool = True,
-        *,
-        certificate: str | None = None,
-        project: str | None = None,
-    ) -> Image:
-        """Have LXD download an image from ``url`` (a server answering with the
-        ``LXD-Image-URL`` and ``LXD-Image-Hash`` headers).
-
-        ``wait`` is accepted (the docs pass it); the download is always waited for.
-        """
-        source: dict[str, Any] = {"type": "url", "url": url}
-        return await self._pull(source, public, auto_update, certificate, project)
-
-    async def _pull(
-        self,
-        source: dict[str, Any],
-        public: bool,
-        auto_update: bool,
-        certificate: str | None,
-        project: str | None,
-    ) -> Image:
-        source = {"type": "image", "mode": "pull", **source}
-        if certificate is not None:
-            source["certificate"] = certificate
-        body = {"source": source, "public": public, "auto_update": auto_update}
-        return await self._image_of(await self._in(project).post(json=body), project)
-
-    async def _image_of(self, response: Any, project: str | None) -> Image:
-        """Wait for the operation that makes an image, then fetch the image."""
-        operation = response_operation(response)
-        if operation is None:
-            raise ValueError("LXD did not start an operation for the image")
-        finished = await self._client.operations.wait_for_operation(operation)
-        return await self.get((finished.metadata or {})["fingerprint"], project=project)

@@ -25,26 +25,26 @@ __all__ = ["hostile"]  # the fixture
 HEAD = b"HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: %d\r\n\r\n"
 
 
-def test_a_body_trickled_a_byte_every_half_second(hostile) -> None:
-    hostile.routes[("GET", "/1.0/instances")] = trickle(HEAD % len(JSON_OK), JSON_OK)
-    with Client(endpoint=hostile.socket_path, timeout=2) as client:
-        with answered_within("trickled body, timeout=2", TransportTimeout, 3):
+def test_a_body_trickled_a_byte_every_quarter_second(hostile) -> None:
+    hostile.routes[("GET", "/1.0/instances")] = trickle(HEAD % len(JSON_OK), JSON_OK, 0.25)
+    with Client(endpoint=hostile.socket_path, timeout=1) as client:
+        with answered_within("trickled body, timeout=1", TransportTimeout, 2):
             client.api.instances.get()
         assert (client.api.get()).ok  # the client still works
 
 
 def test_headers_trickled(hostile) -> None:
     headers = b"Content-Type: application/json\r\nContent-Length: 2\r\n\r\n{}"
-    hostile.routes[("GET", "/1.0/instances")] = trickle(b"HTTP/1.1 200 OK\r\n", headers)
-    with Client(endpoint=hostile.socket_path, timeout=2) as client:
-        with answered_within("trickled headers, timeout=2", TransportTimeout, 3):
+    hostile.routes[("GET", "/1.0/instances")] = trickle(b"HTTP/1.1 200 OK\r\n", headers, 0.25)
+    with Client(endpoint=hostile.socket_path, timeout=1) as client:
+        with answered_within("trickled headers, timeout=1", TransportTimeout, 2):
             client.api.instances.get()
 
 
 def test_a_status_line_trickled(hostile) -> None:
-    hostile.routes[("GET", "/1.0/instances")] = trickle(b"", b"HTTP/1.1 200 OK\r\n\r\n")
-    with Client(endpoint=hostile.socket_path, timeout=(1, 1)) as client:
-        with answered_within("trickled status line, timeout=(1, 1)", TransportTimeout, 3):
+    hostile.routes[("GET", "/1.0/instances")] = trickle(b"", b"HTTP/1.1 200 OK\r\n\r\n", 0.25)
+    with Client(endpoint=hostile.socket_path, timeout=(0.5, 0.5)) as client:
+        with answered_within("trickled status line, timeout=(0.5, 0.5)", TransportTimeout, 2):
             client.api.instances.get()
 
 
@@ -65,8 +65,8 @@ def test_a_socket_that_never_accepts(tmp_path) -> None:
 def test_a_stalled_operation_wait(hostile) -> None:
     hostile.routes[("GET", "/1.0/operations/op1/wait")] = stalled
     with Client(endpoint=hostile.socket_path, timeout=30) as client:
-        with answered_within("operation wait stalled, wait(timeout=2)", WaitTimeout, 3) as caught:
-            client.operations.wait_for_operation("op1", timeout=2)
+        with answered_within("operation wait stalled, wait(timeout=1)", WaitTimeout, 2) as caught:
+            client.operations.wait_for_operation("op1", timeout=1)
     assert isinstance(caught.value, TransportTimeout) and isinstance(caught.value, OperationTimeout)
 
 
@@ -92,13 +92,13 @@ def test_a_streamed_download_that_stalls(hostile) -> None:
 
 
 def test_a_slow_streamed_download_is_not_cut(hostile) -> None:
-    # Each read has the timeout, not the whole transfer: 10 bytes at 0.2 s each take
+    # Each read has the timeout, not the whole transfer: 10 bytes at 0.1 s each take
     # twice the timeout and arrive whole.
-    hostile.routes[("GET", "/1.0/instances/c1/files")] = trickle(HEAD % 10, b"0123456789", 0.2)
+    hostile.routes[("GET", "/1.0/instances/c1/files")] = trickle(HEAD % 10, b"0123456789", 0.1)
     hostile.routes[("GET", "/1.0/instances/c1")] = lambda h: send_json(
         h, 200, sync_envelope(INSTANCE)
     )
-    with Client(endpoint=hostile.socket_path, timeout=1) as client:
+    with Client(endpoint=hostile.socket_path, timeout=0.5) as client:
         instance = client.instances.get("c1")
         sink = io.BytesIO()
         instance.files.get("/slow", to=sink)
