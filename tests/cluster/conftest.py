@@ -1,7 +1,9 @@
-"""Fixtures for the cluster tests: a real 3-member LXD cluster from scripts/lxd-cluster.
+"""Fixtures for the cluster tests: a real 3-member LXD cluster from scripts/lxd-cluster (or
+Incus cluster, scripts/incus-cluster).
 
 The cluster stage of scripts/test sets the environment from the cluster's env file
-(``PYLXD_CLUSTER_*`` and ``LXD_DIR`` = member m1). These tests fail, never skip, without it.
+(``PYLXD_CLUSTER_*``, and ``LXD_DIR`` or, for Incus, ``INCUS_SOCKET`` = member m1). These
+tests fail, never skip, without it.
 """
 
 from __future__ import annotations

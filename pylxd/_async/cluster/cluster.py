@@ -162,8 +162,9 @@ class ClusterManager:
             "server_address": server_address,
             "cluster_address": address,
             "cluster_certificate": cluster_certificate,
-            # LXD checks the raw token, sent where a trust password used to go.
-            "cluster_password": text,
+            # LXD 5.0 checks the raw token, sent where a trust password used to go;
+            # Incus (which has no trust password) has a field of its own.
+            ("cluster_token" if client.is_incus else "cluster_password"): text,
             "member_config": member_config or [],
         }
         response = await client.api.cluster.put(json=body)

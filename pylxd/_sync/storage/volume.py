@@ -34,6 +34,10 @@ if TYPE_CHECKING:
 
 __all__ = ["StorageVolume", "StorageVolumeManager"]
 
+# Incus: a copy or move to another cluster member is one request (the members transfer the
+# volume between them); without it, this client arranges the migration between members.
+INTERNAL_COPY = "cluster_internal_custom_volume_copy"
+
 
 class StorageVolume(NamedModel):
     """A storage volume (``/1.0/storage-pools/<pool>/volumes/<type>/<name>``).
@@ -117,14 +121,18 @@ class StorageVolume(NamedModel):
 
         The object follows: its requests go to the new place (a volume moved to another
         project is reached in that project). Needs ``storage_volume_project_move`` to change
-        project. Waits for the operation with ``wait``. To another member (LXD moves a
-        local volume by migration, as ``lxc storage volume move --target`` does), it is
-        copied there with its snapshots, then deleted here; that always waits.
+        project. Waits for the operation with ``wait``. To another member, it goes with its
+        snapshots, and that always waits: Incus moves it in one request
+        (``cluster_internal_custom_volume_copy``); LXD moves a local volume by migration, as
+        ``lxc storage volume move --target`` does, so it is copied there, then deleted here.
         """
         if target is not None:
             if project is not None or extra:
                 raise ValueError("a move to another member takes only a new name and pool")
-            self._move_to_member(target, name, pool)
+            if self.client.has_api_extension(INTERNAL_COPY):
+                self._move_within_cluster(target, name, pool)
+            else:
+                self._move_to_member(target, name, pool)
             return
         old_pool = self._raw_attr("pool")
         new_name = name or self._raw_attr("name")
@@ -162,9 +170,10 @@ class StorageVolume(NamedModel):
         With ``client`` (another server's client of the same flavour), the volume is copied
         to that server: it pulls the volume from this server's network address
         (``core.https_address``), so that must be set. That always waits. ``target``: the
-        cluster member to put the copy on (another member pulls it the same way).
-        ``mode``: between servers, ``"pull"``, ``"push"`` or ``"relay"`` (as for instance
-        copies: who connects to whom).
+        cluster member to put the copy on (that always waits too): Incus copies it there in
+        one request (``cluster_internal_custom_volume_copy``), on LXD another member pulls it
+        the same way. ``mode``: between servers (and LXD's members), ``"pull"``, ``"push"``
+        or ``"relay"`` (as for instance copies: who connects to whom).
 
         A copy into another project needs ``storage_api_project``. Waits for the copy with
         ``wait`` (without it, the copy is returned unfetched).
@@ -178,10 +187,14 @@ class StorageVolume(NamedModel):
             "content_type": self._raw_attr("content_type") or "filesystem",
             **extra,
         }
-        if (client is not None and client is not self.client) or target is not None:
-            destination = client or self.client
+        mode = check_mode(mode)
+        local = client is None or client is self.client
+        internal = mode == "pull" and self.client.has_api_extension(INTERNAL_COPY)
+        if not local or target is not None:
+            body.update(self._settings())  # a transfer does not carry them
+        if not local or (target is not None and not internal):
             return self._copy_to_server(
-                destination, body, pool, project, volume_only, target, check_mode(mode)
+                client or self.client, body, pool, project, volume_only, target, mode
             )
         body["source"] = {
             "type": "copy",
@@ -194,8 +207,16 @@ class StorageVolume(NamedModel):
             self.client.assert_has_api_extension("storage_api_project")
             body["source"]["project"] = source_project or "default"
         target_project = project if project is not None else self.api.project
-        volumes = StorageVolumeManager(self.client, self._volumes_node(pool, target_project), pool)
-        return volumes._create(body, body["name"], wait)
+        node = self._volumes_node(pool, target_project)
+        if target is None:
+            return StorageVolumeManager(self.client, node, pool)._create(
+                body, body["name"], wait
+            )
+        # The member holding the source: the name may be on several members.
+        body["source"]["location"] = self._raw_attr("location")
+        response = node[body["type"]].post(json=body, target=target)
+        self._wait_if(response, True)
+        return self._read_on(self.client, node, pool, body, target)
 
     def _copy_to_server(
         self,
@@ -209,10 +230,6 @@ class StorageVolume(NamedModel):
     ) -> StorageVolume:
         """A migration to the other server (or cluster member ``target``) in ``mode``
         (see :func:`pylxd._sync.migration.transfer`), then the copy read there."""
-        body.update(
-            config=self._raw_attr("config") or {},
-            description=self._raw_attr("description") or "",
-        )
         node = client.api.storage_pools[pool].volumes.in_project(project)
 
         def create(offered: PullOffer | None) -> dict[str, Any]:
@@ -226,10 +243,61 @@ class StorageVolume(NamedModel):
 
         request = {"name": self._raw_attr("name"), "migration": True, "volume_only": volume_only}
         transfer(self.client, self.api, client, node, mode, create, request, target)
-        # Read on that member: a name may now be on two members (LXD then wants one named).
+        return self._read_on(client, node, pool, body, target)
+
+    def _settings(self) -> dict[str, Any]:
+        """The volume's ``config`` and ``description``, which a copy to another member or
+        server (and Incus' move to another member) leaves behind unless sent."""
+        return {
+            "config": self._raw_attr("config") or {},
+            "description": self._raw_attr("description") or "",
+        }
+
+    @staticmethod
+    def _read_on(
+        client: Client, node: APINode, pool: str, body: dict[str, Any], target: str | None
+    ) -> StorageVolume:
+        """The volume ``body`` made on member ``target``: read there, since a name may now
+        be on two members (the server then wants one named)."""
         params = {"target": target} if target is not None else None
         response = node[body["type"]][body["name"]].get(params=params)
         return StorageVolumeManager(client, node, pool)._wrap_response(response, node)
+
+    def _move_within_cluster(self, target: str, name: str | None, pool: str | None) -> None:
+        """Incus' one-request move to member ``target`` (``migration`` with the source's
+        ``location``), optionally renamed and into another pool; the object follows."""
+        if not self._loaded:
+            self.sync()
+        name = name or self._raw_attr("name")
+        pool = pool or self._raw_attr("pool")
+        body = {
+            "name": name,
+            "pool": pool,
+            "migration": True,
+            "source": {"location": self._raw_attr("location")},
+        }
+        source, settings = self.api.path, self._settings()
+        response = self.api.post(json=body, target=target)
+        self._wait_if(response, True)
+        collection = self._volumes_node(pool, self.api.project)["custom"]
+        self._wait_for_transfers(source, collection[name].path)
+        self._follow(collection, name, pool)
+        if self._settings() != settings:  # Incus 6.0.4 moves neither
+            self.raw_put(settings, wait=True)
+            self.sync()
+
+    def _wait_for_transfers(self, *paths: str) -> None:
+        """Wait for the operations still running on the volumes at ``paths``: Incus 6.0.4
+        ends a move's operation before the transfer it started when the source is the
+        member the client talks to (the volume is then still there, and not yet on the
+        target). Those operations exist by then: the move's operation starts them."""
+        for operation in self.client.operations.all(self.api.project):
+            touched = (operation.resources or {}).get("storage_volumes", [])
+            if operation.status == "Running" and {p.split("?")[0] for p in touched} & {*paths}:
+                try:
+                    operation.wait()
+                except NotFound:
+                    pass  # over and forgotten meanwhile
 
     def _move_to_member(self, target: str, name: str | None, pool: str | None) -> None:
         if not self._loaded:
@@ -238,11 +306,16 @@ class StorageVolume(NamedModel):
         copy = self.copy(name, pool, target=target)
         # Both may exist now, on two members: the delete names the old one's.
         self._wait_if(self.api.delete(params={"target": location}), True)
-        if copy._raw_attr("pool") != self._raw_attr("pool"):
-            self.storage_pool = None
-        self._collection = copy._collection
-        for field in ("name", "pool"):
-            self._set_server_value(field, copy._raw_attr(field))
+        self._follow(copy._collection, copy._raw_attr("name"), copy._raw_attr("pool"))
+
+    def _follow(self, collection: APINode | None, name: str, pool: str) -> None:
+        """After a move to another member: requests go to the volume's new ``name`` in
+        ``pool`` (under ``collection``); read it back there."""
+        if pool != self._raw_attr("pool"):
+            self.storage_pool = None  # the object it came from is not its pool any more
+        self._collection = collection
+        self._set_server_value("name", name)
+        self._set_server_value("pool", pool)
         self.sync()
 
     def migrate(

@@ -1,5 +1,6 @@
 # Generated from tests/cluster/_async/test_cluster.py by tools/unasync.py: do not edit, edit the source.
-"""The cluster API on a real 3-member LXD cluster (scripts/lxd-cluster)."""
+"""The cluster API on a real 3-member LXD cluster (scripts/lxd-cluster), or Incus cluster
+(scripts/incus-cluster)."""
 
 from __future__ import annotations
 
@@ -139,7 +140,8 @@ def test_groups_crud_and_placement(group_name, instance_name, image_alias) -> No
         assert group.description == "pylxd test"
         assert client.cluster.groups.exists(group_name)
         assert group_name in [g.name for g in client.cluster.groups.all()]
-        with pytest.raises(LXDAPIException, match="already exists"):
+        # Incus says it in its database's words.
+        with pytest.raises(LXDAPIException, match="already exists|UNIQUE constraint failed"):
             client.cluster.groups.create(group_name)
         assert group_name in (client.cluster.members.get("m3")).groups
 

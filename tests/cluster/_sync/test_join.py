@@ -1,14 +1,16 @@
 # Generated from tests/cluster/_async/test_join.py by tools/unasync.py: do not edit, edit the source.
-"""Joining a standalone LXD into the running cluster with a join token
+"""Joining a standalone LXD (or Incus) into the running cluster with a join token
 (``client.cluster.join``), then removing it. The cluster's membership changes only while
-``/tmp/pylxd-cluster.lock`` is held (other engineers' runs share the cluster), and it is
-left at its 3 members, ONLINE."""
+its lock (``PYLXD_CLUSTER_LOCK`` of its env file: ``/tmp/pylxd-cluster.lock`` for the LXD
+cluster) is held (other engineers' runs share the cluster), and it is left at its 3
+members, ONLINE."""
 
 from __future__ import annotations
 
 import base64
 import fcntl
 import json
+import os
 from collections.abc import Iterator
 
 import pytest
@@ -20,7 +22,7 @@ from tests.cluster.conftest import MEMBERS, SOCKETS
 
 pytestmark = pytest.mark.integration
 
-LOCK = "/tmp/pylxd-cluster.lock"
+LOCK = os.environ.get("PYLXD_CLUSTER_LOCK", "/tmp/pylxd-cluster.lock")  # per cluster
 POOL_SOURCE = [{"entity": "storage-pool", "name": "default", "key": "source", "value": ""}]
 
 
