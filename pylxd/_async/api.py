@@ -144,8 +144,10 @@ class APINode:
         headers: Mapping[str, str] | None = None,
         data: Body = None,
         timeout: TimeoutSpec = None,
+        bulk: bool = False,
     ) -> StreamResponse:
-        """Send a request whose response body is read as it is iterated (then closed)."""
+        """Send a request whose response body is read as it is iterated (then closed;
+        ``bulk``: a download that may be large — pylxd.aio reads it on a worker thread)."""
         return await self._client._stream(
             method,
             self._path,
@@ -153,6 +155,7 @@ class APINode:
             headers=headers,
             data=data,
             timeout=timeout,
+            bulk=bulk,
         )
 
     async def post(

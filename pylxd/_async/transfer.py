@@ -63,7 +63,7 @@ async def download(
     """Write what ``GET node`` answers (a backup's tarball) to ``target`` as it arrives
     (constant memory), telling ``progress``; returns the number of bytes written."""
     written = 0
-    async with await node.stream() as stream:
+    async with await node.stream(bulk=True) as stream:
         total = content_length(stream.headers)
         if progress is not None:
             progress(0, total)

@@ -48,6 +48,7 @@ class RequestOptions(TypedDict, total=False):
     headers: Mapping[str, str] | None
     timeout: TimeoutSpec
     limit: bool
+    bulk: bool
 
 
 def call_limits(timeout: TimeoutSpec) -> tuple[float, float, float]:

@@ -425,14 +425,16 @@ class Client:
         data: Body = None,
         headers: Mapping[str, str] | None = None,
         timeout: TimeoutSpec = None,
+        bulk: bool = False,
     ) -> StreamResponse:
-        """Send one request whose response body is streamed; raise LXD's error if it failed."""
+        """Send one request whose response body is streamed; raise LXD's error if it failed
+        (``bulk``: a download that may be large, see :mod:`pylxd._drivers.sync.bulk`)."""
         if self._closed:
             raise self._closed_error()
         url, body, headers = self._prepare(path, params, None, data, headers)
         with RequestLog(method, url) as logged:
             stream = self._transport.stream(
-                method, url, body=body, headers=headers, timeout=timeout
+                method, url, body=body, headers=headers, timeout=timeout, bulk=bulk
             )
         logged.answered(stream.status_code, None)
         if stream.status_code >= 400:

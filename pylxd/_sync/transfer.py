@@ -64,7 +64,7 @@ def download(
     """Write what ``GET node`` answers (a backup's tarball) to ``target`` as it arrives
     (constant memory), telling ``progress``; returns the number of bytes written."""
     written = 0
-    with node.stream() as stream:
+    with node.stream(bulk=True) as stream:
         total = content_length(stream.headers)
         if progress is not None:
             progress(0, total)

@@ -9,6 +9,7 @@ import socket
 import threading
 import time
 from pathlib import Path
+from urllib.parse import unquote
 
 import pytest
 
@@ -142,3 +143,41 @@ async def test_a_cancelled_upload_stops(tmp_path: Path) -> None:
     finally:
         await client.aclose()
         listener.close()
+
+
+async def test_a_download_into_a_file_goes_on_the_lane(fake_lxd, tmp_path) -> None:
+    fake_lxd.routes[("GET", "/1.0/instances/c1")] = lambda h: send_json(
+        h, 200, sync_envelope(INSTANCE)
+    )
+    contents = {"/big": BIG, "/small": b"a small file"}
+
+    def a_file(handler) -> None:
+        path = unquote(handler.path.split("path=", 1)[1])
+        if path not in contents:
+            send_json(handler, 404, {"type": "error", "error_code": 404, "error": "gone, said LXD"})
+            return
+        handler.send_response(200)
+        for name, value in (("X-LXD-type", "file"), ("X-LXD-mode", "0644")):
+            handler.send_header(name, value)
+        handler.send_header("Content-Length", str(len(contents[path])))
+        handler.end_headers()
+        handler.wfile.write(contents[path])
+
+    fake_lxd.routes[("GET", "/1.0/instances/c1/files")] = a_file
+    loop_thread = threading.get_ident()
+    async with Client(endpoint=fake_lxd.socket_path) as client:
+        instance = await client.instances.get("c1")
+        for path, content in contents.items():  # 12 MiB in 1 MiB hops; a small one at once
+            told: list[tuple[int, int | None, int]] = []
+            target = tmp_path / path.strip("/")
+
+            def progress(done: int, total: int | None, told: list = told) -> None:
+                told.append((done, total, threading.get_ident()))
+
+            await instance.files.get(path, to=target, progress=progress)
+            assert target.read_bytes() == content
+            assert told[-1][:2] == (len(content), len(content))
+            assert {thread for _done, _total, thread in told} == {loop_thread}
+        with pytest.raises(NotFound, match="gone, said LXD"):
+            await instance.files.get("/missing", to=tmp_path / "missing")
+        assert client._transport._lane is not None  # type: ignore[union-attr]

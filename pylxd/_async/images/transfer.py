@@ -100,7 +100,7 @@ async def download_image(
     Without ``to``, the body comes back as a rewound temporary file; a split image needs
     ``rootfs`` too (``ValueError`` otherwise), its metadata going to ``to``.
     """
-    stream = await node.stream()
+    stream = await node.stream(bulk=True)
     try:
         total = content_length(stream.headers)
         boundary = multipart.boundary_of(stream.headers.get("Content-Type", ""))

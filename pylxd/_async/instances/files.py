@@ -186,7 +186,7 @@ class FilesManager:
         if to is None and progress is None:
             response = await self._node.get(params=self._params(filepath), limit=False)
             return response.content
-        async with self.open(filepath) as remote:
+        async with RemoteFile(self, filepath, bulk=True) as remote:
             if to is None:
                 buffer = io.BytesIO()
                 await remote._copy_to(buffer, progress)
@@ -377,6 +377,6 @@ class FilesManager:
         self, remote: str, local: str, mode: int, target: PullTarget, state: Pull
     ) -> None:
         """One file of an SFTP pull that goes over HTTP (a large one)."""
-        async with self.open(remote) as source:
+        async with RemoteFile(self, remote, bulk=True) as source:
             with target.open_file(local, mode) as sink:
                 state.done = await source._copy_to(sink, state.progress, state.done, None)

@@ -23,10 +23,13 @@ class RemoteFile:
     file's metadata once opened.
     """
 
-    def __init__(self, files: FilesManager, path: str, chunk_size: int = CHUNK_SIZE) -> None:
+    def __init__(
+        self, files: FilesManager, path: str, chunk_size: int = CHUNK_SIZE, bulk: bool = False
+    ) -> None:
         self._files = files
         self.path = path
         self._chunk_size = chunk_size
+        self._bulk = bulk  # read whole into a sink: see pylxd._drivers.aio.bulk
         self._stream: StreamResponse | None = None
         self._chunks: AsyncIterator[bytes] | None = None
         self._buffer = b""
@@ -36,7 +39,8 @@ class RemoteFile:
     async def _open(self) -> StreamResponse:
         if self._stream is None:
             node = self._files._node
-            self._stream = await node.stream(params=self._files._params(self.path))
+            params = self._files._params(self.path)
+            self._stream = await node.stream(params=params, bulk=self._bulk)
             self.stat = file_stat(self._stream.headers)
             self._chunks = self._stream.aiter_bytes(self._chunk_size)
         return self._stream

@@ -20,15 +20,21 @@ import asyncio
 import functools
 import ssl
 import threading
-from collections.abc import Callable, Iterator, Mapping
-from typing import Any
+from collections.abc import AsyncIterator, Callable, Iterator, Mapping
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from pylxd._core.endpoint import Endpoint
-from pylxd._core.response import Response
+from pylxd._core.response import Response, content_length
 from pylxd._core.transfer import CHUNK_SIZE, CountedBody, Progress, body_size
 from pylxd._drivers.types import Body, TimeoutSpec
+from pylxd.exceptions import ResponseTooLarge
 
-__all__ = ["BulkLane", "takes_the_lane"]
+if TYPE_CHECKING:
+    from pylxd._drivers.sync.http import StreamResponse as SyncStream
+
+T = TypeVar("T")
+
+__all__ = ["BulkLane", "LaneStream", "takes_the_lane"]
 
 #: Bytes bodies larger than this take the lane.
 BIG_BODY = 1 << 20
@@ -93,20 +99,83 @@ class BulkLane:
             cancelled.set()
             raise
 
+    async def stream(
+        self, method: str, url: str, *, headers: Mapping[str, str] | None, timeout: TimeoutSpec
+    ) -> LaneStream:
+        """:meth:`pylxd._drivers.aio.http.Transport.stream` of a download, on a worker
+        thread; a body of at most ``CHUNK_SIZE`` comes with the headers (one thread hop)."""
+        transport = self._transport
+
+        def start() -> tuple[SyncStream, bytes | None]:
+            stream = transport.stream(method, url, headers=headers, timeout=timeout)
+            length = content_length(stream.headers)
+            if length is None or length > CHUNK_SIZE:
+                return stream, None
+            try:
+                return stream, stream.read_up_to(length)
+            finally:
+                stream.close()
+
+        stream, whole = await _on_a_thread(asyncio.get_running_loop(), start)
+        return LaneStream(stream, whole, transport.max_response_size)
+
     def close(self) -> None:
         """Close the idle connections (a transfer in flight keeps its own)."""
         self._transport.close()
 
 
-def _on_a_thread(
-    loop: asyncio.AbstractEventLoop, call: Callable[[], Response]
-) -> asyncio.Future[Response]:
+class LaneStream:
+    """A streamed answer read on worker threads, ``chunk_size`` bytes per hop (the
+    asyncio twin of :class:`pylxd._drivers.sync.http.StreamResponse`)."""
+
+    def __init__(self, stream: SyncStream, whole: bytes | None, max_size: int | None) -> None:
+        self._stream = stream
+        self._whole = whole  # a small body, read with the headers
+        self._max_size = max_size
+        self.status_code = stream.status_code
+        self.headers = stream.headers
+        self.url = stream.url
+
+    async def aiter_bytes(self, chunk_size: int = 1 << 16) -> AsyncIterator[bytes]:
+        """Yield the body in chunks of at most ``chunk_size`` bytes."""
+        if self._whole is not None:
+            whole, self._whole = self._whole, b""
+            for start in range(0, len(whole), chunk_size):
+                yield whole[start : start + chunk_size]
+            return
+        loop = asyncio.get_running_loop()
+        read = functools.partial(self._stream.read_up_to, chunk_size)
+        while chunk := await _on_a_thread(loop, read):
+            yield chunk
+
+    async def read(self, limit: bool = False) -> Response:
+        """The rest of the body as a :class:`Response` (``limit``: at most the client's
+        ``max_response_size``)."""
+        if self._whole is None:
+            call = functools.partial(self._stream.read, limit)
+            return await _on_a_thread(asyncio.get_running_loop(), call)
+        whole, self._whole = self._whole, b""
+        if limit and self._max_size is not None and len(whole) > self._max_size:
+            raise ResponseTooLarge(f"an answer of {len(whole)} bytes", self._max_size)
+        return Response(self.status_code, self.headers, whole, self.url)
+
+    async def aclose(self) -> None:
+        self._stream.close()
+
+    async def __aenter__(self) -> LaneStream:
+        return self
+
+    async def __aexit__(self, *exc_info: Any) -> None:
+        await self.aclose()
+
+
+def _on_a_thread(loop: asyncio.AbstractEventLoop, call: Callable[[], T]) -> asyncio.Future[T]:
     """``call()`` on a thread of its own, awaited. A daemon thread, not an executor's: a
     transfer left running (a cancelled download, until its timeout) must not hold up the
     interpreter's exit, which joins executor threads."""
-    future: asyncio.Future[Response] = loop.create_future()
+    future: asyncio.Future[T] = loop.create_future()
 
-    def settle(result: Response | None, error: BaseException | None) -> None:
+    def settle(result: T | None, error: BaseException | None) -> None:
         if future.cancelled():
             return
         if error is not None:
@@ -116,7 +185,7 @@ def _on_a_thread(
 
     def run() -> None:
         try:
-            outcome: tuple[Response | None, BaseException | None] = (call(), None)
+            outcome: tuple[T | None, BaseException | None] = (call(), None)
         except BaseException as exc:  # handed to the awaiting task
             outcome = (None, exc)
         try:

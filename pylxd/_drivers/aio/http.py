@@ -6,7 +6,7 @@ import asyncio
 import io
 import ssl
 from collections.abc import AsyncIterable, AsyncIterator, Iterable, Mapping
-from typing import Any
+from typing import Any, TypeAlias
 
 try:
     import aiohttp
@@ -17,7 +17,7 @@ except ImportError as exc:  # pragma: no cover - depends on the install
 from pylxd._core.endpoint import Endpoint
 from pylxd._core.response import Response
 from pylxd._core.transfer import CHUNK_SIZE
-from pylxd._drivers.aio.bulk import BIG_BODY, BulkLane, takes_the_lane
+from pylxd._drivers.aio.bulk import BIG_BODY, BulkLane, LaneStream, takes_the_lane
 from pylxd._drivers.types import (
     DEFAULT_MAX_RESPONSE_SIZE,
     Body,
@@ -34,6 +34,9 @@ from pylxd.exceptions import (
 )
 
 __all__ = ["StreamResponse", "Transport"]
+
+#: A streamed answer: read by aiohttp on the loop, or on the bulk lane's thread.
+StreamResponse: TypeAlias = "AiohttpStream | LaneStream"
 
 
 class Transport:
@@ -87,11 +90,7 @@ class Transport:
         """Send one request and read the whole response (within the call's deadline; at
         most ``max_response_size`` bytes unless ``limit`` is false: a file's content)."""
         if takes_the_lane(body, limit):
-            if self._lane is None:
-                self._lane = BulkLane(
-                    self.endpoint, self._ssl_context, self.timeout, self.max_response_size
-                )
-            return await self._lane.request(
+            return await self._bulk_lane().request(
                 method, url, body=body, headers=headers, timeout=timeout, limit=limit
             )
         # A body sent as it is read may take long: then each read of the answer waits at
@@ -110,6 +109,13 @@ class Transport:
             if isinstance(exc.__cause__, TypeError):  # the body's own chunks: the caller's
                 raise exc.__cause__ from None  # error (files.put of a non-bytes chunk)
             raise _translate(exc, self.endpoint, method) from exc
+
+    def _bulk_lane(self) -> BulkLane:
+        if self._lane is None:
+            self._lane = BulkLane(
+                self.endpoint, self._ssl_context, self.timeout, self.max_response_size
+            )
+        return self._lane
 
     def _send(
         self,
@@ -154,10 +160,14 @@ class Transport:
         headers: Mapping[str, str] | None = None,
         timeout: TimeoutSpec = None,
         limit: bool = True,
+        bulk: bool = False,
     ) -> StreamResponse:
         """Send one request; the response body is read as the caller iterates (headers
         within the call's deadline, then each read within the read timeout; a streamed
-        body has no size limit: ``limit`` is accepted for a wrapper's sake)."""
+        body has no size limit: ``limit`` is accepted for a wrapper's sake). ``bulk``: a
+        download that may be large (a file, an image, a backup) goes on the bulk lane."""
+        if bulk and body is None:
+            return await self._bulk_lane().stream(method, url, headers=headers, timeout=timeout)
         _connect, _read, total = call_limits(timeout if timeout is not None else self.timeout)
         # A streamed request body may take long to send: then only each read is timed.
         whole = sent_whole(body)
@@ -168,7 +178,7 @@ class Transport:
             if isinstance(exc.__cause__, TypeError):  # the body's own chunks: the caller's
                 raise exc.__cause__ from None  # error (files.put of a non-bytes chunk)
             raise _translate(exc, self.endpoint, method) from exc
-        return StreamResponse(raw, url, self.endpoint, self.max_response_size)
+        return AiohttpStream(raw, url, self.endpoint, self.max_response_size)
 
     async def aclose(self) -> None:
         """Close every pooled connection."""
@@ -179,7 +189,7 @@ class Transport:
             self._session = None
 
 
-class StreamResponse:
+class AiohttpStream:
     """A response whose body has not been read yet; iterate it, then close it."""
 
     def __init__(
@@ -220,7 +230,7 @@ class StreamResponse:
     async def aclose(self) -> None:
         self._raw.release()
 
-    async def __aenter__(self) -> StreamResponse:
+    async def __aenter__(self) -> AiohttpStream:
         return self
 
     async def __aexit__(self, *exc_info: Any) -> None:

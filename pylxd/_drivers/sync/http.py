@@ -140,10 +140,11 @@ class Transport:
         headers: Mapping[str, str] | None = None,
         timeout: TimeoutSpec = None,
         limit: bool = True,
+        bulk: bool = False,
     ) -> StreamResponse:
         """Send one request; the response body is read as the caller iterates (headers
         within the call's deadline, then each read within the read timeout; a streamed
-        body has no size limit: ``limit`` is accepted for a wrapper's sake)."""
+        body has no size limit: ``limit`` and ``bulk`` are accepted for a wrapper's sake)."""
         conn, sock, raw, read = self._send(method, url, body, headers, timeout)
         set_deadline(sock, None, read)
         return StreamResponse(self, conn, raw, url)
@@ -259,6 +260,13 @@ class StreamResponse:
         try:
             while chunk := self._raw.read1(chunk_size):
                 yield chunk
+        except (HTTPException, OSError) as exc:
+            raise _translate(exc, self._transport.endpoint) from exc
+
+    def read_up_to(self, size: int) -> bytes:
+        """The next ``size`` bytes (fewer only at the end; ``b""`` there)."""
+        try:
+            return self._raw.read(size)
         except (HTTPException, OSError) as exc:
             raise _translate(exc, self._transport.endpoint) from exc
 

@@ -101,7 +101,7 @@ def download_image(
     Without ``to``, the body comes back as a rewound temporary file; a split image needs
     ``rootfs`` too (``ValueError`` otherwise), its metadata going to ``to``.
     """
-    stream = node.stream()
+    stream = node.stream(bulk=True)
     try:
         total = content_length(stream.headers)
         boundary = multipart.boundary_of(stream.headers.get("Content-Type", ""))

@@ -187,7 +187,7 @@ class FilesManager:
         if to is None and progress is None:
             response = self._node.get(params=self._params(filepath), limit=False)
             return response.content
-        with self.open(filepath) as remote:
+        with RemoteFile(self, filepath, bulk=True) as remote:
             if to is None:
                 buffer = io.BytesIO()
                 remote._copy_to(buffer, progress)
@@ -378,6 +378,6 @@ class FilesManager:
         self, remote: str, local: str, mode: int, target: PullTarget, state: Pull
     ) -> None:
         """One file of an SFTP pull that goes over HTTP (a large one)."""
-        with self.open(remote) as source:
+        with RemoteFile(self, remote, bulk=True) as source:
             with target.open_file(local, mode) as sink:
                 state.done = source._copy_to(sink, state.progress, state.done, None)
