@@ -181,3 +181,28 @@ async def test_a_download_into_a_file_goes_on_the_lane(fake_lxd, tmp_path) -> No
         with pytest.raises(NotFound, match="gone, said LXD"):
             await instance.files.get("/missing", to=tmp_path / "missing")
         assert client._transport._lane is not None  # type: ignore[union-attr]
+
+
+async def test_a_download_left_early_ends_its_reader(fake_lxd) -> None:
+    fake_lxd.routes[("GET", "/1.0/images/abc/export")] = lambda h: send(
+        h, 200, BIG, "application/octet-stream"
+    )
+
+    def readers() -> list[threading.Thread]:
+        return [t for t in threading.enumerate() if t.name == "pylxd-bulk-read"]
+
+    async with Client(endpoint=fake_lxd.socket_path) as client:
+        stream = await client._stream("GET", "/1.0/images/abc/export", bulk=True)
+        chunks = stream.aiter_bytes(1 << 20)
+        assert len(await anext(chunks)) == 1 << 20
+        assert readers()  # reading ahead
+        await stream.aclose()  # the consumer leaves: the reader must not wait for room
+        for _ in range(100):
+            if not readers():
+                break
+            await asyncio.sleep(0.02)
+        assert not readers()
+        await chunks.aclose()
+        stream = await client._stream("GET", "/1.0/images/abc/export", bulk=True)
+        async with stream:
+            assert b"".join([chunk async for chunk in stream.aiter_bytes(1 << 20)]) == BIG

@@ -39,6 +39,9 @@ __all__ = ["BulkLane", "LaneStream", "takes_the_lane"]
 #: Bytes bodies larger than this take the lane.
 BIG_BODY = 1 << 20
 
+#: Chunks of a download read ahead of the consumer, at most.
+_AHEAD = 2
+
 
 def takes_the_lane(body: Body, limit: bool) -> bool:
     """Whether a request goes through the lane: a body read whole with no size limit (a
@@ -135,6 +138,8 @@ class LaneStream:
         self.status_code = stream.status_code
         self.headers = stream.headers
         self.url = stream.url
+        self._stop = threading.Event()  # set: the reader thread ends
+        self._room: threading.Semaphore | None = None  # the reader's, once it runs
 
     async def aiter_bytes(self, chunk_size: int = 1 << 16) -> AsyncIterator[bytes]:
         """Yield the body in chunks of at most ``chunk_size`` bytes."""
@@ -143,10 +148,43 @@ class LaneStream:
             for start in range(0, len(whole), chunk_size):
                 yield whole[start : start + chunk_size]
             return
+        # One reader thread for the body, at most _AHEAD chunks ahead of the consumer: the
+        # next chunk arrives while the last one is written (a thread per chunk cost
+        # ~140 µs each and read nothing meanwhile).
         loop = asyncio.get_running_loop()
-        read = functools.partial(self._stream.read_up_to, chunk_size)
-        while chunk := await _on_a_thread(loop, read):
-            yield chunk
+        ready: asyncio.Queue[tuple[bytes, BaseException | None]] = asyncio.Queue()
+        room = self._room = threading.Semaphore(_AHEAD)
+        stop = self._stop
+
+        def hand_over(chunk: bytes, error: BaseException | None) -> None:
+            try:
+                loop.call_soon_threadsafe(ready.put_nowait, (chunk, error))
+            except RuntimeError:  # the loop was closed: nobody is reading
+                stop.set()
+
+        def reader() -> None:
+            try:
+                while room.acquire() and not stop.is_set():
+                    chunk = self._stream.read_up_to(chunk_size)
+                    hand_over(chunk, None)
+                    if not chunk:
+                        return
+            except BaseException as exc:  # handed to the consumer
+                hand_over(b"", exc)
+
+        threading.Thread(target=reader, name="pylxd-bulk-read", daemon=True).start()
+        try:
+            while True:
+                chunk, error = await ready.get()
+                room.release()
+                if error is not None:
+                    raise error
+                if not chunk:
+                    return
+                yield chunk
+        finally:
+            stop.set()
+            room.release()  # a reader waiting for room wakes, and ends
 
     async def read(self, limit: bool = False) -> Response:
         """The rest of the body as a :class:`Response` (``limit``: at most the client's
@@ -160,6 +198,9 @@ class LaneStream:
         return Response(self.status_code, self.headers, whole, self.url)
 
     async def aclose(self) -> None:
+        self._stop.set()
+        if self._room is not None:
+            self._room.release()  # a reader waiting for room wakes, and ends
         self._stream.close()
 
     async def __aenter__(self) -> LaneStream:
