@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import socket
 import ssl
+from collections.abc import Mapping
 from http.client import HTTPException, HTTPResponse
 
 from pylxd._core.endpoint import Endpoint
@@ -40,11 +41,16 @@ def connect(
     return sock
 
 
-def upgrade_request(host: str, url: str, protocol: str) -> bytes:
-    """The ``GET`` asking LXD to switch ``url``'s connection to ``protocol``."""
-    return (
-        f"GET {url} HTTP/1.1\r\nHost: {host}\r\nUpgrade: {protocol}\r\nConnection: Upgrade\r\n\r\n"
-    ).encode()
+def upgrade_request(
+    host: str, url: str, protocol: str, headers: Mapping[str, str] | None = None
+) -> bytes:
+    """The ``GET`` asking LXD to switch ``url``'s connection to ``protocol`` (``headers``:
+    the client's own, e.g. a JWT client's ``Authorization``)."""
+    lines = [f"GET {url} HTTP/1.1", f"Host: {host}", f"Upgrade: {protocol}", "Connection: Upgrade"]
+    lines += [f"{name}: {value}" for name, value in (headers or {}).items()]
+    if any("\r" in line or "\n" in line for line in lines):
+        raise ValueError(f"a line break in the upgrade request of {url!r}")
+    return ("\r\n".join(lines) + "\r\n\r\n").encode()
 
 
 def open_upgraded(
@@ -53,6 +59,7 @@ def open_upgraded(
     protocol: str,
     ssl_context: ssl.SSLContext | None,
     timeout: float | None,
+    headers: Mapping[str, str] | None = None,
 ) -> socket.socket:
     """A socket whose HTTP connection LXD switched to ``protocol`` (``101``).
 
@@ -67,7 +74,7 @@ def open_upgraded(
     except OSError as exc:
         raise EndpointUnreachable(f"cannot connect to {endpoint}: {exc}") from exc
     try:
-        sock.sendall(upgrade_request(endpoint.host, url, protocol))
+        sock.sendall(upgrade_request(endpoint.host, url, protocol, headers))
         # The server says nothing after its 101 until we speak: http.client's buffered
         # reader cannot swallow bytes of the new protocol.
         raw = HTTPResponse(sock, method="GET")

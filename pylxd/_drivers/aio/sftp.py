@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import asyncio
 import ssl
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Mapping
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from pylxd._core.endpoint import Endpoint
@@ -81,10 +81,14 @@ SFTP = AsyncSFTPClient
 
 
 async def open_sftp(
-    endpoint: Endpoint, url: str, ssl_context: ssl.SSLContext | None, timeout: TimeoutSpec
+    endpoint: Endpoint,
+    url: str,
+    ssl_context: ssl.SSLContext | None,
+    timeout: TimeoutSpec,
+    headers: Mapping[str, str] | None = None,
 ) -> AsyncSFTPClient:
     """A ready SFTP client over LXD's ``/sftp`` upgrade of ``url``."""
-    sftp = await asyncio.to_thread(open_sftp_client, endpoint, url, ssl_context, timeout)
+    sftp = await asyncio.to_thread(open_sftp_client, endpoint, url, ssl_context, timeout, headers)
     return AsyncSFTPClient(sftp)
 
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import ssl
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from typing import TYPE_CHECKING, Any, TypeAlias, TypeVar
 
 from pylxd._core.endpoint import Endpoint
@@ -22,10 +22,14 @@ SFTP: TypeAlias = "SFTPClient"
 
 
 def open_sftp(
-    endpoint: Endpoint, url: str, ssl_context: ssl.SSLContext | None, timeout: TimeoutSpec
+    endpoint: Endpoint,
+    url: str,
+    ssl_context: ssl.SSLContext | None,
+    timeout: TimeoutSpec,
+    headers: Mapping[str, str] | None = None,
 ) -> SFTPClient:
     """A ready paramiko ``SFTPClient`` over LXD's ``/sftp`` upgrade of ``url``."""
-    return open_sftp_client(endpoint, url, ssl_context, timeout)
+    return open_sftp_client(endpoint, url, ssl_context, timeout, headers)
 
 
 def run_sftp(sftp: SFTPClient, work: Callable[..., T], *args: Any) -> T:

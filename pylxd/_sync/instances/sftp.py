@@ -34,8 +34,9 @@ def open_instance_sftp(instance: Instance) -> SFTP:
 
     client = instance.client
     node = instance.api.sftp
-    url = client._prepare(node.path, node._params(None), None, None, None)[0]
-    sftp = open_sftp(client.endpoint, url, client._ssl_context, client.timeout)
+    # The client's query (project) and headers (a JWT client's Authorization).
+    url, _body, headers = client._prepare(node.path, node._params(None), None, None, None)
+    sftp = open_sftp(client.endpoint, url, client._ssl_context, client.timeout, headers)
     client._upgraded.add(sftp)
     return sftp
 

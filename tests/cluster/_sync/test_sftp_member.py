@@ -13,13 +13,7 @@ from pylxd import Client
 from tests.cluster.conftest import CERT, URLS
 from tests.integration._sync.instance_helpers import image_config
 
-# In the CI-like run from a fresh cluster, the SFTP upgrade forwarded by another member was
-# dropped by LXD ("Server connection dropped"); it passed in the session. Skipped until
-# understood: see the issue 16 note.
-pytestmark = [
-    pytest.mark.integration,
-    pytest.mark.skip(reason="SFTP forwarded by another member: dropped on a fresh cluster"),
-]
+pytestmark = pytest.mark.integration
 
 
 def test_sftp_reaches_an_instance_on_another_member(

@@ -4,12 +4,15 @@ handshake), on the real incusd; LXD 5.0.2 does not read it (the client is untrus
 
 from __future__ import annotations
 
+import io
 import logging
 
 import pytest
 
 from pylxd import Client as BlockingClient
 from pylxd.aio import Client
+from pylxd.aio.models import Instance
+from pylxd.exceptions import Forbidden
 from tests.certs import make_cert
 
 from ..conftest import fingerprint, unique_name
@@ -50,6 +53,23 @@ async def test_jwt_client_is_trusted_and_runs_commands(
     async with Client(endpoint=https_url, cert=None, verify=False) as anonymous:
         assert anonymous.trusted is False
     assert key  # the key stayed on this side: only signatures went out
+
+
+async def test_jwt_client_reaches_sftp(
+    trusted_cert, https_url, instance_name, image_alias, admin
+) -> None:
+    """The SFTP upgrade is a connection of its own: it carries the token too."""
+    async with Client(endpoint=https_url, cert=trusted_cert, verify=False, auth="jwt") as client:
+        if not admin.has_api_extension("auth_tls_jwt"):
+            with pytest.raises(Forbidden):  # LXD ignores the token: an untrusted client
+                await Instance(client, name=instance_name).sftp()
+            return
+        instance = await make_instance(client, instance_name, image_alias)
+        async with await instance.sftp() as sftp:
+            await sftp.putfo(io.BytesIO(b"signed"), "/root/note")
+            sink = io.BytesIO()
+            await sftp.getfo("/root/note", sink)
+            assert sink.getvalue() == b"signed"
 
 
 async def test_jwt_needs_https_and_a_certificate(trusted_cert) -> None:

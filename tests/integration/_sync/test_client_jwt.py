@@ -5,12 +5,15 @@ handshake), on the real incusd; LXD 5.0.2 does not read it (the client is untrus
 
 from __future__ import annotations
 
+import io
 import logging
 
 import pytest
 
 from pylxd import Client as BlockingClient
 from pylxd import Client
+from pylxd.models import Instance
+from pylxd.exceptions import Forbidden
 from tests.certs import make_cert
 
 from ..conftest import fingerprint, unique_name
@@ -51,6 +54,23 @@ def test_jwt_client_is_trusted_and_runs_commands(
     with Client(endpoint=https_url, cert=None, verify=False) as anonymous:
         assert anonymous.trusted is False
     assert key  # the key stayed on this side: only signatures went out
+
+
+def test_jwt_client_reaches_sftp(
+    trusted_cert, https_url, instance_name, image_alias, admin
+) -> None:
+    """The SFTP upgrade is a connection of its own: it carries the token too."""
+    with Client(endpoint=https_url, cert=trusted_cert, verify=False, auth="jwt") as client:
+        if not admin.has_api_extension("auth_tls_jwt"):
+            with pytest.raises(Forbidden):  # LXD ignores the token: an untrusted client
+                Instance(client, name=instance_name).sftp()
+            return
+        instance = make_instance(client, instance_name, image_alias)
+        with instance.sftp() as sftp:
+            sftp.putfo(io.BytesIO(b"signed"), "/root/note")
+            sink = io.BytesIO()
+            sftp.getfo("/root/note", sink)
+            assert sink.getvalue() == b"signed"
 
 
 def test_jwt_needs_https_and_a_certificate(trusted_cert) -> None:
