@@ -16,12 +16,12 @@ from typing import IO, Any, TypeAlias
 
 __all__ = [
     "CHUNK_SIZE",
+    "CountedBody",
     "DataSource",
     "Progress",
     "Sink",
     "Source",
     "body_size",
-    "counted",
     "open_sink",
     "payload_chunks",
 ]
@@ -132,21 +132,35 @@ class Source:
             self._file.close()
 
 
-def counted(
-    pieces: Iterable[bytes | Source], progress: Progress | None, total: int | None
-) -> Iterator[bytes]:
-    """The body: literal framing bytes and sources' chunks in order; ``progress`` counts
-    only the sources' bytes."""
-    done = 0
-    for piece in pieces:
-        if isinstance(piece, bytes):
-            yield piece
-            continue
-        for chunk in piece.chunks():
-            yield chunk
-            done += len(chunk)
-            if progress is not None:
-                progress(done, total)
+class CountedBody:
+    """A request body: literal framing bytes and sources' chunks in order; ``progress``
+    counts only the sources' bytes. A class, not a generator, so that a driver may send it
+    from another thread and have ``progress`` told where it belongs (:meth:`reporting`)."""
+
+    def __init__(
+        self, pieces: Iterable[bytes | Source], progress: Progress | None, total: int | None
+    ) -> None:
+        self.pieces = pieces
+        self.progress = progress
+        self.total = total
+
+    def reporting(self, progress: Progress) -> CountedBody:
+        """The same body, telling ``progress`` instead."""
+        return CountedBody(self.pieces, progress, self.total)
+
+    def __iter__(self) -> Iterator[bytes]:
+        done = 0
+        if self.progress is not None:
+            self.progress(0, self.total)
+        for piece in self.pieces:
+            if isinstance(piece, bytes):
+                yield piece
+                continue
+            for chunk in piece.chunks():
+                yield chunk
+                done += len(chunk)
+                if self.progress is not None:
+                    self.progress(done, self.total)
 
 
 def open_sink(to: Sink) -> tuple[IO[bytes], bool]:

@@ -10,9 +10,9 @@ import pytest
 
 from pylxd._core.transfer import (
     CHUNK_SIZE,
+    CountedBody,
     Source,
     body_size,
-    counted,
     open_sink,
     payload_chunks,
 )
@@ -57,9 +57,9 @@ def test_text_files_and_other_things_are_refused(tmp_path) -> None:
 
 def test_progress_counts_only_the_sources() -> None:
     seen: list[tuple[int, int | None]] = []
-    body = counted([b"head", Source(b"x" * 5), b"tail"], lambda d, t: seen.append((d, t)), 5)
+    body = CountedBody([b"head", Source(b"x" * 5), b"tail"], lambda d, t: seen.append((d, t)), 5)
     assert b"".join(body) == b"headxxxxxtail"
-    assert seen == [(5, 5)]
+    assert seen == [(0, 5), (5, 5)]
 
 
 def test_body_size_knows_bytes_files_and_seekable_buffers(tmp_path: Path) -> None:

@@ -30,7 +30,7 @@ from pylxd._core.files import (
     tree_link_target,
 )
 from pylxd._core.pull_target import PullTarget, checked_names
-from pylxd._core.transfer import CHUNK_SIZE, Progress, body_size
+from pylxd._core.transfer import CHUNK_SIZE, CountedBody, Progress, Source, body_size
 from pylxd._drivers.aio.flavour import async_chunks
 from pylxd.exceptions import NotFound
 
@@ -40,6 +40,8 @@ if TYPE_CHECKING:
     from pylxd._drivers.sftp_tree import Pull
 
 __all__ = ["FilesManager", "RemoteFile"]
+
+_BYTES = (bytes, bytearray, memoryview)
 
 #: What ``put`` sends: text, bytes, a local path, a binary file object, an iterable of chunks.
 Data = Any
@@ -110,7 +112,10 @@ class FilesManager:
         try:
             size = body_size(data)
             body: Any = data
-            if progress is not None or not isinstance(data, (bytes, bytearray, memoryview)):
+            if hasattr(data, "read") or (progress is not None and isinstance(data, _BYTES)):
+                # Read in CHUNK_SIZE pieces as it is sent (pylxd.aio: on the bulk lane)
+                body = CountedBody([Source(data)], progress, size)
+            elif not isinstance(data, _BYTES):
                 body = chunks(data, chunk_size=CHUNK_SIZE, total=size, progress=progress)
             headers = file_headers(mode, uid, gid, append=append, size=size)
             if self.instance.client.has_api_extension("instances_files_modify_permissions"):

@@ -19,11 +19,11 @@ from pylxd._core import multipart
 from pylxd._core.response import Response, content_length
 from pylxd._core.transfer import (
     CHUNK_SIZE,
+    CountedBody,
     DataSource,
     Progress,
     Sink,
     Source,
-    counted,
     open_sink,
 )
 
@@ -87,7 +87,7 @@ def upload_image(
         if total is not None:
             framing = sum(len(p) for p in pieces if isinstance(p, bytes))
             headers["Content-Length"] = str(total + framing)
-        return node.post(data=counted(pieces, progress, total), headers=headers)
+        return node.post(data=CountedBody(pieces, progress, total), headers=headers)
     finally:
         for source in sources:
             source.close()
