@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import io
 import logging
+import os
 
 import pytest
 
@@ -48,6 +49,9 @@ async def test_jwt_client_is_trusted_and_runs_commands(
         token = client._bearer.header().split()[-1] if client._bearer else "?"
         assert any("uthorization" in r.getMessage() for r in caplog.records)
         assert not any(token in r.getMessage() for r in caplog.records)  # masked
+        big = os.urandom(3 << 20)  # pylxd.aio's bulk lane: its own connections carry it too
+        await instance.files.put("/root/big", big)
+        assert await instance.files.get("/root/big") == big
         await instance.stop(wait=True)
     # The same certificate without the token and without TLS: not trusted.
     async with Client(endpoint=https_url, cert=None, verify=False) as anonymous:

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import io
 import logging
+import os
 
 import pytest
 
@@ -49,6 +50,9 @@ def test_jwt_client_is_trusted_and_runs_commands(
         token = client._bearer.header().split()[-1] if client._bearer else "?"
         assert any("uthorization" in r.getMessage() for r in caplog.records)
         assert not any(token in r.getMessage() for r in caplog.records)  # masked
+        big = os.urandom(3 << 20)  # pylxd's bulk lane: its own connections carry it too
+        instance.files.put("/root/big", big)
+        assert instance.files.get("/root/big") == big
         instance.stop(wait=True)
     # The same certificate without the token and without TLS: not trusted.
     with Client(endpoint=https_url, cert=None, verify=False) as anonymous:
