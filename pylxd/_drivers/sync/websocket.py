@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import socket
 import ssl
+import threading
 import time
 from collections.abc import Mapping, Sequence
 
@@ -32,6 +33,12 @@ class WebSocket:
     def __init__(self, sock: socket.socket, core: WebSocketCore) -> None:
         self._sock = sock
         self._core = core
+        # A relay reads a socket in one thread and sends on it from another: the protocol
+        # object is not thread-safe (a frame queued while the reader drained the queue was
+        # lost, and a relayed migration then waited forever), and two sendall()s of
+        # concurrent frames would interleave their bytes.
+        self._core_lock = threading.Lock()
+        self._write_lock = threading.Lock()
         #: :meth:`cut` ended this stream before the server did: what was read may be partial.
         self.truncated = False
 
@@ -57,7 +64,9 @@ class WebSocket:
         except OSError:
             data = b""  # a reset ends the stream like a close
         try:
-            self._write(self._core.receive(data))
+            with self._core_lock:
+                answer = self._core.receive(data)
+            self._write(answer)
         except ResponseTooLarge:
             self.cut()  # the rest of that message is never read
             raise
@@ -67,13 +76,20 @@ class WebSocket:
     def _write(self, data: bytes) -> None:
         if data:
             try:
-                self._sock.sendall(data)
+                with self._write_lock:
+                    self._sock.sendall(data)
             except OSError as exc:
                 raise ClientConnectionFailed(f"websocket closed by the server: {exc}") from exc
 
     def send(self, data: bytes | str) -> None:
         """Send a data message (text for control sockets, binary for streams)."""
-        self._write(self._core.message(data))
+        with self._core_lock:
+            frame = self._core.message(data)
+        self._write(frame)
+
+    def _close_frame(self) -> bytes:
+        with self._core_lock:
+            return self._core.close_frame()
 
     def send_barrier(self) -> None:
         """End our side of the stream (LXD then closes the process's stdin)."""
@@ -103,7 +119,7 @@ class WebSocket:
         reading it (a relay): that read ends. :meth:`close` still releases the socket."""
         self._core.log_closed("shut by us")
         try:
-            self._write(self._core.close_frame())
+            self._write(self._close_frame())
         except ClientConnectionFailed:
             pass
         try:  # not close(): a reader in another thread would keep waiting on a closed fd
@@ -116,7 +132,7 @@ class WebSocket:
         frame, at most ``timeout`` seconds, then close."""
         deadline = time.monotonic() + timeout
         try:
-            self._write(self._core.close_frame())
+            self._write(self._close_frame())
             while self.recv(deadline - time.monotonic()) is not None:
                 pass
         except (ClientConnectionFailed, TransportTimeout, OSError):
@@ -128,7 +144,7 @@ class WebSocket:
         self._core.log_closed("closed by us")
         try:
             self._sock.settimeout(1.0)  # a server that reads nothing more must not hold us here
-            self._write(self._core.close_frame())
+            self._write(self._close_frame())
         except (ClientConnectionFailed, OSError):
             pass
         self._sock.close()
