@@ -31,17 +31,24 @@ def test_sending_while_another_thread_reads_loses_nothing(tmp_path: Path) -> Non
 
             def read() -> None:
                 while len(received) < COUNT:
-                    message = websocket.recv(timeout=10)
+                    message = websocket.recv()  # no timeout: it would apply to sends too
                     if message is None:
                         return
                     received.append(message)
 
             reader = threading.Thread(target=read)
             reader.start()
+            # A deadlock (the reader waiting on the sender, the sender on the server, the
+            # server on the reader) is ended here, and fails the test.
+            watchdog = threading.Timer(60, websocket.cut)
+            watchdog.start()
             sent = [f"{number:06d}".encode() * 8 for number in range(COUNT)]
-            for message in sent:
-                websocket.send(message)
-            reader.join(30)
+            try:
+                for message in sent:
+                    websocket.send(message)
+                reader.join(60)
+            finally:
+                watchdog.cancel()
             assert received == sent
         finally:
             websocket.close()

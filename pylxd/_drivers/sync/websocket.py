@@ -7,6 +7,7 @@ import socket
 import ssl
 import threading
 import time
+from collections import deque
 from collections.abc import Mapping, Sequence
 
 from websockets.exceptions import InvalidHandshake
@@ -39,6 +40,7 @@ class WebSocket:
         # concurrent frames would interleave their bytes.
         self._core_lock = threading.Lock()
         self._write_lock = threading.Lock()
+        self._queued: deque[bytes] = deque()  # the reader's writes (pongs, a close reply)
         #: :meth:`cut` ended this stream before the server did: what was read may be partial.
         self.truncated = False
 
@@ -66,7 +68,9 @@ class WebSocket:
         try:
             with self._core_lock:
                 answer = self._core.receive(data)
-            self._write(answer)
+            if answer:  # a pong, a close reply: never wait on a sender here (see _write)
+                self._queued.append(answer)
+                self._drain()
         except ResponseTooLarge:
             self.cut()  # the rest of that message is never read
             raise
@@ -78,8 +82,26 @@ class WebSocket:
             try:
                 with self._write_lock:
                     self._sock.sendall(data)
+                    self._flush_queued()
             except OSError as exc:
                 raise ClientConnectionFailed(f"websocket closed by the server: {exc}") from exc
+            self._drain()
+
+    def _drain(self) -> None:
+        """Send what the reader queued, unless a sender holds the socket: that sender sends
+        it. A reader that waited for a sender could deadlock with the server (the sender
+        blocked until the server reads, the server blocked until we read)."""
+        while self._queued and self._write_lock.acquire(blocking=False):
+            try:
+                self._flush_queued()
+            except OSError as exc:
+                raise ClientConnectionFailed(f"websocket closed by the server: {exc}") from exc
+            finally:
+                self._write_lock.release()
+
+    def _flush_queued(self) -> None:
+        while self._queued:
+            self._sock.sendall(self._queued.popleft())
 
     def send(self, data: bytes | str) -> None:
         """Send a data message (text for control sockets, binary for streams)."""
