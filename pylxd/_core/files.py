@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from typing import IO, Any
 
 __all__ = [
+    "BYTES_LIKE",
     "FileStat",
     "LocalEntry",
     "LocalPath",
@@ -213,14 +214,15 @@ def open_local_file(path: str | os.PathLike[str]) -> IO[bytes]:
     return os.fdopen(fd, "wb")
 
 
-_BYTES_LIKE = (bytes, bytearray, memoryview)
+#: What ``files.put`` sends as it is (and checks chunks against).
+BYTES_LIKE = (bytes, bytearray, memoryview)
 _PUT_TAKES = "str, bytes, a path-like, a binary file or an iterable of bytes chunks"
 
 
 def checked_chunk(item: Any) -> bytes | bytearray | memoryview:
     """One chunk of ``put``'s iterable: bytes-like, or a ``TypeError`` (an int must not
     become NUL bytes)."""
-    if not isinstance(item, _BYTES_LIKE):
+    if not isinstance(item, BYTES_LIKE):
         raise TypeError(f"files.put(): a chunk must be bytes, not {type(item).__name__}")
     return item
 
@@ -241,7 +243,7 @@ def put_data(data: Any) -> Any:
     """
     if isinstance(data, str):
         return data.encode()
-    if isinstance(data, (*_BYTES_LIKE, os.PathLike, AsyncIterable)):
+    if isinstance(data, (*BYTES_LIKE, os.PathLike, AsyncIterable)):
         return data  # an async iterable: pylxd.aio checked its first chunk (async_chunks)
     if hasattr(data, "read"):
         try:

@@ -167,7 +167,7 @@ class LaneStream:
                 while room.acquire() and not stop.is_set():
                     chunk = self._stream.read_up_to(chunk_size)
                     hand_over(chunk, None)
-                    if not chunk:
+                    if not chunk or stop.is_set():  # the end, or nobody left to read it
                         return
             except BaseException as exc:  # handed to the consumer
                 hand_over(b"", exc)

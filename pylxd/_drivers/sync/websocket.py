@@ -79,12 +79,9 @@ class WebSocket:
 
     def _write(self, data: bytes) -> None:
         if data:
-            try:
-                with self._write_lock:
-                    self._sock.sendall(data)
-                    self._flush_queued()
-            except OSError as exc:
-                raise ClientConnectionFailed(f"websocket closed by the server: {exc}") from exc
+            with self._write_lock:
+                self._queued.append(data)
+                self._send_queued()
             self._drain()
 
     def _drain(self) -> None:
@@ -93,15 +90,17 @@ class WebSocket:
         blocked until the server reads, the server blocked until we read)."""
         while self._queued and self._write_lock.acquire(blocking=False):
             try:
-                self._flush_queued()
-            except OSError as exc:
-                raise ClientConnectionFailed(f"websocket closed by the server: {exc}") from exc
+                self._send_queued()
             finally:
                 self._write_lock.release()
 
-    def _flush_queued(self) -> None:
-        while self._queued:
-            self._sock.sendall(self._queued.popleft())
+    def _send_queued(self) -> None:
+        """Send the queue in order (the caller holds the write lock)."""
+        try:
+            while self._queued:
+                self._sock.sendall(self._queued.popleft())
+        except OSError as exc:
+            raise ClientConnectionFailed(f"websocket closed by the server: {exc}") from exc
 
     def send(self, data: bytes | str) -> None:
         """Send a data message (text for control sockets, binary for streams)."""

@@ -21,6 +21,7 @@ from pylxd._sync.instances.sftp import sftp_listdir, sftp_pull, sftp_push
 from pylxd._sync.transfer import chunks
 from pylxd._core.envelope import metadata
 from pylxd._core.files import (
+    BYTES_LIKE,
     FileStat,
     LocalPath,
     file_headers,
@@ -41,8 +42,6 @@ if TYPE_CHECKING:
     from pylxd._drivers.sftp_tree import Pull
 
 __all__ = ["FilesManager", "RemoteFile"]
-
-_BYTES = (bytes, bytearray, memoryview)
 
 #: What ``put`` sends: text, bytes, a local path, a binary file object, an iterable of chunks.
 Data = Any
@@ -113,10 +112,10 @@ class FilesManager:
         try:
             size = body_size(data)
             body: Any = data
-            if hasattr(data, "read") or (progress is not None and isinstance(data, _BYTES)):
+            if hasattr(data, "read") or (progress is not None and isinstance(data, BYTES_LIKE)):
                 # Read in CHUNK_SIZE pieces as it is sent (pylxd: on the bulk lane)
                 body = CountedBody([Source(data)], progress, size)
-            elif not isinstance(data, _BYTES):
+            elif not isinstance(data, BYTES_LIKE):
                 body = chunks(data, chunk_size=CHUNK_SIZE, total=size, progress=progress)
             headers = file_headers(mode, uid, gid, append=append, size=size)
             if self.instance.client.has_api_extension("instances_files_modify_permissions"):
